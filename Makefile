@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is a convenience.
+SHELL := /bin/bash
+PY_BOOT ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+export DAGSTER_HOME := $(CURDIR)/warehouse/dagster_home
+export PYTHONPATH := $(CURDIR)
+# Debian packages: a CJK font for test PDFs, poppler for rendering them, chromium for the UI test.
+APT_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data chromium chromium-driver
+
+.PHONY: help venv sysdeps run test test-fast ui bench lock clean
+
+help:
+	@echo "make run   - install, materialize every asset over raw/, print a summary"
+	@echo "make test  - install (incl. Debian test packages) and run the whole test suite"
+	@echo "make ui    - Dagster UI on http://127.0.0.1:3000"
+	@echo "make bench - extraction and PDF benchmarks"
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PY_BOOT) -m venv $(VENV)
+	test -x $(UV) || $(PY) -m pip install -q uv==0.13.9
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) $(UV) pip install -q --compile-bytecode -r requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Installs only what is missing, so it is cheap to run again.
+sysdeps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+run: venv
+	$(PY) -m pipeline.run
+
+test: venv sysdeps
+	$(PY) -m pytest -q
+
+test-fast: venv
+	$(PY) -m pytest -q -m "not slow"
+
+ui: venv
+	$(PY) -m pipeline.run --prepare-only
+	$(VENV)/bin/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
+
+bench: venv
+	$(PY) -m benchmarks.run
+
+lock: 
+	$(UV) pip compile pyproject.toml --extra dev -p 3.11 -o requirements.lock
+
+clean:
+	rm -rf warehouse/parquet warehouse/dist warehouse/*.duckdb warehouse/dagster_home warehouse/cache

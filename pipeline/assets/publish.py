@@ -1,0 +1,32 @@
+"""publish: the validated tables → warehouse/parquet/*.parquet, warehouse/china_econ_facts.duckdb and the wheel."""
+
+import dagster as dg
+
+from .. import combine as lib
+from ..publish.build import publish_tables
+from .resources import Warehouse
+
+
+@dg.asset(
+    deps=list(lib.TABLE_NAMES),
+    group_name="publish",
+    kinds={"parquet", "duckdb", "python"},
+    automation_condition=dg.AutomationCondition.eager(),
+    description="The release: Parquet files (warehouse/parquet/), the DuckDB database "
+                "(warehouse/china_econ_facts.duckdb, readable by DuckDB 1.x and 2.x) and the china-econ-facts wheel "
+                "(warehouse/dist/). Written aside and swapped in atomically; runs only after the blocking checks pass.",
+)
+def release(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    tables = lib.read_combined(warehouse.root)
+    rel = publish_tables(tables, warehouse.root)
+    meta = {
+        "release_id": rel.release_id,
+        "version": rel.manifest.get("version", rel.release_id),
+        "release_path": dg.MetadataValue.path(str(rel.path)),
+        "duckdb": dg.MetadataValue.path(str(warehouse.root / "china_econ_facts.duckdb")),
+        "parquet": dg.MetadataValue.path(str(warehouse.root / "parquet")),
+        **{f"rows_{name}": int(n) for name, n in rel.manifest["rows"].items()},
+    }
+    if rel.wheel is not None:
+        meta["wheel"] = dg.MetadataValue.path(str(warehouse.root / "dist" / rel.wheel.name))
+    return dg.MaterializeResult(metadata=meta)

@@ -1,0 +1,195 @@
+"""One PDF page's characters → lines in reading order (columns followed), as plain dicts that cache as JSON.
+
+A line is {"text", "x0", "x1", "top", "bottom", "size", "block", "left", "right"}: `block` numbers the column
+or full-width band the line sits in, `left`/`right` are that block's text edges (paragraph logic compares a line
+with them). A table found on the page is a line too, {"table": i, ...}, placed where the table stands."""
+from __future__ import annotations
+
+from statistics import median
+
+# Two glyphs further apart than this share of the font size are separate words even if the PDF drew no space:
+# justified CJK never stretches that far, and generators that position words without space glyphs always do.
+WORD_GAP = 0.3
+# A horizontal gap this many font sizes wide splits a row into segments; wider than a justified word gap,
+# narrower than any column gutter seen in print.
+SEGMENT_GAP = 1.2
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Chars → physical rows by baseline. Columns with offset baselines stay apart because the tolerance is a
+    fraction of the glyph height, not a fixed band."""
+    rows: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        tol = 0.3 * max(c["size"], 1.0)
+        if rows and abs(rows[-1][-1]["bottom"] - c["bottom"]) <= tol:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return [sorted(r, key=lambda c: c["x0"]) for r in rows]
+
+
+def _segments(row: list[dict]) -> list[list[dict]]:
+    segs = [[row[0]]]
+    for prev, c in zip(row, row[1:]):
+        gap = c["x0"] - prev["x1"]
+        if gap > SEGMENT_GAP * max(prev["size"], c["size"], 1.0) and not (prev["text"] == " " and gap < 3 * c["size"]):
+            segs.append([c])
+        else:
+            segs[-1].append(c)
+    return [s for s in segs if any(ch["text"].strip() for ch in s)]
+
+
+def _text(chars: list[dict]) -> str:
+    out: list[str] = []
+    prev = None
+    for c in chars:
+        t = c["text"]
+        if prev is not None and t != " " and prev["text"] != " " and \
+                c["x0"] - prev["x1"] > WORD_GAP * max(c["size"], prev["size"], 1.0):
+            out.append(" ")
+        out.append(t)
+        prev = c
+    text = "".join(out)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip()
+
+
+def _box(chars: list[dict]) -> dict:
+    sizes = [c["size"] for c in chars if c["text"].strip()] or [c["size"] for c in chars]
+    return {"x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
+            "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars),
+            "size": round(median(sizes), 2)}
+
+
+def find_gutter(segs: list[dict], width: float) -> tuple[float, float] | None:
+    """The empty vertical band between two text columns, or None for a single-column page.
+
+    Columns are accepted only when several rows have text on both sides of the band and the left side's lines
+    run up to it (justified or nearly so): a label/value list has the band but ragged, short left lines."""
+    if len(segs) < 8:
+        return None
+    lo, hi = min(s["x0"] for s in segs), max(s["x1"] for s in segs)
+    span = hi - lo
+    if span < 0.5 * width:
+        return None
+    n = int(span) + 1
+    cover = [0] * n
+    for s in segs:
+        for x in range(int(s["x0"] - lo), min(n, int(s["x1"] - lo) + 1)):
+            cover[x] += 1
+    a, b = int(0.3 * span), int(0.7 * span)
+    best = min(cover[a:b])
+    if best > 0.25 * len(segs):
+        return None
+    # the widest run at that minimum inside the middle band is the gutter
+    runs, start = [], None
+    for x in range(a, b + 1):
+        if x < b and cover[x] <= best:
+            start = x if start is None else start
+        elif start is not None:
+            runs.append((start, x))
+            start = None
+    g0, g1 = max(runs, key=lambda r: r[1] - r[0])
+    g0, g1 = g0 + lo, g1 + lo
+    size = median(s["size"] for s in segs)
+    if g1 - g0 < 0.8 * size:
+        return None
+    left = [s for s in segs if s["x1"] <= g0 + 1]
+    right = [s for s in segs if s["x0"] >= g1 - 1]
+    if len(left) < 5 or len(right) < 5:
+        return None
+    left_x0 = min(s["x0"] for s in left)
+    full = sum(1 for s in left if s["x1"] >= g0 - 0.25 * (g0 - left_x0))
+    if full < 0.5 * len(left):
+        return None
+    crossing = len(segs) - len(left) - len(right)
+    if crossing > min(len(left), len(right)):
+        return None
+    return g0, g1
+
+
+def layout_page(chars: list[dict], width: float, tables: list[dict] | None = None) -> list[dict]:
+    """Chars (pdfplumber dicts, table areas already removed) → lines in reading order. `tables` are
+    {"bbox": (x0, top, x1, bottom)} and come back as {"table": i} items where they stand."""
+    chars = [c for c in chars if c.get("upright", True) and c["text"]]
+    rows = [r for r in (_segments(r) for r in _rows(chars)) if r]
+    segs = [dict(_box(s), chars=s) for r in rows for s in r]
+    gutter = find_gutter(segs, width)
+    items: list[dict] = []  # each: row-level pieces with side L, R or S
+    for r in rows:
+        boxes = [dict(_box(s), chars=s) for s in r]
+        if gutter is None or any(b["x0"] < gutter[0] + 1 and b["x1"] > gutter[1] - 1 for b in boxes):
+            items.append({"side": "S", "pieces": boxes})
+            continue
+        left = [b for b in boxes if b["x1"] <= gutter[0] + 1]
+        right = [b for b in boxes if b not in left]
+        for side, part in (("L", left), ("R", right)):
+            if part:
+                items.append({"side": side, "pieces": part})
+    for i, t in enumerate(tables or []):
+        x0, top, x1, bottom = t["bbox"]
+        side = "S" if gutter is None or (x0 < gutter[0] and x1 > gutter[1]) else ("L" if x1 <= gutter[1] else "R")
+        items.append({"side": side, "table": i, "x0": x0, "x1": x1, "top": top, "bottom": bottom})
+    for it in items:
+        if "pieces" in it:
+            it["top"] = min(p["top"] for p in it["pieces"])
+            it["bottom"] = max(p["bottom"] for p in it["pieces"])
+    items.sort(key=lambda it: (it["top"], it.get("pieces", [{"x0": it.get("x0", 0)}])[0]["x0"]))
+    # sections: runs of column rows between full-width rows; inside one, the left column is read first
+    ordered: list[tuple[int, dict]] = []
+    block, section = 0, []
+
+    def flush():
+        nonlocal block, section
+        for side in ("L", "R"):
+            part = [it for it in section if it["side"] == side]
+            if part:
+                ordered.extend((block, it) for it in part)
+                block += 1
+        section = []
+
+    after_band = False
+    for it in items:
+        if it["side"] == "S":
+            if section:
+                flush()
+            ordered.append((block, it))
+            if "table" in it:
+                block += 1
+            after_band = "table" not in it
+        else:
+            if after_band:
+                block += 1
+                after_band = False
+            section.append(it)
+    flush()
+    lines: list[dict] = []
+    for blk, it in ordered:
+        if "table" in it:
+            lines.append({"table": it["table"], "x0": it["x0"], "x1": it["x1"], "top": it["top"],
+                          "bottom": it["bottom"], "size": 0.0, "block": blk, "text": ""})
+            continue
+        chars_ = [c for p in it["pieces"] for c in p["chars"]]
+        box = _box(chars_)
+        lines.append(dict(box, text=_text(sorted(chars_, key=lambda c: c["x0"])), block=blk))
+    _block_edges(lines)
+    return [ln for ln in lines if ln["text"] or "table" in ln]
+
+
+def _block_edges(lines: list[dict]) -> None:
+    """Each line learns its block's left and right text edge: robust to one stray long or short line."""
+    by_block: dict[int, list[dict]] = {}
+    for ln in lines:
+        if "table" not in ln:
+            by_block.setdefault(ln["block"], []).append(ln)
+    for blk, lns in by_block.items():
+        x0s = sorted(round(ln["x0"], 1) for ln in lns)
+        x1s = sorted(round(ln["x1"], 1) for ln in lns)
+        left = x0s[len(x0s) // 5] if len(x0s) >= 5 else x0s[0]
+        right = x1s[-(len(x1s) // 5) - 1] if len(x1s) >= 5 else x1s[-1]
+        for ln in lns:
+            ln["left"], ln["right"] = left, right
+    for ln in lines:
+        ln.setdefault("left", ln["x0"])
+        ln.setdefault("right", ln["x1"])

@@ -1,0 +1,34 @@
+"""One document through the library: read → text facts + table facts → ids, pages, order."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .documents import Document, read_document
+from .extract import extract_text_facts
+from .extract.fact import Fact, make_fact_id
+from .tables import drop_text_duplicates, extract_table_facts
+
+
+def facts_for(doc: Document) -> list[Fact]:
+    """All facts of a readable document, with doc_id, page and a stable fact_id, in text order."""
+    if doc.status != "ok":
+        return []
+    text_facts = extract_text_facts(doc)
+    table_facts = extract_table_facts(doc)
+    facts = drop_text_duplicates(text_facts, table_facts) + table_facts
+    facts.sort(key=lambda f: (f.source != "text", f.char_start, f.char_end, f.quote))
+    seen: Counter = Counter()
+    for f in facts:
+        f.doc, f.doc_id = doc.doc, doc.doc_id
+        if f.page is None and f.source == "text":
+            f.page = doc.page_of(f.char_start)
+        key = (f.sentence, f.quote)
+        f.fact_id = make_fact_id(doc.doc_id, f.sentence, f.quote, seen[key])
+        seen[key] += 1
+    return facts
+
+
+def process_file(path: Path | str, raw_root: Path | str | None = None) -> tuple[Document, list[Fact]]:
+    doc = read_document(path, raw_root)
+    return doc, facts_for(doc)

@@ -1,0 +1,38 @@
+"""The release step as one call: re-check the tables, then write Parquet, DuckDB and the wheel atomically."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .. import validate
+from ..versions import extractor_version, reader_version
+from . import release
+
+
+class ReleaseBlocked(Exception):
+    """The tables failed a blocking check; nothing was written."""
+
+    def __init__(self, blockers: dict[str, pd.DataFrame]):
+        self.blockers = blockers
+        super().__init__("release blocked by failed checks: " +
+                         ", ".join(f"{name} ({len(df)} rows)" for name, df in blockers.items()))
+
+
+def _wheel_builder():
+    try:
+        from .wheel import build_wheel
+    except ImportError:  # the loader package is optional for a bare release
+        return None
+    return build_wheel
+
+
+def publish_tables(tables: dict[str, pd.DataFrame], warehouse: Path) -> release.Release:
+    blockers = validate.release_blockers(tables)
+    if blockers:
+        raise ReleaseBlocked(blockers)
+    docs = tables["documents"]
+    sources = [{"path": p, "sha256": s} for p, s in zip(docs["path"], docs["sha256"])]
+    return release.publish(tables, Path(warehouse), wheel_builder=_wheel_builder(),
+                           manifest_extra={"sources": sources, "extractor_version": extractor_version(),
+                                           "reader_version": reader_version()})

@@ -1,0 +1,72 @@
+"""Per-document intermediate results between assets, as JSON under warehouse/stage/<doc_id>/ (never pickle).
+
+A document's parse is reused while its bytes and the reader's version are unchanged."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from .documents.model import Document, TableCell
+from .extract.fact import Fact
+from .versions import reader_version as _reader_version
+
+
+def stage_dir(warehouse: Path, doc_id: str) -> Path:
+    return Path(warehouse) / "stage" / doc_id
+
+
+def _write_json(path: Path, payload) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def save_document(warehouse: Path, doc: Document, reader_version: str | None = None) -> Path:
+    path = stage_dir(warehouse, doc.doc_id) / "document.json"
+    _write_json(path, {"reader_version": reader_version or _reader_version(), "document": asdict(doc)})
+    return path
+
+
+def load_document(warehouse: Path, doc_id: str, sha256: str | None = None,
+                  reader_version: str | None = None) -> Document | None:
+    """The staged document, or None if absent, from other bytes (sha256) or from another reader version."""
+    path = stage_dir(warehouse, doc_id) / "document.json"
+    if not path.exists():
+        return None
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    if payload.get("reader_version") != (reader_version or _reader_version()):
+        return None
+    data = payload["document"]
+    if sha256 is not None and data["sha256"] != sha256:
+        return None
+    data["tables"] = [TableCell(**c) for c in data.get("tables", [])]
+    return Document(**data)
+
+
+def save_facts(warehouse: Path, doc_id: str, facts: list[Fact]) -> Path:
+    path = stage_dir(warehouse, doc_id) / "facts.json"
+    _write_json(path, [f.to_dict() for f in facts])
+    return path
+
+
+def load_facts(warehouse: Path, doc_id: str) -> list[Fact] | None:
+    path = stage_dir(warehouse, doc_id) / "facts.json"
+    if not path.exists():
+        return None
+    return [Fact(**row) for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def prune(warehouse: Path, keep_doc_ids: set[str]) -> list[str]:
+    """Remove staged results of documents no longer under raw/."""
+    root = Path(warehouse) / "stage"
+    removed = []
+    if root.is_dir():
+        for d in sorted(root.iterdir()):
+            if d.is_dir() and d.name not in keep_doc_ids:
+                shutil.rmtree(d, ignore_errors=True)
+                removed.append(d.name)
+    return removed

@@ -1,0 +1,42 @@
+"""pandera model of the published `documents` table: one row per raw file, readable or not."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from pipeline.documents.model import STATUSES
+from pipeline.extract.fact import LANGS
+
+
+class DocumentsSchema(pa.DataFrameModel):
+    """One row per file under raw/: how it was read, its published text, and what became of it."""
+
+    doc_id: Series[str] = pa.Field(unique=True, description="Stable id derived from the file's path under raw/")
+    doc: Series[str] = pa.Field(description="File name")
+    path: Series[str] = pa.Field(unique=True, description="Path relative to raw/")
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes")
+    bytes: Series[np.int64] = pa.Field(ge=0, description="File size in bytes")
+    format: Series[str] = pa.Field(description="txt, md, html or pdf (the file's type by extension)")
+    encoding: Series[str] = pa.Field(nullable=True, description="Detected text encoding (utf-8, gb18030, big5, utf-16); null for PDFs and unreadable files")
+    lang: Series[str] = pa.Field(nullable=True, isin=sorted(LANGS), description="Script of the text: en, zh-Hans or zh-Hant; null when there is no text")
+    title: Series[str] = pa.Field(nullable=True, description="Title: the HTML/PDF title or the first heading or line")
+    pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Number of pages (PDFs only)")
+    chars: Series[np.int64] = pa.Field(ge=0, description="Length of `text` in characters")
+    text: Series[str] = pa.Field(description="The published text that facts.char_start/char_end index into (PDF pages joined by a blank line)")
+    status: Series[str] = pa.Field(isin=list(STATUSES), description="ok, empty, unreadable, no_text_layer, encrypted, duplicate or error")
+    error: Series[str] = pa.Field(nullable=True, description="What went wrong, naming the cause; null when status is ok")
+    n_facts: Series[np.int64] = pa.Field(ge=0, description="Number of facts published from this document")
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check(description="error is null exactly when status is ok")
+    def error_iff_not_ok(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["status"] == "ok") == df["error"].isna()
+
+    @pa.dataframe_check(description="chars equals the length of text")
+    def chars_is_text_length(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["chars"] == df["text"].str.len()
