@@ -54,11 +54,8 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         except PdfReadError as exc:
             doc.status, doc.error = exc.status, str(exc)
             return
-        starts, pos = [], 0
-        for page_text in pdf.pages:
-            starts.append(pos)
-            pos += len(page_text) + len(PAGE_SEPARATOR)
-        doc.text, doc.page_starts, doc.pages, doc.tables = PAGE_SEPARATOR.join(pdf.pages), starts, len(pdf.pages), pdf.tables
+        doc.text, doc.page_starts = pdf.text_and_starts()
+        doc.pages, doc.tables = len(pdf.pages), pdf.tables
         doc.title = pdf.title or _first_line(doc.text)
     else:
         try:
@@ -78,9 +75,19 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
     doc.lang = detect_lang(doc.text)
 
 
+# Saved web pages open with site furniture (copyright lines, source and date stamps, links) before the title.
+_BOILERPLATE = re.compile(r"copyright|all rights reserved|版權所有|版权所有|^(來源|来源|發布|发布|日期|作者)\s*[:：]|https?://|www\.|"
+                          r"^[\d\s:：/.\-年月日]+$", re.I)
+_H1 = re.compile(r"^# +(\S.{3,})$", re.M)
+
+
 def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
+    """A Markdown level-1 heading near the top if there is one (papers often open with a banner line), else the
+    first line with some substance."""
+    if h1 := _H1.search(text[:5000]):
+        return h1.group(1).strip()[:MAX_TITLE]
+    for line in text.splitlines()[:40]:
         line = re.sub(r"^[#>*\s]+|[*\s]+$", "", line)
-        if len(line) >= 4:
+        if len(line) >= 4 and not _BOILERPLATE.search(line):
             return line[:MAX_TITLE]
     return None
