@@ -1,10 +1,13 @@
 """An atomic release: every artefact is written aside, then one symlink swap makes it current.
 
-    warehouse/releases/<id>/{parquet/*.parquet, china_econ_facts.duckdb, dist/*.whl, manifest.json}
-    warehouse/current -> releases/<id>            (swapped atomically with os.replace)
-    warehouse/parquet, warehouse/china_econ_facts.duckdb, warehouse/dist -> current/...   (fixed links)
+    warehouse/releases/<version>-<id>/{parquet/*.parquet, china_econ_facts.duckdb, dist/*.whl, manifest.json,
+                                       datapackage.json, README.md (dataset card), CHANGELOG.md, changelog.json}
+    warehouse/releases/HISTORY.jsonl                (every version released, append-only; see version.py)
+    warehouse/current -> releases/<version>-<id>    (swapped atomically with os.replace)
+    warehouse/parquet, china_econ_facts.duckdb, dist, CHANGELOG.md, datapackage.json -> current/...   (fixed links)
 
-A crash or a failed check before the swap leaves the previous release exactly as it was."""
+A crash or a failed check before the swap leaves the previous release exactly as it was. Data equal to the
+current release's leaves the current release untouched (same version, same bytes)."""
 from __future__ import annotations
 
 import hashlib
@@ -18,10 +21,12 @@ from typing import Callable
 
 import pandas as pd
 
-from . import duckdb_db, parquet
+import schemas
+
+from . import card, changelog, datapackage, duckdb_db, frames, parquet, version
 
 DB_NAME = "china_econ_facts.duckdb"
-LINKS = ("parquet", DB_NAME, "dist")
+LINKS = ("parquet", DB_NAME, "dist", "CHANGELOG.md", "datapackage.json")
 KEEP_RELEASES = 3
 
 
@@ -33,6 +38,7 @@ class Release:
     database: Path
     wheel: Path | None
     manifest: dict = field(default_factory=dict)
+    version: str = ""
 
 
 def data_hash(parquet_files: dict[str, Path]) -> str:
@@ -50,23 +56,35 @@ def current_release(warehouse: Path) -> Path | None:
 def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
             wheel_builder: Callable[[Path, dict[str, Path], dict], Path] | None = None,
             manifest_extra: dict | None = None) -> Release:
-    """Write a new release from validated tables and make it current. Same data → same release id."""
+    """Write a new release from validated tables and make it current. Same data → same release id and version;
+    data equal to the current release's keeps that release as it is. manifest_extra adds keys to manifest.json
+    (e.g. extractor_version, reader_version, license); it cannot override the release's identity."""
     releases = warehouse / "releases"
     releases.mkdir(parents=True, exist_ok=True)
+    previous = current_release(warehouse)  # before the swap: the changelog diffs against it
+    prev_manifest = version.read_manifest(previous)
     tmp = releases / f".tmp-{uuid.uuid4().hex[:8]}"
     try:
         files = {name: parquet.write_parquet(name, df, tmp / "parquet" / f"{name}.parquet") for name, df in tables.items()}
         digest = data_hash(files)
-        release_id = digest[:16]
-        manifest = {"release_id": release_id, "data_sha256": digest,
-                    "rows": {name: int(len(df)) for name, df in tables.items()},
-                    "files": {f"parquet/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in files.values()},
-                    **(manifest_extra or {})}
+        ver = version.next_version(digest, prev_manifest, releases)
+        if previous is not None and ver == prev_manifest.get("version"):
+            shutil.rmtree(tmp)
+            _point_current(warehouse, previous)
+            return _release_at(previous, tables, prev_manifest)
+        rows = {name: int(len(df)) for name, df in tables.items()}
+        manifest = {"extractor_version": version.extractor_version(), **(manifest_extra or {}),
+                    "release_id": digest[:16], "data_sha256": digest, "version": ver,
+                    "previous_version": prev_manifest.get("version"), "rows": rows,
+                    "files": {f"parquet/{p.name}": datapackage.sha256_file(p) for p in files.values()}}
+        _write_docs(tmp, tables, files, rows, manifest, previous, prev_manifest)
         duckdb_db.write_database(tmp / DB_NAME, files)
-        wheel = wheel_builder(tmp, files, manifest) if wheel_builder else None
+        # written before the wheel so the builder can ship it
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        final = releases / release_id
-        if final.exists():  # identical data already released: keep the old bytes, drop the new copy
+        if wheel_builder:
+            wheel_builder(tmp, files, manifest)
+        final = releases / f"{ver}-{manifest['release_id']}"
+        if final.exists():  # left by a crash after the rename but before the swap: same version, same data
             shutil.rmtree(tmp)
         else:
             os.replace(tmp, final)
@@ -74,10 +92,27 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _point_current(warehouse, final)
+    version.record(releases, manifest)
     _prune(releases, keep=final)
-    rel_files = {name: final / "parquet" / f"{name}.parquet" for name in tables}
-    wheels = sorted((final / "dist").glob("*.whl")) if (final / "dist").exists() else []
-    return Release(release_id, final, rel_files, final / DB_NAME, wheels[0] if wheels else None, manifest)
+    return _release_at(final, tables, manifest)
+
+
+def _write_docs(tmp: Path, tables: dict[str, pd.DataFrame], files: dict[str, Path], rows: dict[str, int],
+                manifest: dict, previous: Path | None, prev_manifest: dict) -> None:
+    """changelog.json + CHANGELOG.md, datapackage.json and the dataset card README.md, into the release dir."""
+    full = {t: tables[t] if t in tables else frames.frame(t, []) for t in schemas.TABLES}
+    log = changelog.build(tmp, previous, manifest, prev_manifest)
+    changelog.write(tmp, log, rows, previous)
+    descriptor = datapackage.build(files, rows, full["documents"], manifest)
+    datapackage.write(tmp / "datapackage.json", descriptor)
+    card.write(tmp / "README.md", descriptor, full, log)
+
+
+def _release_at(path: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> Release:
+    rel_files = {name: path / "parquet" / f"{name}.parquet" for name in tables}
+    wheels = sorted((path / "dist").glob("*.whl")) if (path / "dist").exists() else []
+    return Release(manifest.get("release_id", path.name), path, rel_files, path / DB_NAME,
+                   wheels[0] if wheels else None, manifest, manifest.get("version", ""))
 
 
 def _atomic_symlink(target: str, link: Path) -> None:

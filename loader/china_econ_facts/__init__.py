@@ -1,0 +1,99 @@
+"""china_econ_facts: numbers about the Chinese economy, with provenance, as pandas, Arrow or DuckDB.
+
+    >>> import china_econ_facts as cef
+    >>> cef.tables()
+    ['documents', 'facts', 'table_cells']
+    >>> facts = cef.load("facts", columns=["fact_id", "value", "unit"], filters=[("unit", "=", "CNY")])
+    >>> cef.connect().sql("SELECT kind, count(*) FROM facts GROUP BY kind").df()
+    >>> cef.verify().ok
+    True
+
+The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
+``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
+the dataset card ``README.md`` and ``CHANGELOG.md``. Nothing is downloaded."""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
+                    data_dir, datapackage, manifest, resource, table_names, table_path)
+from ._db import QueryError, ReadOnlyError, connect, query
+from ._verify import CorruptDataError, FileCheck, VerifyReport, verify
+from ._version import __version__
+
+__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "data_dir",
+           "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError", "ReadOnlyError",
+           "QueryError", "CorruptDataError", "VerifyReport", "FileCheck"]
+
+
+def tables() -> list[str]:
+    """Names of the dataset's tables, in publish order."""
+    return table_names()
+
+
+def _filters(table: str, filters: Any) -> list | None:
+    """Accept pyarrow's filter lists as they are, and {column: value or list of values} as a shorthand."""
+    if filters is None or isinstance(filters, pc.Expression):
+        return filters
+    if isinstance(filters, dict):
+        filters = [(col, "in", list(v)) if isinstance(v, (list, tuple, set)) else (col, "=", v)
+                   for col, v in filters.items()]
+    flat = filters if filters and isinstance(filters[0], tuple) else [t for group in filters for t in group]
+    check_columns(table, [t[0] for t in flat])
+    return filters
+
+
+def _to_pandas(tbl: pa.Table) -> pd.DataFrame:
+    # Nullable integer columns (page, year, ...) stay integers (pandas Int64) instead of turning into floats.
+    df = tbl.to_pandas(types_mapper=lambda t: pd.Int64Dtype() if pa.types.is_integer(t) else None)
+    for fld in tbl.schema:
+        if pa.types.is_integer(fld.type) and not fld.nullable:
+            df[fld.name] = df[fld.name].astype("int64")
+    return df
+
+
+def load(table: str, columns: list[str] | None = None, filters: Any = None, *, as_arrow: bool = False):
+    """Read one table.
+
+    table: a name from ``tables()``; an unknown name raises UnknownTableError listing the known ones.
+    columns: the columns to read (default: all), in that order.
+    filters: rows to keep, as pyarrow filters (``[("lang", "=", "en"), ("value", ">", 1e9)]``, or a list of
+        such lists for OR) or a dict shorthand (``{"lang": "en", "unit": ["CNY", "USD"]}``).
+    as_arrow: return a ``pyarrow.Table`` instead of a pandas DataFrame.
+
+    Returns a pandas DataFrame with the published dtypes (nullable integer columns as ``Int64``)."""
+    path = table_path(table)
+    cols = check_columns(table, columns)
+    tbl = pq.read_table(path, columns=cols, filters=_filters(table, filters))
+    return tbl if as_arrow else _to_pandas(tbl)
+
+
+def describe(table: str) -> pd.DataFrame:
+    """One row per column of `table`: name, type (Table Schema), arrow_type, required, description, constraints."""
+    res = resource(table)
+    arrow = pq.read_schema(table_path(table))
+    rows = []
+    for fld in res["schema"]["fields"]:
+        constraints = dict(fld.get("constraints", {}))
+        required = bool(constraints.pop("required", False))
+        rows.append({"column": fld["name"], "type": fld["type"],
+                     "arrow_type": str(arrow.field(fld["name"]).type) if fld["name"] in arrow.names else "",
+                     "required": required, "description": fld.get("description", ""),
+                     "constraints": ", ".join(f"{k}={v}" for k, v in constraints.items())})
+    return pd.DataFrame(rows)
+
+
+def info() -> dict:
+    """The release's identity: version, data SHA-256, extractor version, licence, row counts, sources."""
+    dp, man = datapackage(), manifest()
+    return {"name": dp["name"], "version": dp.get("version", __version__), "release_id": dp.get("release_id"),
+            "data_sha256": dp.get("data_sha256"), "extractor_version": dp.get("extractor_version"),
+            "license": (dp.get("licenses") or [{}])[0].get("name"),
+            "rows": {r["name"]: r.get("rows") for r in dp["resources"]},
+            "sources": len(dp.get("sources", [])), "previous_version": man.get("previous_version"),
+            "data_dir": str(data_dir())}

@@ -1,0 +1,156 @@
+"""The `china-econ-facts` command: info, tables, describe, sql, export, verify.
+
+Exit status: 0 on success, 1 when `verify` finds a damaged file or a query fails while running,
+2 for bad use (unknown table or column, SQL that would write, bad arguments)."""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, describe, info, load, query, table_path, verify
+from ._data import DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, datapackage
+from ._db import QueryError, ReadOnlyError
+
+FORMATS_OUT = ("table", "csv", "json")
+FORMATS_EXPORT = ("csv", "parquet", "json")
+
+
+def _print_table(df: pd.DataFrame, max_width: int) -> None:
+    """Aligned columns, CJK-aware; long cells cut to max_width characters."""
+    if max_width > 0:
+        df = df.copy()
+        for col in df.columns:
+            if df[col].dtype == object:
+                df[col] = df[col].map(lambda v: v if not isinstance(v, str) or len(v) <= max_width
+                                      else v[: max_width - 1] + "…")
+    with pd.option_context("display.unicode.east_asian_width", True):
+        print(df.to_string(index=False) if len(df.columns) else "(no columns)")
+    print(f"({len(df)} row{'s' if len(df) != 1 else ''})")
+
+
+def _emit(df: pd.DataFrame, fmt: str, max_width: int) -> None:
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+    else:
+        _print_table(df, max_width)
+
+
+def cmd_info(args) -> int:
+    data = info()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{data['name']} {data['version']}")
+    for key in ("release_id", "data_sha256", "extractor_version", "previous_version", "license", "sources", "data_dir"):
+        print(f"  {key:18} {data[key]}")
+    for name, n in data["rows"].items():
+        print(f"  rows {name:13} {n}")
+    return 0
+
+
+def cmd_tables(args) -> int:
+    rows = [{"table": r["name"], "rows": r.get("rows"), "description": r.get("description", "")}
+            for r in datapackage()["resources"]]
+    _emit(pd.DataFrame(rows, columns=["table", "rows", "description"]), args.format, args.max_width)
+    return 0
+
+
+def cmd_describe(args) -> int:
+    _emit(describe(args.table), args.format, args.max_width)
+    return 0
+
+
+def cmd_sql(args) -> int:
+    _emit(query(args.query), args.format, args.max_width)
+    return 0
+
+
+def cmd_export(args) -> int:
+    out = Path(args.output)
+    columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
+    if args.format == "parquet" and columns is None:
+        table_path(args.table)  # unknown table → clear error before anything is written
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(table_path(args.table), out)  # the published bytes, checksum and all
+    else:
+        data = load(args.table, columns=columns, as_arrow=args.format == "parquet")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if args.format == "parquet":
+            import pyarrow.parquet as pq
+            pq.write_table(data, out, compression="zstd")
+        elif args.format == "csv":
+            data.to_csv(out, index=False, encoding="utf-8")
+        else:
+            out.write_text(data.to_json(orient="records", force_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.table} to {out} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args) -> int:
+    report = verify()
+    for f in report.files:
+        print(f"{'ok ' if f.ok else 'BAD'}  {f.path}  {f.status}")
+    if report.ok:
+        print(str(report))
+        return 0
+    print(f"error: {report}", file=sys.stderr)
+    return 1
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="china-econ-facts", description="The China economic facts dataset: "
+                                "inspect, query (read-only SQL), export and verify the packaged data.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def output_options(sp):
+        sp.add_argument("--format", choices=FORMATS_OUT, default="table", help="output format (default: table)")
+        sp.add_argument("--max-width", type=int, default=60, help="cut text cells in table output (0: never)")
+
+    sp = sub.add_parser("info", help="version, data and extractor identity, row counts")
+    sp.add_argument("--json", action="store_true", help="print as JSON")
+    sp.set_defaults(func=cmd_info)
+    sp = sub.add_parser("tables", help="list the tables")
+    output_options(sp)
+    sp.set_defaults(func=cmd_tables)
+    sp = sub.add_parser("describe", help="columns of a table: types, descriptions, constraints")
+    sp.add_argument("table")
+    output_options(sp)
+    sp.set_defaults(func=cmd_describe)
+    sp = sub.add_parser("sql", help='run a read-only query, e.g. "SELECT unit, count(*) FROM facts GROUP BY 1"')
+    sp.add_argument("query")
+    output_options(sp)
+    sp.set_defaults(func=cmd_sql)
+    sp = sub.add_parser("export", help="write a table to a file")
+    sp.add_argument("table")
+    sp.add_argument("--format", choices=FORMATS_EXPORT, required=True)
+    sp.add_argument("-o", "--output", required=True, help="file to write")
+    sp.add_argument("--columns", help="comma-separated columns (default: all)")
+    sp.set_defaults(func=cmd_export)
+    sp = sub.add_parser("verify", help="check every data file against its sha256 in datapackage.json")
+    sp.set_defaults(func=cmd_verify)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # e.g. `… | head`
+        return 0
+    except (UnknownTableError, UnknownColumnError, ReadOnlyError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except QueryError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except (DataMissingError, DatasetError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1

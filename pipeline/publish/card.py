@@ -1,0 +1,129 @@
+"""The dataset card (README.md, also the wheel's long description): what the data is, every table and column,
+units and normalization, counts by document, language and kind, and known limitations. Generated from the
+data package descriptor, the pandera schemas and the tables, so it cannot go stale."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+import schemas
+
+NORMALIZATION = """\
+- **Money** is in whole units of the currency, with the currency's ISO 4217 code as `unit`
+  (RMB, yuan, 元 → `CNY`): 975億元 → `value` 9.75e10, `raw_value` 975, `raw_unit` 億元, `scale` 1e8.
+- **Percentages** are in percentage points (76.4% → 76.4, unit `percent`); a change in a percentage is
+  `percentage_point`; ‰ is `per_mille`.
+- **Counts** are plain counts (2843萬人次 → 2.843e7, unit `person_time`); multiples (“3 times”) are the factor (`times`).
+- **Ranges** (8% to 10%, 2—3家) put the low end in `value` and the high end in `value_high`.
+- **Bounds and approximations** are kept in `qualifier`: `=` exact, `>=` at least (突破, more than),
+  `<=` at most (不到, under), `~` about (约, nearly).
+- **Declines** are negative growth (`measure` = `growth`, 下降5% → -5).
+- **Time**: `year` is the year the value refers to (the target year for a plan, the end year of an average);
+  `year_start` starts a period; `is_target` marks plans, goals and forecasts.
+- **Provenance**: `documents.text[char_start:char_end] == quote` for every fact; `page` is the PDF page.
+  Traditional-Chinese text is published as written; `indicator` is given in simplified Chinese.
+"""
+
+LIMITATIONS = """\
+- Facts are extracted by rules, not read by people: expect some missed numbers, wrong units or years, and
+  indicators that are only as specific as the sentence's wording.
+- `region` and `indicator` are taken from the sentence; a value whose place or subject is stated elsewhere in
+  the document may lack them or get the document's main region.
+- Years, codes, phone numbers, list numbers and dates are meant to be skipped; some may still slip through.
+- `fact_id` is stable only while the document's text and the sentence stay the same; an edited source gives new ids
+  (the changelog lists them as removed and added).
+- Documents that could not be read (see the status table below) contribute no facts.
+"""
+
+
+def _cell(text) -> str:
+    return str("" if text is None else text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: list[str], rows: list[list]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def _constraint_text(field: dict) -> str:
+    c = field.get("constraints", {})
+    parts = []
+    if "enum" in c:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in c["enum"]))
+    for key, word in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "length ≥"), ("pattern", "matches")):
+        if key in c:
+            parts.append(f"{word} `{c[key]}`")
+    if c.get("unique"):
+        parts.append("unique")
+    return "; ".join(parts)
+
+
+def _counts(series: pd.Series, label: str) -> list[str]:
+    counts = series.fillna("(none)").value_counts().sort_index()
+    return _md_table([label, "facts"], [[k, int(v)] for k, v in counts.items()])
+
+
+def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> str:
+    version = descriptor["version"]
+    rows = {r["name"]: r["rows"] for r in descriptor["resources"]}
+    lic = descriptor["licenses"][0]
+    out = [f"# {descriptor['title']} ({descriptor['name']} {version})", "", descriptor["description"], "",
+           "```python", "import china_econ_facts as cef",
+           "facts = cef.load(\"facts\", filters=[(\"lang\", \"=\", \"en\")])   # pandas DataFrame",
+           "con = cef.connect()                                            # read-only DuckDB, every table",
+           "con.sql(\"SELECT unit, count(*) FROM facts GROUP BY unit\").show()", "cef.verify()", "```", "",
+           "Command line: `china-econ-facts info | tables | describe TABLE | sql \"SELECT …\" | "
+           "export TABLE --format csv -o out.csv | verify`.", "",
+           "## Release", "",
+           f"- Version `{version}`; data SHA-256 `{descriptor['data_sha256']}`",
+           f"- Extractor version `{descriptor['extractor_version']}`",
+           f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`)",
+           f"- {len(descriptor['sources'])} source documents, each listed with its SHA-256 in `datapackage.json`",
+           "- Files: `data/parquet/*.parquet`, `data/datapackage.json` (Frictionless Data Package),"
+           " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`", ""]
+    f = changelog["facts"]
+    if changelog.get("previous_version"):
+        out += [f"Changes since {changelog['previous_version']}: {len(f['added'])} facts added, "
+                f"{len(f['removed'])} removed, {len(f['changed'])} changed (see CHANGELOG.md).", ""]
+    out += ["## Tables", ""]
+    for res in descriptor["resources"]:
+        name = res["name"]
+        schema = res["schema"]
+        out += [f"### `{name}` ({rows[name]} rows)", "", res["description"], "",
+                f"Primary key: {', '.join(f'`{k}`' for k in schema['primaryKey'])}."]
+        for fk in schema.get("foreignKeys", []):
+            out.append(f"Foreign key: `{fk['fields']}` → `{fk['reference']['resource']}.{fk['reference']['fields']}`.")
+        out.append("")
+        out += _md_table(["column", "type", "required", "description", "constraints"],
+                         [[f"`{fl['name']}`", fl["type"], "yes" if fl.get("constraints", {}).get("required") else "",
+                           fl["description"], _constraint_text(fl)] for fl in schema["fields"]])
+        checks = [c.description for c in schemas.TABLES[name].to_schema().checks if c.description]
+        if checks:
+            out += ["", "Row rules checked before release: " + "; ".join(checks) + "."]
+        out.append("")
+    out += ["## Units and normalization", "", NORMALIZATION]
+    out += _counts_section(tables)
+    out += ["## Known limitations", "", LIMITATIONS]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:
+    docs, facts = tables["documents"], tables["facts"]
+    out = ["## Counts", "", "### By document", ""]
+    out += _md_table(["document", "format", "lang", "status", "facts"],
+                     [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
+                      for r in docs.sort_values("path").itertuples()])
+    for col, label in (("lang", "language"), ("kind", "kind"), ("measure", "measure"), ("unit", "unit")):
+        out += ["", f"### Facts by {label}", "", *_counts(facts[col], label)]
+    bad = docs[docs["status"] != "ok"]
+    if len(bad):
+        out += ["", "### Documents without facts because they could not be used", ""]
+        out += _md_table(["document", "status", "reason"], [[r.doc, r.status, r.error] for r in bad.itertuples()])
+    return out + [""]
+
+
+def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> Path:
+    path.write_text(render(descriptor, tables, changelog), encoding="utf-8")
+    return path

@@ -1,0 +1,62 @@
+"""The wheel builder for release.publish: loader/ + this release's data → dist/china_econ_facts-<version>-*.whl.
+
+Built with hatchling through ``python -m build --wheel --no-isolation``, not zipped by hand: loader/pyproject.toml
+stays the one place that declares the package (dependencies, console script, metadata), the same file works for
+an editable install of the loader, and hatchling writes METADATA/RECORD correctly. --no-isolation uses the
+hatchling already installed, so nothing is downloaded. hatchling builds reproducibly (fixed timestamps from
+SOURCE_DATE_EPOCH, sorted entries, normalized permissions), so the same inputs give a byte-identical wheel."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+LOADER = Path(__file__).resolve().parents[2] / "loader"
+PACKAGE = "china_econ_facts"
+# Shipped beside the Parquet files; written into the release dir by release.publish before the builder runs.
+DOCS = ("datapackage.json", "manifest.json", "README.md", "CHANGELOG.md", "changelog.json")
+# 2026-01-01T00:00:00Z: any fixed time works; it keeps zip timestamps independent of the build's clock
+SOURCE_DATE_EPOCH = "1767225600"
+
+
+class WheelBuildError(RuntimeError):
+    pass
+
+
+def stage(staging: Path, release_dir: Path, parquet_files: dict[str, Path], version: str) -> Path:
+    """Lay out a buildable project: loader sources, the version, the card as README, the data."""
+    shutil.copyfile(LOADER / "pyproject.toml", staging / "pyproject.toml")
+    shutil.copyfile(release_dir / "README.md", staging / "README.md")
+    pkg = staging / PACKAGE
+    pkg.mkdir()
+    for src in sorted((LOADER / PACKAGE).glob("*.py")):
+        shutil.copyfile(src, pkg / src.name)
+    (pkg / "_version.py").write_text(f'__version__ = "{version}"\n', encoding="utf-8")
+    data = pkg / "data"
+    (data / "parquet").mkdir(parents=True)
+    for path in parquet_files.values():
+        shutil.copyfile(path, data / "parquet" / path.name)
+    for name in DOCS:
+        if (release_dir / name).is_file():
+            shutil.copyfile(release_dir / name, data / name)
+    return staging
+
+
+def build_wheel(release_dir: Path, parquet_files: dict[str, Path], manifest: dict) -> Path:
+    """release.publish's wheel_builder: writes release_dir/dist/<wheel> and returns its path."""
+    dist = release_dir / "dist"
+    dist.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cef-wheel-") as tmp:
+        staging = stage(Path(tmp), release_dir, parquet_files, manifest["version"])
+        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        proc = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
+                               str(staging)], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise WheelBuildError(f"building the china-econ-facts wheel failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    wheels = sorted(dist.glob(f"{PACKAGE}-{manifest['version']}-*.whl"))
+    if len(wheels) != 1:
+        raise WheelBuildError(f"expected one wheel for {manifest['version']} in {dist}, found {[w.name for w in wheels]}")
+    return wheels[0]
