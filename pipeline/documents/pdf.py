@@ -1,16 +1,30 @@
-"""PDF → text per page through pdfplumber. A first reader: plain page text joined with blank lines.
-Reading order, headers/footers and tables are refined in this module's siblings."""
+"""PDF → published text with page boundaries, and table cells, through pdfplumber.
+
+Orchestration only: each page is read once per file content (pdf_cache) into lines in reading order
+(pdf_layout) and tables; headers, footers and page numbers are then found across pages (pdf_furniture),
+lines become paragraphs (pdf_paragraphs), and tables are written into the page text where they stand
+(one row per line, cells separated by ' | ') so that every table fact can point at its cell in the text."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
+from ..tables.grid import analyse_all, render_row
 from .model import TableCell
+from .pdf_cache import PdfCache
+from .pdf_furniture import furniture
+from .pdf_layout import duplicate_chars, layout_page
+from .pdf_paragraphs import PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_share, is_cjk, para_text, paragraphs
 
-PAGE_SEPARATOR = "\n\n"
+PAGE_SEPARATOR = PARA_SEP
+# Bump when what a page read produces changes: old cache entries are then ignored, never misread.
+READER_VERSION = 3
+_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "upright")
 
 
 class PdfReadError(Exception):
@@ -26,11 +40,25 @@ class PdfText:
     pages: list[str]
     tables: list[TableCell] = field(default_factory=list)
     title: str | None = None
+    # what joins page i to page i+1 in the published text: a paragraph that runs on is not cut in two
+    joiners: list[str] = field(default_factory=list)
+
+    def text_and_starts(self) -> tuple[str, list[int]]:
+        parts, starts, pos = [], [], 0
+        for i, page in enumerate(self.pages):
+            starts.append(pos)
+            parts.append(page)
+            pos += len(page)
+            if i + 1 < len(self.pages):
+                sep = self.joiners[i] if i < len(self.joiners) else PAGE_SEPARATOR
+                parts.append(sep)
+                pos += len(sep)
+        return "".join(parts), starts
 
 
-def read_pdf(path) -> PdfText:
+def _open(path):
     try:
-        pdf = pdfplumber.open(path)
+        return pdfplumber.open(path)
     except PDFPasswordIncorrect as exc:
         raise PdfReadError("encrypted", "PDF is encrypted and needs a password") from exc
     except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
@@ -39,16 +67,106 @@ def read_pdf(path) -> PdfText:
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
             raise PdfReadError("encrypted", f"PDF is encrypted: {exc}") from exc
         raise PdfReadError("unreadable", f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+
+
+def read_page(page) -> dict:
+    """One pdfplumber page → JSON-able lines in reading order and raw table rows."""
+    dups = duplicate_chars(page.chars)
+    p = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in dups) if dups else page
+    tables = []
+    for t in p.find_tables():
+        rows = t.extract()
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and sum(1 for r in rows for c in r if c and c.strip()) >= 3:
+            tables.append({"bbox": [round(v, 2) for v in t.bbox], "rows": rows})
+
+    def outside(c):
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in (t["bbox"] for t in tables))
+
+    chars = [{k: c[k] for k in _CHAR_KEYS} for c in p.chars if outside(c)]
+    lines = layout_page(chars, float(p.width), tables)
+    for ln in lines:
+        for k in ("x0", "x1", "top", "bottom", "left", "right"):
+            ln[k] = round(float(ln[k]), 2)
+    return {"width": float(p.width), "height": float(p.height), "chars": len(p.chars), "lines": lines,
+            "tables": tables}
+
+
+def load_pages(path, cache_dir=None) -> tuple[list[dict], str | None]:
+    """Per-page reads of a PDF, from the cache when this content was read before by this reader version."""
+    data = Path(path).read_bytes()
+    cache = PdfCache(hashlib.sha256(data).hexdigest(), READER_VERSION, cache_dir)
+    meta = cache.meta()
+    if meta is not None:
+        pages = [cache.page(n) for n in range(1, meta["pages"] + 1)]
+        if all(p is not None for p in pages):
+            return pages, meta.get("title")
+    pdf = _open(path)
     with pdf:
         pages = []
         try:
-            for page in pdf.pages:
-                pages.append((page.dedupe_chars().extract_text() or "").strip())
+            for n, page in enumerate(pdf.pages, 1):
+                got = cache.page(n)
+                if got is None:
+                    got = read_page(page)
+                    cache.put_page(n, got)
+                pages.append(got)
                 page.close()
+        except PdfReadError:
+            raise
         except Exception as exc:
+            if "password" in str(exc).lower():
+                raise PdfReadError("encrypted", f"PDF is encrypted: {exc}") from exc
             raise PdfReadError("unreadable", f"PDF broke while reading page {len(pages) + 1} "
                                              f"({type(exc).__name__}: {exc})") from exc
         title = (pdf.metadata or {}).get("Title")
-    if not any(p.strip() for p in pages):
+    title = title.strip() if isinstance(title, str) and title.strip() else None
+    cache.put_meta({"pages": len(pages), "title": title, "reader_version": READER_VERSION})
+    return pages, title
+
+
+def read_pdf(path, cache_dir=None) -> PdfText:
+    pages, title = load_pages(path, cache_dir)
+    if not pages:
+        raise PdfReadError("unreadable", "PDF has no pages")
+    if not any(p["chars"] for p in pages):
         raise PdfReadError("no_text_layer", f"none of its {len(pages)} pages has a text layer (a scan?)")
-    return PdfText(pages=pages, title=title if isinstance(title, str) and title.strip() else None)
+    drops = furniture(pages)
+    flat = [(n, t["rows"]) for n, p in enumerate(pages, 1) for t in p["tables"]]
+    grids = iter(analyse_all(flat))
+    cells: list[TableCell] = []
+    texts, firsts, lasts = [], [], []
+    for n, (page, drop) in enumerate(zip(pages, drops), 1):
+        table_text = {}
+        for ti in range(len(page["tables"])):
+            g = next(grids)
+            table_text[ti] = "\n".join(render_row(r) for r in g.rows)
+            for r, row in enumerate(g.rows):
+                for c, text in enumerate(row):
+                    header = "" if r in g.header_rows else g.header_of(r, c)
+                    cells.append(TableCell(page=n, table_index=ti, row=r, col=c, text=text, header=header))
+        lines = [ln for i, ln in enumerate(page["lines"]) if i not in drop]
+        paras = paragraphs(lines, table_text)
+        texts.append(PARA_SEP.join(para_text(p, table_text) for p in paras))
+        firsts.append(paras[0][0] if paras else None)
+        lasts.append(paras[-1][-1] if paras else None)
+    joiners = []
+    for i in range(len(texts) - 1):
+        texts[i], sep = _join_pages(texts[i], texts[i + 1], lasts[i], firsts[i + 1])
+        joiners.append(sep)
+    return PdfText(pages=texts, tables=cells, title=title, joiners=joiners)
+
+
+def _join_pages(text: str, nxt: str, last: dict | None, first: dict | None) -> tuple[str, str]:
+    """A paragraph cut by the page break runs on: the next page's first line is not a new paragraph."""
+    if not text or not nxt or last is None or first is None or "table" in last or "table" in first:
+        return text, PAGE_SEPARATOR
+    a, b = dict(last, page=True), dict(first, page=True)
+    if breaks(a, b, 0.0) or _short(a, b) or _indented(b) or a["text"].endswith(_CLOSERS):
+        return text, PAGE_SEPARATOR
+    tail = text[text.rfind(PARA_SEP) + 2:] if PARA_SEP in text else text
+    if cjk_share(tail) >= 0.3 or is_cjk(text[-1]) or is_cjk(nxt[0]):
+        return text, ""
+    if text.endswith("-") and text[-2:-1].isalpha() and nxt[0].islower():
+        return text[:-1], ""
+    return text, " "

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-DEFAULT_DIR = Path("warehouse/cache/pdf")
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "warehouse" / "cache" / "pdf"
 ENV_VAR = "CEF_CACHE_DIR"
 
 

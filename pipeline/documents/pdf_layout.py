@@ -25,7 +25,33 @@ def _rows(chars: list[dict]) -> list[list[dict]]:
             rows[-1].append(c)
         else:
             rows.append([c])
-    return [sorted(r, key=lambda c: c["x0"]) for r in rows]
+    return [sorted(r, key=lambda c: c["x0"]) for r in _attach_small(rows)]
+
+
+def _attach_small(rows: list[list[dict]]) -> list[list[dict]]:
+    """A row of small glyphs inside the height of a neighbouring row of larger type is a superscript or
+    subscript (a footnote mark, an author's affiliation number): it belongs to that row, not a line of its own."""
+    out: list[list[dict]] = []
+    for i, r in enumerate(rows):
+        size = max(c["size"] for c in r)
+        top, bottom = min(c["top"] for c in r), max(c["bottom"] for c in r)
+        host = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(rows):
+                o = rows[j]
+                osize = max(c["size"] for c in o)
+                otop, obottom = min(c["top"] for c in o), max(c["bottom"] for c in o)
+                if size < 0.85 * osize and top >= otop - 0.5 * size and bottom <= obottom + 0.5 * size and \
+                        (top < obottom and bottom > otop):
+                    host = j
+                    break
+        if host is None:
+            out.append(r)
+        elif host < i:
+            out[-1] = out[-1] + r
+        else:
+            rows[host] = rows[host] + r
+    return out
 
 
 def _segments(row: list[dict]) -> list[list[dict]]:
@@ -97,7 +123,7 @@ def find_gutter(segs: list[dict], width: float) -> tuple[float, float] | None:
         return None
     left = [s for s in segs if s["x1"] <= g0 + 1]
     right = [s for s in segs if s["x0"] >= g1 - 1]
-    if len(left) < 5 or len(right) < 5:
+    if len(left) < 3 or len(right) < 3:
         return None
     left_x0 = min(s["x0"] for s in left)
     full = sum(1 for s in left if s["x1"] >= g0 - 0.25 * (g0 - left_x0))
@@ -193,3 +219,24 @@ def _block_edges(lines: list[dict]) -> None:
     for ln in lines:
         ln.setdefault("left", ln["x0"])
         ln.setdefault("right", ln["x1"])
+
+
+def duplicate_chars(chars: list[dict], tol: float = 1.0) -> set[int]:
+    """ids of glyphs printed again on top of an identical glyph (fake bold, some cover pages print each
+    glyph two to four times). Same job as pdfplumber's dedupe_chars, in linear time through a position grid."""
+    seen: dict[tuple, list[dict]] = {}
+    dups: set[int] = set()
+    for c in chars:
+        key = (c["text"], round(c["size"], 1), int(c["x0"] // tol), int(c["top"] // tol))
+        hit = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for o in seen.get((key[0], key[1], key[2] + dx, key[3] + dy), ()):
+                    if abs(o["x0"] - c["x0"]) <= tol and abs(o["top"] - c["top"]) <= tol:
+                        hit = True
+                        break
+        if hit:
+            dups.add(id(c))
+        else:
+            seen.setdefault(key, []).append(c)
+    return dups

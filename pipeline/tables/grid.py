@@ -1,0 +1,117 @@
+"""The structure of an extracted table: which rows are column headers, which column holds the row labels,
+and the header path of every cell. Shared by the PDF reader (table_cells.header) and table facts, so both
+see the same structure. A table continued on the next page without its header row inherits the header of
+the table it continues."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cells import is_empty, is_year_label, normalize, parse_cell
+
+CELL_SEP = " | "
+LEVEL_SEP = " / "
+
+
+def render_row(cells: list[str]) -> str:
+    """How a table row is written into the page text; facts find their cells through it."""
+    return CELL_SEP.join(cells)
+
+
+@dataclass
+class Grid:
+    rows: list[list[str]]
+    header_rows: set[int] = field(default_factory=set)
+    label_col: int | None = 0
+    # for each row, the column headers in force (a table can restate its header halfway down)
+    col_headers: dict[int, list[str]] = field(default_factory=dict)
+
+    def row_label(self, r: int) -> str:
+        if self.label_col is None:
+            return ""
+        return self.rows[r][self.label_col]
+
+    def header_of(self, r: int, c: int) -> str:
+        col = self.col_headers.get(r, [])
+        col_h = col[c] if c < len(col) else ""
+        return CELL_SEP.join(p for p in (self.row_label(r) if c != self.label_col else "", col_h) if p)
+
+
+def clean_rows(raw: list[list[str | None]]) -> tuple[list[list[str]], list[list[str | None]]]:
+    """pdfplumber rows → rectangular text rows. None marks a merged cell: a merged header cell spans the
+    columns to its right, so it is filled from the left; elsewhere it stays empty."""
+    width = max((len(r) for r in raw), default=0)
+    rows = []
+    for r in raw:
+        r = list(r) + [None] * (width - len(r))
+        rows.append([normalize(c) if c is not None else None for c in r])
+    out = []
+    for r in rows:
+        out.append([c if c is not None else "" for c in r])
+    return out, rows
+
+
+def _numeric(text: str) -> bool:
+    return parse_cell(text) is not None and not is_year_label(text)
+
+
+def _is_header_row(row: list[str], label_col: int | None) -> bool:
+    cells = [c for j, c in enumerate(row) if j != label_col]
+    filled = [c for c in cells if not is_empty(c)]
+    return bool(filled) and not any(_numeric(c) for c in filled)
+
+
+def analyse(raw: list[list[str | None]], previous: Grid | None = None) -> Grid:
+    """Structure of one table. `previous` is the table it may continue (last table of the previous page)."""
+    rows, with_none = clean_rows(raw)
+    if not rows:
+        return Grid(rows=[])
+    width = len(rows[0])
+    label_votes = sum(1 for r in rows if r[0] and not _numeric(r[0]))
+    label_col = 0 if label_votes >= max(1, len(rows) // 2) else None
+    g = Grid(rows=rows, label_col=label_col)
+    # header rows: a run at the top without numbers, and any later row that restates labels (years, periods)
+    r = 0
+    while r < len(rows) and _is_header_row(rows[r], label_col) and r < 4:
+        g.header_rows.add(r)
+        r += 1
+    if r == len(rows):  # a table of words only: its first row labels the columns
+        g.header_rows = {0}
+    for i in range(r, len(rows)):
+        cells = [c for j, c in enumerate(rows[i]) if j != label_col]
+        if _is_header_row(rows[i], label_col) and sum(1 for c in cells if c) >= max(2, len(cells) - 1) \
+                and not (label_col is not None and rows[i][label_col]):
+            g.header_rows.add(i)
+    current: list[str] = []
+    if not g.header_rows and previous is not None and len(previous.rows[0]) == width and previous.col_headers:
+        current = previous.col_headers.get(len(previous.rows) - 1, [])
+    block: list[int] = []
+    for i in range(len(rows)):
+        if i in g.header_rows:
+            block = block + [i] if block and block[-1] == i - 1 else [i]
+            current = _paths([with_none[k] for k in block], width)
+        g.col_headers[i] = current
+    return g
+
+
+def _paths(header_rows: list[list[str | None]], width: int) -> list[str]:
+    paths = [[] for _ in range(width)]
+    for row in header_rows:
+        last = ""
+        for j in range(width):
+            cell = row[j]
+            if cell is None:
+                cell = last  # merged across columns
+            last = cell
+            if cell and (not paths[j] or paths[j][-1] != cell):
+                paths[j].append(cell)
+    return [LEVEL_SEP.join(p) for p in paths]
+
+
+def analyse_all(tables: list[tuple[int, list[list[str | None]]]]) -> list[Grid]:
+    """Tables in document order as (page, rows): continuation across a page break is decided here."""
+    grids: list[Grid] = []
+    for k, (page, raw) in enumerate(tables):
+        first_on_page = k == 0 or tables[k - 1][0] != page
+        follows = k > 0 and first_on_page and tables[k - 1][0] == page - 1
+        grids.append(analyse(raw, grids[-1] if follows else None))
+    return grids
