@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from ..documents.model import Document
 from .fact import Fact
+from .facts import extract_facts
 
 
 def extract_text_facts(doc: Document) -> list[Fact]:
-    # placeholder until the real extractor lands (issue 3)
-    return []
+    return extract_facts(doc)
 
 
 __all__ = ["Fact", "extract_text_facts"]

@@ -1,0 +1,51 @@
+"""Document-level context: the title lines, the document's own year, a plan's period and the place the
+document is about. Computed once per document and consulted by facts.py."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .regions import Region, gazetteer
+from .years import document_year, plan_period
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
+_TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|Report|Plan|Research|Study|Analysis|"
+                          r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies")
+_LEVEL_RANK = {"district": 0, "city": 1, "province": 2, "region": 3, "country": 4, "group": 5}
+
+
+@dataclass
+class DocContext:
+    title: str
+    year: int | None
+    plan: tuple[int, int] | None
+    region: Region | None
+
+
+def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
+    head = _title_lines(title, working_text)
+    plan = plan_period(head)
+    region = None
+    best = None
+    for m in gazetteer().mentions(head, has_han, has_latin):
+        rank = _LEVEL_RANK.get(m.region.level, 9)
+        if best is None or rank < best:
+            best, region = rank, m.region
+    return DocContext(head, document_year(working_text), plan, region)
+
+
+def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: int = 160) -> str:
+    """The document's title and the title-like lines at its top (markdown headings, or short lines naming a
+    report or plan). Body lines and author affiliations stay out: they name other places."""
+    parts = [title] if title else []
+    lines = [ln.strip() for ln in text[:6000].split("\n") if ln.strip()]
+    for ln in lines[:first_lines]:
+        if len(ln) > max_len:
+            continue
+        h = _HEADING.match(ln)
+        if h or _TITLE_WORDS.search(ln):
+            parts.append(h.group(1) if h else ln)
+    for h in _HEADING.finditer(text[:3000]):
+        if len(h.group(1)) <= max_len:
+            parts.append(h.group(1))
+    return "\n".join(dict.fromkeys(parts))

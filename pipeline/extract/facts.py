@@ -1,0 +1,285 @@
+"""Assembly: a document's published text → Facts. Each quantity found in the working copy gets its time,
+target flag, qualifier, place, indicator and measure from the sentence, the paragraph and the document."""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from ..documents.model import Document
+from ..documents.script import detect_lang
+from .context import DocContext, document_context
+from .fact import KINDS, MEASURES, QUALIFIERS, UNITS, Fact
+from .indicators import indicator, measure
+from .nonfacts import is_nonfact
+from .normalize import Working
+from .qualifiers import qualifier
+from .quantities import Quantity, scan
+from .reference import alternation, load_json
+from .regions import Mention, Region, gazetteer, is_comparand
+from .sentences import Segments
+from .years import YearMention, find_mentions
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_LIST_SEP = re.compile(r"^[ \t]*(?:[、,，]|和|及|与|以及|and|,[ \t]*and)?[ \t]*$")
+_RESPECTIVE = re.compile(r"分别|各自|respectively")
+_EN_YEAR_AFTER = re.compile(r"^[ \t]*(?:\)[ \t]*)?(?:in|for|as of|by|by the end of|at the end of|at end-)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?((?:19|20)[0-9]{2})\b")
+_EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|of|for|across)[ \t]+(?:the[ \t]+)?$")
+_INITIAL_LEAD = re.compile(r"^[\W_]*(?:In|in|By|by|As of|as of|Since|During|At the end of|At end-|Until|到|至|截至|截止到?|在|从|于)?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+(?:[0-9]{1,2},?[ \t]+)?)?$")
+_FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
+_FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    c = load_json("time_cues.json")
+    return {
+        "zh_target": re.compile(alternation(c["zh_target_strong"])),
+        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])})"),
+        "annual": re.compile(rf"(?:{alternation(c['zh_annual'][:1] + ['每年度'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
+        "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
+    }
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    text = doc.text or ""
+    if not text.strip():
+        return []
+    w = Working(text)
+    wt = w.text
+    has_han = bool(_HAN.search(wt))
+    has_latin = bool(_LATIN.search(wt))
+    seg = Segments(wt)
+    quantities = [q for q in scan(wt, has_han, has_latin) if not is_nonfact(wt, q)]
+    if not quantities:
+        return []
+    ctx = document_context(doc.title, wt, has_han, has_latin)
+    years = find_mentions(wt, ctx.year)
+    mentions = [m for m in gazetteer().mentions(wt, has_han, has_latin)]
+    lang = doc.lang or detect_lang(text)
+    respective = _respective_regions(wt, seg, quantities, mentions)
+    facts = []
+    for q in quantities:
+        f = _fact(doc, w, seg, q, ctx, years, mentions, lang, respective.get(id(q)))
+        if f is not None:
+            facts.append(f)
+    return facts
+
+
+def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, mentions, lang, resp_region):
+    wt = w.text
+    ss, se = seg.sent(q.start)
+    cs = seg.clause_start(q.start)
+    clause_before = wt[cs:q.start]
+    is_zh = q.script == "zh"
+    year, year_start, ymention = _year(wt, seg, q, years, ctx, clause_before)
+    meas, sign = measure(clause_before, q.unit, is_zh)
+    if meas == "growth" and q.kind not in ("percent", "ratio"):
+        meas = "change"
+    if meas == "growth" and _cues()["average"].search(clause_before) and ymention is not None:
+        year_start = year_start or ymention.year_start
+    region = resp_region or _region(wt, seg, q, mentions, ctx)
+    target = _is_target(wt, ss, se, q, cs, ymention, year, ctx, is_zh)
+    qual = qualifier(wt, q.num_start if q.start == q.num_start else q.start, q.end, q.inner_qualifier,
+                     q.value_high is not None)
+    names = tuple(wt[m.start:m.end] for m in mentions if ss <= m.start < q.start)
+    ind = indicator(clause_before, wt[q.end:seg.clause_end(q.end)], q.noun, is_zh, names)
+    value, high = q.value, q.value_high
+    if sign < 0:
+        value = -abs(value)
+        high = -abs(high) if high is not None else None
+    if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
+        return None
+    unit = q.unit
+    if unit == "count" and q.raw_unit and not q.noun and re.search(r"(?i)\b(?:users|people|persons|population|workers|employees|residents|visitors|netizens)\b", clause_before):
+        unit = "person"
+    a, b = w.span(q.start, q.end)
+    sa, sb = w.span(ss, se)
+    f = Fact(doc=doc.doc, char_start=a, char_end=b, quote=doc.text[a:b], sentence=doc.text[sa:sb], value=value,
+             unit=unit, kind=q.kind, raw_value=q.raw_value, raw_unit=_published(doc.text, w, q), scale=q.scale,
+             value_high=high, measure=meas, year=year, year_start=year_start, is_target=target, qualifier=qual,
+             region=region.en if region else None, region_zh=region.zh if region else None, indicator=ind,
+             lang=lang, source="text")
+    if f.unit not in UNITS or f.kind not in KINDS or f.measure not in MEASURES or f.qualifier not in QUALIFIERS:
+        return None
+    return f
+
+
+def _published(text: str, w: Working, q: Quantity) -> str:
+    """raw_unit as written in the published text when it is a span there (億元), else the working form."""
+    if not q.raw_unit:
+        return ""
+    a, b = w.span(q.start, q.end)
+    quote_pub = text[a:b]
+    quote_w = w.text[q.start:q.end]
+    if len(quote_pub) == len(quote_w):
+        i = quote_w.rfind(q.raw_unit)
+        if i >= 0:
+            return quote_pub[i:i + len(q.raw_unit)]
+    return q.raw_unit
+
+
+# ---- time -------------------------------------------------------------------------------------------------
+
+def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
+    """(year, year_start, the mention used)."""
+    if _cues()["annual"].search(clause_before) and not _cues()["average"].search(clause_before):
+        return None, None, None  # 每年 / per year: a recurring amount, not one year's value
+    if q.script == "en":
+        m = _EN_YEAR_AFTER.match(wt, q.end)
+        if m:
+            y = int(m.group(1))
+            ym = next((x for x in years if x.start <= m.start(1) < x.end), None)
+            return y, None, ym
+    ss, se = seg.sent(q.start)
+    starts = [y.start for y in years]
+    i = bisect_left(starts, q.start) - 1
+    after_q = wt[q.end:q.end + 16]
+    in_from = bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start])) and bool(_FROM_TO_AFTER.match(after_q))
+    in_to = bool(re.search(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$", wt[max(ss, q.start - 12):q.start]))
+    while i >= 0 and years[i].start >= ss:
+        y = years[i]
+        if y.end > q.start:
+            i -= 1
+            continue
+        between = wt[y.end:q.start]
+        if y.from_cue and re.search(r"到|至|\bto\b", between):
+            i -= 1  # 从2000年的5.2%增加到9%: 2000 belongs to the first value
+            continue
+        return _resolve(y, q, in_from, in_to, clause_before)
+    # the sentence has none: the previous sentence's year, or a year that opened an earlier sentence
+    ps, _ = seg.para(q.start)
+    si = seg.sent_index(q.start)
+    prev = seg.sents[si - 1] if si > 0 else None
+    j = i
+    while j >= 0 and years[j].start >= ps:
+        y = years[j]
+        if prev and y.start >= prev[0]:
+            return _resolve(y, q, in_from, in_to, clause_before)
+        s0, _ = seg.sent(y.start)
+        if _INITIAL_LEAD.match(wt[s0:y.start]):
+            return _resolve(y, q, in_from, in_to, clause_before)
+        j -= 1
+    if ctx.plan:
+        a, b = ctx.plan
+        return b, a, None
+    return None, None, None
+
+
+def _resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_before: str):
+    if y.year_start is None:
+        return y.year, None, y
+    if in_from:
+        return y.year_start, None, y
+    if _cues()["average"].search(clause_before):
+        return y.year, y.year_start, y
+    return y.year, (None if in_to else y.year_start), y
+
+
+def _is_target(wt, ss, se, q, cs, ym: YearMention | None, year, ctx: DocContext, is_zh: bool) -> bool:
+    if ym is not None and ym.target_cue and (ctx.year is None or ym.year >= ctx.year):
+        return True
+    if ctx.plan and (year is None or year >= ctx.plan[0]):
+        return True
+    c = _cues()
+    if is_zh:
+        if c["zh_target"].search(wt, cs, q.start):
+            return True
+    elif c["en_target"].search(wt[ss:se]):
+        return True
+    if year is not None and ctx.year is not None and year > ctx.year:
+        return True
+    return False
+
+
+# ---- place ------------------------------------------------------------------------------------------------
+
+def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: DocContext) -> Region | None:
+    ss, se = seg.sent(q.start)
+    cs = seg.clause_start(q.start)
+    starts = [m.start for m in mentions]
+    k = bisect_left(starts, q.start)
+    if q.script == "en":
+        # 'Jining (493 billion yuan)' and '80% in the United States'
+        if k > 0 and re.fullmatch(r"[ \t]*\([ \t]*", wt[mentions[k - 1].end:q.start]):
+            return mentions[k - 1].region
+        j = bisect_left(starts, q.end)
+        if j < len(mentions) and mentions[j].start - q.end < 20 and _EN_REGION_AFTER.match(wt[q.end:mentions[j].start]):
+            return mentions[j].region
+    for j in range(k - 1, -1, -1):
+        m = mentions[j]
+        if m.start < ss:
+            break
+        if m.end <= q.start and not is_comparand(wt, m):
+            return m.region
+    if q.script == "en":
+        for j in range(k, len(mentions)):
+            m = mentions[j]
+            if m.start >= se:
+                break
+            if not is_comparand(wt, m):
+                return m.region
+    ps, _ = seg.para(q.start)
+    # a place that was the subject of an earlier sentence of the paragraph still governs
+    for j in range(k - 1, -1, -1):
+        m = mentions[j]
+        if m.start < ps:
+            break
+        if m.start < ss and _is_clause_subject(wt, seg, m):
+            return m.region
+    if ctx.region is not None:
+        return ctx.region
+    for j in range(k - 1, -1, -1):
+        m = mentions[j]
+        if m.start < ps:
+            break
+        if not is_comparand(wt, m):
+            return m.region
+    return None
+
+
+_SUBJECT_LEAD = re.compile(r"^[\W_]*(?:而|其中|另外|此外|同时|但|在|全|the|The|In|in)?[ \t]*$")
+
+
+def _is_clause_subject(wt: str, seg: Segments, m: Mention) -> bool:
+    cs = seg.clause_start(m.start)
+    return bool(_SUBJECT_LEAD.match(wt[cs:m.start])) and not wt[m.end:m.end + 1] in ("、", "和")
+
+
+def _respective_regions(wt: str, seg: Segments, quantities: list[Quantity], mentions: list[Mention]) -> dict:
+    """北京市、天津市、河北省…分别为3038元、2680元、1188元: the k-th value belongs to the k-th place."""
+    out: dict[int, Region] = {}
+    i = 0
+    n = len(quantities)
+    while i < n:
+        run = [quantities[i]]
+        while i + len(run) < n and _LIST_SEP.match(wt[run[-1].end:quantities[i + len(run)].start]):
+            run.append(quantities[i + len(run)])
+        i += len(run)
+        if len(run) < 2:
+            continue
+        ss, se = seg.sent(run[0].start)
+        cue = _RESPECTIVE.search(wt, ss, se)
+        if not cue:
+            continue
+        places = _place_list(wt, [m for m in mentions if ss <= m.start < run[0].start])
+        if len(places) == len(run):
+            for q, r in zip(run, places):
+                out[id(q)] = r
+    return out
+
+
+def _place_list(wt: str, ms: list[Mention]) -> list[Region]:
+    """The longest run of places separated only by list punctuation."""
+    best: list[Mention] = []
+    cur: list[Mention] = []
+    for m in ms:
+        if cur and _LIST_SEP.match(wt[cur[-1].end:m.start]):
+            cur.append(m)
+        else:
+            cur = [m]
+        if len(cur) >= len(best):
+            best = list(cur)
+    return [m.region for m in best] if len(best) >= 2 else []

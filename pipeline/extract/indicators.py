@@ -1,0 +1,73 @@
+"""What a number measures: the indicator (a short noun phrase from the sentence) and the measure
+(level, growth, share, change), with the sign a decline gives."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .reference import alternation, load_json
+
+_MAX_ZH = 24
+_MAX_EN_WORDS = 8
+_TIME_LEAD = re.compile(r"^(?:(?:到|至|截至|截止|在)?[ \t]*(?:19|20)[0-9]{2}[ \t]*年(?:[ \t]*[0-9]{1,2}月)?(?:底|末|初|上半年|下半年|前)?[ \t]*)+")
+_EN_TIME = re.compile(r"(?i)\b(?:in|by|as of|since|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)[0-9]{2}\b,?|\b(?:19|20)[0-9]{2}\b")
+_PUNCT = re.compile(r"^[\s,，、;；:：()（）“”\"'‘’*]+|[\s,，、;；:：()（）“”\"'‘’*]+$")
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    c = load_json("indicator_cues.json")
+    alt = alternation
+    return {
+        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})[了约近超过达到为 \t]*$"),
+        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})[了约近超过达到为 \t]*$"),
+        "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
+        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
+        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
+        "en_share": re.compile(rf"(?i)\b(?:{alt(c['en_share'])})\b"),
+        "zh_link_tail": re.compile(rf"(?:{alt(c['zh_link_verbs'])})+$"),
+        "zh_lead": re.compile(rf"^(?:{alt(c['zh_lead_drop'])})+"),
+        "en_link_tail": re.compile(rf"(?i)(?:\b(?:{alt(c['en_link_verbs'])})[ \t]*)+$"),
+        "to_between": re.compile(r"(?:到|至|\bto\b)"),
+    }
+
+
+def measure(clause_before: str, unit: str, is_zh: bool) -> tuple[str, int]:
+    """('growth'|'share'|'level', sign). Growth needs its cue right before the number: 年均增长25%, grew by 5%;
+    增长到1749.6亿元 is a level."""
+    r = _rx()
+    tail = clause_before[-10:] if is_zh else clause_before[-40:]
+    if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times") or is_zh:
+        if r["zh_decline" if is_zh else "en_decline"].search(tail):
+            return "growth", -1
+        if r["zh_growth" if is_zh else "en_growth"].search(tail):
+            return "growth", 1
+    if unit in ("percent", "per_mille") and r["zh_share" if is_zh else "en_share"].search(clause_before):
+        return "share", 1
+    return "level", 1
+
+
+def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_names: tuple[str, ...]) -> str:
+    """A short noun phrase: the subject before the verb, or the counted noun after the number."""
+    if noun:
+        return noun
+    r = _rx()
+    if is_zh:
+        s = _TIME_LEAD.sub("", clause_before.strip())
+        for name in sorted(region_names, key=len, reverse=True):
+            if s.startswith(name):
+                s = s[len(name):]
+        s = r["zh_lead"].sub("", s)
+        s = r["zh_link_tail"].sub("", s)
+        s = _PUNCT.sub("", s)
+        if len(s) < 2:
+            s = _PUNCT.sub("", after)
+        return s[-_MAX_ZH:]
+    s = _EN_TIME.sub(" ", clause_before)
+    s = r["en_link_tail"].sub("", s.strip())
+    words = s.split()
+    s = " ".join(words[-_MAX_EN_WORDS:])
+    s = re.sub(r"(?i)^(?:the|a|an|and|of|with|in|while|which|that)\s+", "", _PUNCT.sub("", s))
+    if len(s) < 3:
+        s = " ".join(_PUNCT.sub("", after).split()[:_MAX_EN_WORDS])
+    return s

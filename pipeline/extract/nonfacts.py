@@ -1,0 +1,53 @@
+"""Numbers that are not facts: ordinals, names holding numbers (Industry 4.0, 5G, Made in China 2025, 二十大),
+list numbering, page references, durations, class words (十亿级, 500强) and codes."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .quantities import Quantity
+from .reference import alternation, load_json
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    nf = load_json("nonfacts.json")
+    labels = alternation(nf["en_label_before"])
+    return {
+        "zh_before": re.compile(rf"(?:{alternation(nf['zh_before_block'])})[ \t]*$"),
+        "zh_after": re.compile(rf"(?:{alternation(nf['zh_after_class'])})"),
+        "zh_verbs": re.compile(rf"(?:{alternation(nf['zh_quantity_verbs'])})[ \t]*$"),
+        "en_label": re.compile(rf"(?<![A-Za-z])(?:{labels})[ \t]*$"),
+        "zh_names": frozenset(nf["zh_names"]),
+    }
+
+
+def is_nonfact(text: str, q: Quantity) -> bool:
+    r = _rx()
+    before = text[max(0, q.start - 8):q.start]
+    after = text[q.end:q.end + 2]
+    if q.script == "zh":
+        if r["zh_before"].search(before):
+            return True
+        if q.kind != "percent" and r["zh_after"].match(after):
+            return True
+        if q.spelled and q.start - q.num_start == 0 and _single_numeral(text, q) and not r["zh_verbs"].search(before):
+            # 一个目标、两项任务: a lone numeral counts a list's items unless a verb makes it a quantity (新增两家)
+            return True
+        return False
+    # English
+    if q.kind != "money" and r["en_label"].search(text[max(0, q.start - 14):q.start]):
+        return True
+    if q.spelled and text[q.num_start].isupper() and q.noun and q.noun[:1].isupper():
+        return True
+    if q.ocr_spaced and q.unit in ("count",) and not q.raw_unit:
+        return True
+    if text[q.end:q.end + 1] in ("+",) or text[max(0, q.start - 1):q.start] == "+":
+        return True
+    return False
+
+
+def _single_numeral(text: str, q: Quantity) -> bool:
+    """The numeral is one character: 一, 两, 三 … 十."""
+    i = q.num_start
+    return i + 1 < len(text) and text[i] in "一二两三四五六七八九十" and text[i + 1] not in "一二两三四五六七八九十百千万亿零〇点"

@@ -1,0 +1,95 @@
+"""The working copy: NFKC + traditional→simplified, with a map from working offsets back to the published text.
+
+Patterns run on the working copy (half-width digits, simplified characters) but every span we publish must index
+the published text, so NFKC replacements that change length are recorded and mapped back."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+from ..documents.script import to_simplified
+
+# Superscripts, subscripts and circled numbers stay as they are: NFKC would glue footnote marks onto numbers
+# (“Wang¹ 925” → “Wang1 925”) and turn list markers (①) into digits.
+_KEEP = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]")
+
+
+@lru_cache(maxsize=1)
+def _changing() -> re.Pattern:
+    """A character class of the code points NFKC rewrites (computed once: ~65k lookups)."""
+    ranges: list[tuple[int, int]] = []
+    spans = [(0xA0, 0xD7FF), (0xF900, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0x2F800, 0x2FA1F)]
+    for lo, hi in spans:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            if unicodedata.normalize("NFKC", ch) != ch and not _KEEP.match(ch):
+                if ranges and ranges[-1][1] == cp - 1:
+                    ranges[-1] = (ranges[-1][0], cp)
+                else:
+                    ranges.append((cp, cp))
+    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
+    return re.compile("[" + "".join(parts) + "]+")
+
+
+class Working:
+    """`text` is the working copy; `orig(i)` maps a working offset to the published text's offset."""
+
+    __slots__ = ("text", "source", "_wpos", "_opos")
+
+    def __init__(self, source: str):
+        self.source = source
+        pieces: list[str] = []
+        # breakpoints after each character whose replacement changed length: (working offset, published offset)
+        wpos, opos = [0], [0]
+        last, w = 0, 0
+        for m in _changing().finditer(source):
+            pieces.append(source[last:m.start()])
+            w += m.start() - last
+            for k, ch in enumerate(m.group()):
+                rep = unicodedata.normalize("NFKC", ch)
+                pieces.append(rep)
+                w += len(rep)
+                if len(rep) != 1:
+                    wpos.append(w)
+                    opos.append(m.start() + k + 1)
+            last = m.end()
+        pieces.append(source[last:])
+        self._wpos, self._opos = wpos, opos
+        self.text = _simplified("".join(pieces))
+
+    def orig(self, i: int) -> int:
+        """Published offset of working offset i; inside an expanded character, its start."""
+        if len(self._wpos) == 1:
+            return i
+        k = bisect_right(self._wpos, i) - 1
+        o = self._opos[k] + (i - self._wpos[k])
+        if k + 1 < len(self._opos):
+            o = min(o, self._opos[k + 1] - 1)
+        return o
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Published span of working span [start, end)."""
+        if len(self._wpos) == 1:
+            return start, end
+        s = self.orig(start)
+        e = self.orig(end - 1) + 1 if end > start else s
+        return s, e
+
+
+def _simplified(text: str) -> str:
+    """OpenCC t2s is character for character on Han text; a line it resizes is left as it was."""
+    out = to_simplified(text)
+    if len(out) == len(text):
+        return out
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        conv = to_simplified(line)
+        fixed.append(conv if len(conv) == len(line) else line)
+    return "\n".join(fixed)
+
+
+def working_copy(text: str) -> Working:
+    return Working(text)

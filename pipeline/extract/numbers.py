@@ -1,0 +1,103 @@
+"""Numbers as written: Arabic (1,234.5, OCR-spaced 4. 5, signed), Chinese numerals (via cn2an), English words."""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import cn2an
+
+from .reference import alternation, load_json
+
+# Arabic: thousands separators, decimals; "4. 5" (OCR spacing) is allowed only where a unit follows (see quantities)
+ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+ARABIC_OCR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+|\. [0-9]+(?![0-9.]))?"
+SIGN = r"[-+−－]"
+# Chinese numerals: a numeral must start with a digit character; 百千万亿 may follow inside it
+CN_DIGITS = "〇零一二两三四五六七八九"
+CHINESE = rf"[{CN_DIGITS}十][{CN_DIGITS}十百千]*(?:点[{CN_DIGITS}]+)?"
+_CN_WHOLE = re.compile(rf"[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return load_json("number_words.json")
+
+
+@lru_cache(maxsize=1)
+def english_word_pattern() -> str:
+    """'twenty-five', 'one hundred and twenty', 'a dozen', 'nine' (case-insensitive at use)."""
+    w = _words()
+    unit = alternation(w["units"])
+    tens = alternation(w["tens"])
+    small = rf"(?:(?:{tens})(?:[- ](?:{unit}))?|{unit})"
+    return rf"(?:{small}(?: hundred(?: and {small})?)?|(?:a|one) hundred|a dozen|dozens)"
+
+
+def parse_arabic(s: str) -> float | None:
+    t = s.replace(",", "").replace(" ", "").replace("−", "-").replace("－", "-")
+    try:
+        v = float(t)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def parse_chinese(s: str) -> float | None:
+    """cn2an in 'smart' mode reads 两, 〇 and mixed forms; it must only ever see the numeral span itself."""
+    if not s or not _CN_WHOLE.fullmatch(s):
+        return None
+    try:
+        v = cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def parse_english(s: str) -> float | None:
+    w = _words()
+    units, tens = w["units"], w["tens"]
+    tokens = re.split(r"[\s-]+", s.lower().strip())
+    if tokens == ["dozens"]:
+        return None
+    total, current = 0.0, 0.0
+    seen = False
+    for tok in tokens:
+        if tok in ("and", "a"):
+            if tok == "a":
+                current = max(current, 1)
+                seen = True
+            continue
+        if tok in units:
+            current += units[tok]
+        elif tok in tens:
+            current += tens[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(s: str) -> float | None:
+    """Any of the three forms; None when the span is not a number."""
+    s = s.strip()
+    if not s:
+        return None
+    if s[0] in "0123456789+-−－":
+        return parse_arabic(s)
+    if s[0] in CN_DIGITS + "十":
+        return parse_chinese(s)
+    return parse_english(s)
+
+
+def is_year_like(s: str) -> bool:
+    """Four plain digits between 1800 and 2100: read as a year unless a unit says otherwise."""
+    return len(s) == 4 and s.isdigit() and 1800 <= int(s) <= 2100

@@ -1,0 +1,53 @@
+"""Bounds and approximations: 突破/超过/以上/余/多/more than (>=), 不到/不超过/以内/under (<=), 约/左右/近/about (~)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .reference import alternation, load_json
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    q = load_json("qualifiers.json")
+    # a light verb may sit between the cue and the number: 约为, 超过了, 近达
+    zh_before = re.compile(rf"(?:{alternation(q['zh_before'])})(?:了|为|达|达到|是)?[ \t]*$")
+    zh_after = re.compile(rf"[ \t]*(?:{alternation(q['zh_after'])})")
+    en_before = re.compile(rf"(?i)\b(?:{alternation(q['en_before'])})(?:[ \t]+(?:of|the|some))?[ \t]+$")
+    en_after = re.compile(rf"(?i)[ \t]*(?:{alternation(q['en_after'])})\b")
+    return {"zh_before": zh_before, "zh_after": zh_after, "en_before": en_before, "en_after": en_after,
+            "zb": q["zh_before"], "za": q["zh_after"], "eb": {k.lower(): v for k, v in q["en_before"].items()},
+            "ea": {k.lower(): v for k, v in q["en_after"].items()}, "inner": q["zh_inner"]}
+
+
+def qualifier(text: str, start: int, end: int, inner: str | None = None, is_range: bool = False) -> str:
+    """The qualifier of the quantity quoted at text[start:end]."""
+    if is_range:
+        return "="
+    r = _rx()
+    if inner and inner in r["inner"]:
+        return r["inner"][inner]
+    m = r["zh_after"].match(text, end)
+    if m:
+        return r["za"][m.group().strip()]
+    m = r["en_after"].match(text, end)
+    if m:
+        return r["ea"][" ".join(m.group().lower().split())]
+    before = text[max(0, start - 20):start]
+    m = r["zh_before"].search(before)
+    if m:
+        cue = re.sub(r"(?:了|为|达|达到|是)?[ \t]*$", "", m.group())
+        if cue in r["zb"]:
+            return r["zb"][cue]
+        # the light verb itself was read as part of the cue (超过了 → 超过)
+        for k in sorted(r["zb"], key=len, reverse=True):
+            if m.group().startswith(k):
+                return r["zb"][k]
+    m = r["en_before"].search(before)
+    if m:
+        words = re.sub(r"(?i)(?:[ \t]+(?:of|the|some))?[ \t]+$", "", m.group()).lower()
+        words = " ".join(words.split())
+        for k in sorted(r["eb"], key=len, reverse=True):
+            if words.endswith(k):
+                return r["eb"][k]
+    return "="

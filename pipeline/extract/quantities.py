@@ -1,0 +1,279 @@
+"""Quantity spans in the working copy: a number with its scale and unit (975亿元, 3.832 trillion RMB, 2—3家,
+8% to 10%, 1000多家, 百分之十二, nine key tasks). What the quantity is about is decided elsewhere."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, parse_number
+from .reference import load_json
+from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
+
+
+@dataclass
+class Quantity:
+    start: int            # working-copy span of the quote
+    end: int
+    num_start: int
+    value: float
+    raw_value: float
+    raw_unit: str
+    scale: float
+    unit: str
+    kind: str
+    value_high: float | None = None
+    spelled: bool = False
+    inner_qualifier: str | None = None  # 余 / 多 inside the quote
+    noun: str = ""                      # the counted noun phrase (English counts)
+    script: str = "zh"                  # which pattern found it: zh or en
+    ocr_spaced: bool = False
+
+
+_H = r"[ \t]"
+
+
+@lru_cache(maxsize=1)
+def _zh_regex() -> re.Pattern:
+    p = patterns()
+    num = rf"(?:{ARABIC}|{CHINESE})"
+    return re.compile(
+        rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC})"
+        rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN})?(?P<num>{num})"
+        rf"(?:{_H}?(?P<inner1>余|多))?"
+        rf"(?:{_H}*(?P<u1>%)?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
+        rf"{_H}?(?P<scale>{p['zh_scale']})?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _en_regex() -> re.Pattern:
+    p = patterns()
+    words = english_word_pattern()
+    return re.compile(
+        rf"(?<![\w.$€£¥\-])(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
+        rf"(?P<num>{ARABIC_OCR}|(?i:{words})(?![\w-]))"
+        rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to){_H}*(?:{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
+        rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn)(?![A-Za-z]))?"
+        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z]))?"
+    )
+
+
+_SPELLED_SHARE = re.compile(
+    r"(?i)(?<![\w-])(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b")
+_TWICE = re.compile(r"(?i)(?<![\w-])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
+_FOLLOW_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z'’-]*[ \t]*){1,4})")
+_NOT_RANGE_BEFORE = re.compile(r"(?i)(?:\bfrom|从|由)\s*(?:\S+\s*){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _vocab():
+    nf = load_json("nonfacts.json")
+    cn = load_json("count_nouns.json")
+    nw = load_json("number_words.json")
+    return {
+        "stop": frozenset(nf["en_stop_after"]),
+        "duration": frozenset(nf["en_duration_nouns"]),
+        "vague": frozenset(nf["en_vague_nouns"]),
+        "person": frozenset(cn["person"]),
+        "household": frozenset(cn["household"]),
+        "plurals": frozenset(cn["irregular_plurals"]),
+        "fractions": {k.lower(): v for k, v in nw["fractions"].items()},
+        "multiples": {k.lower(): v for k, v in nw["multiples"].items()},
+    }
+
+
+def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quantity]:
+    out: list[Quantity] = []
+    if has_han:
+        out.extend(_scan_zh(text))
+    if has_latin:
+        taken = [(q.start, q.end) for q in out]
+        for q in _scan_en(text):
+            if not any(a < q.end and q.start < b for a, b in taken):
+                out.append(q)
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _is_plain_range(text: str, start: int) -> bool:
+    """'8% to 10%' is a range; 'from 35% to 25%' and 从…到… are two values."""
+    return not _NOT_RANGE_BEFORE.search(text[max(0, start - 20):start])
+
+
+def _scan_zh(text: str) -> list[Quantity]:
+    out = []
+    for m in _zh_regex().finditer(text):
+        if m.group("pct_pre"):
+            v = parse_number(m.group("pnum"))
+            if v is None:
+                continue
+            out.append(Quantity(m.start(), m.end(), m.start("pnum"), v, v, "百分之", 1.0, "percent", "percent",
+                                spelled=not m.group("pnum")[0].isdigit()))
+            continue
+        unit = zh_unit(m.group("unit"))
+        num_s = m.group("num")
+        v = parse_number(num_s)
+        if unit is None or v is None:
+            continue
+        if m.group("unit") in _SYMBOLS and not _near_han(text, m.start(), m.end()):
+            continue  # '8% to 10%' in English prose is read by the English pattern
+        if m.group("sign") and m.group("sign") in "-−－":
+            v = -v
+        raw_unit_start = m.start("scale") if m.group("scale") else m.start("unit")
+        if m.group("inner2") and not m.group("scale"):
+            raw_unit_start = m.start("unit")
+        scale = scale_of(m.group("scale"))
+        q = _make(m, v, scale, unit, text[raw_unit_start:m.end("unit")], "zh")
+        if q is None:
+            continue
+        q.spelled = not num_s[0].isdigit()
+        q.inner_qualifier = m.group("inner1") or m.group("inner2")
+        out.append(q)
+    return out
+
+
+_SYMBOLS = frozenset("%‰")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _near_han(text: str, start: int, end: int) -> bool:
+    return bool(_HAN.search(text, max(0, start - 3), start) or _HAN.match(text, end))
+
+
+def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script: str) -> Quantity | None:
+    value_high = None
+    start, end = m.start(), m.end()
+    if m.group("num2"):
+        v2 = parse_number(m.group("num2"))
+        if v2 is None:
+            return None
+        if m.group("sign") and m.group("sign") in "-−－":
+            v2 = -v2
+        value_high = v2 * scale * unit.factor
+    return Quantity(start, end, m.start("num"), v * scale * unit.factor, v, raw_unit, scale, unit.unit, unit.kind,
+                    value_high=value_high, script=script, ocr_spaced=". " in m.group("num"))
+
+
+def _scan_en(text: str) -> list[Quantity]:
+    rx = _en_regex()
+    voc = _vocab()
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            break
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if m.group("num2") and not _is_plain_range(text, m.start()):
+            # two values: take the first alone and rescan from the second
+            first_end = m.end("u1") if m.group("u1") else m.end("num")
+            unit_word = m.group("u1") or m.group("unit")
+            q = _en_quantity(text, m, first_end, unit_word, single=True)
+            if q:
+                out.append(q)
+            pos = m.start("num2")
+            continue
+        q = _en_quantity(text, m, m.end(), m.group("unit"), single=False)
+        if q:
+            out.append(q)
+    for m in _SPELLED_SHARE.finditer(text):
+        v = voc["fractions"].get(" ".join(m.group("num").lower().split()))
+        if v is not None:
+            out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), v, v, "", 1.0, "percent", "percent",
+                                spelled=True, script="en"))
+    for m in _TWICE.finditer(text):
+        v = voc["multiples"].get(m.group("num").lower())
+        if v is not None:
+            out.append(Quantity(m.start(), m.end(), m.start(), v, v, "", 1.0, "times", "ratio", spelled=True,
+                                script="en"))
+    return out
+
+
+def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single: bool) -> Quantity | None:
+    num_s = m.group("num")
+    v = parse_number(num_s)
+    if v is None:
+        return None
+    if m.group("sign") and m.group("sign") in "-−－":
+        v = -v
+    spelled = not num_s[0].isdigit()
+    scale_w = m.group("scale")
+    scale = scale_of(scale_w)
+    prefix_code = prefix_currency(m.group("pre"))
+    unit = en_unit(unit_word) if unit_word else None
+    if unit is None and prefix_code:
+        unit = Unit(prefix_code, "money", 1.0)
+    raw_parts = [p for p in (m.group("pre"), scale_w, unit_word) if p]
+    raw_unit = " ".join(raw_parts)
+    if single:
+        end = m.end("u1") if m.group("u1") else m.end("num")
+        if unit is None or not m.group("u1"):
+            if unit is None:
+                return None
+            # 'from 35 to 25 percent': the first number borrows the shared unit, its quote stays the number
+        q = Quantity(m.start(), end, m.start("num"), v * scale * unit.factor, v, raw_unit, scale, unit.unit,
+                     unit.kind, spelled=spelled, script="en")
+        return q
+    if unit is not None:
+        q = _make(m, v, scale, unit, raw_unit, "en")
+        if q:
+            q.spelled = spelled
+            q.end = end
+        return q
+    if m.group("num2"):
+        return None
+    if scale_w:
+        # a bare scaled number ('reached 1.079 billion') counts things
+        return Quantity(m.start(), m.end("scale"), m.start("num"), v * scale, v, scale_w, scale, "count", "count",
+                        spelled=spelled, script="en", ocr_spaced=". " in num_s)
+    return _counted(text, m, v, spelled)
+
+
+def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None:
+    """A number followed by the noun it counts: '97 digital professions', 'nine key tasks'."""
+    voc = _vocab()
+    num_s = m.group("num")
+    if not float(v).is_integer() or ". " in num_s or "." in num_s:
+        return None
+    if m.group("pre") or m.group("sign"):
+        return None
+    fw = _FOLLOW_WORDS.match(text, m.end("num"))
+    if not fw:
+        return None
+    tokens = fw.group(1).split()
+    head_i = None
+    for i, tok in enumerate(tokens):
+        t = tok.lower().strip("'’")
+        if t in voc["stop"]:
+            break
+        if _plural(t, voc):
+            head_i = i
+            break
+    if head_i is None:
+        if spelled or not tokens or tokens[0].lower() in voc["stop"]:
+            return None
+        # digits before a modifier ('4 cross-city and 3 inter-provincial …') still count something
+        head_i = 0
+    head = tokens[head_i].lower()
+    if head in voc["duration"] or head.rstrip("s") in voc["duration"] or (spelled and head in voc["vague"]):
+        return None
+    if spelled and "-" in text[m.end("num"):m.end("num") + 1]:
+        return None
+    unit = "person" if head in voc["person"] else "household" if head in voc["household"] else "count"
+    # quote ends at the head noun
+    end = m.end("num")
+    words_end = fw.start(1)
+    for i, tok in enumerate(tokens[:head_i + 1]):
+        k = text.index(tok, words_end)
+        words_end = k + len(tok)
+    end = words_end
+    noun = " ".join(tokens[:head_i + 1])
+    return Quantity(m.start(), end, m.start("num"), v, v, "", 1.0, unit, "count", spelled=spelled, noun=noun,
+                    script="en")
+
+
+def _plural(word: str, voc) -> bool:
+    if word in voc["plurals"]:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))

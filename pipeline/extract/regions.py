@@ -1,0 +1,100 @@
+"""Places: the gazetteer in pipeline/reference/regions.tsv, found in the working copy (simplified Chinese and
+English), and the rules that pick the place a value is about."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+from .reference import alternation, load_lines, load_tsv
+
+# suffixes an official name drops in running text (青岛市 → 青岛); longest first
+_ZH_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟)$")
+# a mention followed by one of these names an organisation, not the place (北京大学, Guangxi Arts University)
+_ZH_ORG_AFTER = re.compile(r"大学|学院|出版社|日报|银行|证券|科学院|研究院|电视台|商报|晚报|卫视|集团|航空")
+_EN_ORG_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Za-z&]*){0,3}[ \t]+(?:University|College|Institute|Press|Daily|Bank|Academy|"
+                           r"Airlines|Group|Times|Post|Journal)\b")
+# a mention right after a comparison word is the yardstick, not the subject (北京市是河北省的2.56倍)
+_ZH_COMPARAND_BEFORE = re.compile(r"(?:是|相当于|高于|低于|超过|比|占|于|为|较|对|向|到)[ \t]*$")
+_EN_COMPARAND_BEFORE = re.compile(r"(?i)(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)(?:[ \t]+the)?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Region:
+    en: str
+    zh: str | None
+    level: str
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    region: Region
+
+
+class Gazetteer:
+    def __init__(self):
+        blocked = set(load_lines("region_short_block.txt"))
+        t2s = opencc.OpenCC("t2s")
+        self.zh: dict[str, Region] = {}
+        self.en: dict[str, Region] = {}
+        self.by_en: dict[str, Region] = {}
+        for row in load_tsv("regions.tsv"):
+            row = tuple(row) + ("",) * (6 - len(row))
+            level, en, zh, _parent, en_alias, zh_alias = row[:6]
+            r = Region(en, zh or None, level)
+            self.by_en.setdefault(en, r)
+            for name in [en] + [a for a in en_alias.split("|") if a]:
+                self.en.setdefault(name, r)
+                if level in ("city", "district", "province") and not name.endswith(("District", "City")):
+                    for suffix in (" City", " Province", " Municipality", " District", " County"):
+                        self.en.setdefault(name + suffix, r)
+            names = [zh] + [a for a in zh_alias.split("|") if a]
+            for name in names:
+                name = t2s.convert(name)
+                self.zh.setdefault(name, r)
+            if level in ("province", "city", "region") and zh:
+                short = _ZH_SUFFIX.sub("", zh)
+                if len(short) >= 2 and short != zh and short not in blocked:
+                    self.zh.setdefault(short, r)
+        # the traditional forms come from OpenCC rather than a second list (lookups go through t2s)
+        self._t2s = t2s
+        zh_alt = alternation(self.zh)
+        en_alt = alternation(self.en)
+        self.zh_rx = re.compile(zh_alt)
+        self.en_rx = re.compile(rf"(?<![A-Za-z\-])(?:{en_alt})(?![A-Za-z])(?:['’]s)?")
+
+    def lookup(self, name: str) -> Region | None:
+        """A region by any of its names, in simplified or traditional Chinese or English."""
+        name = name.strip()
+        return self.zh.get(self._t2s.convert(name)) or self.en.get(name) or self.by_en.get(name)
+
+    def mentions(self, text: str, has_han: bool, has_latin: bool) -> list[Mention]:
+        out: list[Mention] = []
+        if has_han:
+            for m in self.zh_rx.finditer(text):
+                if _ZH_ORG_AFTER.match(text, m.end()):
+                    continue
+                out.append(Mention(m.start(), m.end(), self.zh[m.group()]))
+        if has_latin:
+            for m in self.en_rx.finditer(text):
+                name = re.sub(r"['’]s$", "", m.group())
+                r = self.en.get(name)
+                if r is None or _EN_ORG_AFTER.match(text, m.end()):
+                    continue
+                out.append(Mention(m.start(), m.end(), r))
+        out.sort(key=lambda x: x.start)
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def is_comparand(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 16):mention.start]
+    return bool(_ZH_COMPARAND_BEFORE.search(before) or _EN_COMPARAND_BEFORE.search(before))

@@ -1,0 +1,110 @@
+"""Paragraphs, sentences and clauses of the working copy, as offset spans, looked up by bisection."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"[.!?。！？:：;；”\"’)）」』]\s*$")
+_ZH_END = re.compile(r"[。！？!?]+[”’\"」』)）]*")
+# an English full stop followed by space; checked further in _is_en_boundary
+_EN_END = re.compile(r"(?<=[a-z0-9%)\]”\"’*])[.!?][”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
+_ABBREV = frozenset("mr mrs ms dr prof st no nos fig figs vol vols pp p eq al etc e.g i.e vs approx jan feb mar apr jun jul aug "
+                    "sep sept oct nov dec inc ltd co corp dept art sec ch".split())
+_CLAUSE = re.compile(r"[,，;；、:：]|\s[-—–]\s|——")
+# a line this long that stops mid-sentence was broken by a page or column break
+_BROKEN_LINE = 60
+
+
+class Segments:
+    """Spans of paragraphs and sentences; `clause_start` finds where the clause holding an offset begins."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paras = _paragraphs(text)
+        self._pstarts = [s for s, _ in self.paras]
+        self.sents: list[tuple[int, int]] = []
+        for ps, pe in self.paras:
+            self.sents.extend(_sentences(text, ps, pe))
+        self._sstarts = [s for s, _ in self.sents]
+
+    def para_index(self, i: int) -> int:
+        return max(0, bisect_right(self._pstarts, i) - 1)
+
+    def sent_index(self, i: int) -> int:
+        return max(0, bisect_right(self._sstarts, i) - 1)
+
+    def para(self, i: int) -> tuple[int, int]:
+        return self.paras[self.para_index(i)] if self.paras else (0, len(self.text))
+
+    def sent(self, i: int) -> tuple[int, int]:
+        return self.sents[self.sent_index(i)] if self.sents else (0, len(self.text))
+
+    def clause_start(self, i: int) -> int:
+        s, _ = self.sent(i)
+        last = s
+        for m in _CLAUSE.finditer(self.text, s, i):
+            last = m.end()
+        return last
+
+    def clause_end(self, i: int) -> int:
+        _, e = self.sent(i)
+        m = _CLAUSE.search(self.text, i, e)
+        return m.start() if m else e
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines; a long line that ends mid-sentence is joined to the next non-empty line."""
+    out: list[tuple[int, int]] = []
+    joining = False
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        body = m.group()
+        if not body.strip():
+            continue
+        if joining and out:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        stripped = body.rstrip()
+        joining = len(stripped) >= _BROKEN_LINE and not _TERMINAL.search(stripped) and not stripped.startswith("#")
+    return out
+
+
+def _is_en_boundary(text: str, dot: int) -> bool:
+    """False after an abbreviation or an initial (U. S., J. Smith), or inside an OCR-spaced decimal (4. 5)."""
+    nxt = text[dot + 1:dot + 4].lstrip()
+    if dot > 0 and text[dot - 1].isdigit() and nxt[:1].isdigit():
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot]
+    if len(word) == 1 and word.isupper():
+        return False
+    return word.lower().rstrip(".") not in _ABBREV
+
+
+def _sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    cuts = []
+    for m in _ZH_END.finditer(text, ps, pe):
+        cuts.append(m.end())
+    for m in _EN_END.finditer(text, ps, pe):
+        if text[m.start()] != "." or _is_en_boundary(text, m.start()):
+            cuts.append(m.end())
+    cuts = sorted(set(c for c in cuts if ps < c < pe))
+    spans, s = [], ps
+    for c in cuts:
+        spans.append((s, c))
+        s = c
+    spans.append((s, pe))
+    # trim surrounding whitespace so the published sentence reads cleanly
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out

@@ -1,0 +1,91 @@
+"""Scale words, currencies, units and measure words, loaded from pipeline/reference/units.json and scales.json."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .reference import alternation, load_json
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str      # contract unit (CNY, percent, count, person_time, km ...)
+    kind: str      # money, percent, count, measure, ratio
+    factor: float  # multiply to reach the base unit (亿元 → 1e8, 亩 → 1/15 hectare)
+
+
+class _Units:
+    def __init__(self):
+        u = load_json("units.json")
+        s = load_json("scales.json")
+        self.zh_scales: dict[str, float] = s["zh"]
+        self.en_scales: dict[str, float] = {k.lower(): v for k, v in s["en"].items()}
+        zh: dict[str, Unit] = {}
+        for word, (code, factor) in u["zh_money"].items():
+            zh[word] = Unit(code, "money", float(factor))
+        for word, (code, kind, factor) in u["zh_other"].items():
+            zh[word] = Unit(code, kind, float(factor))
+        for word, code in u["zh_measure_words"].items():
+            if not word.startswith("_"):
+                zh[word] = Unit(code, "count", 1.0)
+        for word, (code, kind, factor) in u["symbols"].items():
+            zh[word] = Unit(code, kind, float(factor))
+        self.zh = zh
+        en: dict[str, Unit] = {}
+        for word, code in u["en_money"].items():
+            en[word] = Unit(code, "money", 1.0)
+        for word, (code, kind, factor) in u["en_other"].items():
+            en[word] = Unit(code, kind, float(factor))
+        for word, (code, kind, factor) in u["symbols"].items():
+            en[word] = Unit(code, kind, float(factor))
+        self.en = en
+        self.en_lower = {k.lower(): v for k, v in en.items()}
+        self.en_prefix: dict[str, str] = u["en_money_prefix"]
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Units:
+    return _Units()
+
+
+def zh_unit(word: str) -> Unit | None:
+    return tables().zh.get(word)
+
+
+def en_unit(word: str) -> Unit | None:
+    t = tables()
+    return t.en.get(word) or t.en_lower.get(" ".join(word.lower().split()))
+
+
+def scale_of(word: str | None) -> float:
+    if not word:
+        return 1.0
+    t = tables()
+    return t.zh_scales.get(word) or t.en_scales.get(word.lower().strip(), 1.0)
+
+
+def prefix_currency(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    return tables().en_prefix.get(symbol.strip())
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, str]:
+    """Regex alternations, longest first."""
+    t = tables()
+    en_units = [w.replace(" ", r"\s?") for w in sorted(t.en, key=len, reverse=True)]
+    return {
+        "zh_scale": alternation(t.zh_scales),
+        "zh_unit": alternation(t.zh),
+        "en_scale": alternation(t.en_scales),
+        "en_unit": "|".join(_escape_spaced(w) for w in sorted(t.en, key=lambda w: (-len(w), w))),
+        "en_prefix": alternation(t.en_prefix),
+    }
+
+
+def _escape_spaced(word: str) -> str:
+    """'U. S. dollars' also matches 'U.S. dollars' and 'U. S.  dollars' (OCR spacing)."""
+    import re
+    parts = [re.escape(p) for p in word.split(" ")]
+    return r"\s*".join(parts) if "." in word else r"\s+".join(parts)
