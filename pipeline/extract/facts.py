@@ -25,8 +25,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _LIST_SEP = re.compile(r"^[ \t]*(?:[、,，]|和|及|与|以及|and|,[ \t]*and)?[ \t]*$")
 _RESPECTIVE = re.compile(r"分别|各自|respectively")
-_EN_YEAR_AFTER = re.compile(r"^[ \t]*(?:\)[ \t]*)?(?:in|for|as of|by|by the end of|at the end of|at end-)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?((?:19|20)[0-9]{2})\b")
-_EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|of|for|across)[ \t]+(?:the[ \t]+)?$")
+_EN_YEAR_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:in|for|as of|by|by the end of|at the end of|at end-)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?((?:19|20)[0-9]{2})\b")
+_EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|for|across)[ \t]+(?:the[ \t]+)?$")
 _INITIAL_LEAD = re.compile(r"^[\W_]*(?:In|in|By|by|As of|as of|Since|During|At the end of|At end-|Until|到|至|截至|截止到?|在|从|于)?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+(?:[0-9]{1,2},?[ \t]+)?)?$")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
@@ -39,6 +39,7 @@ def _cues() -> dict:
         "zh_target": re.compile(alternation(c["zh_target_strong"])),
         "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])})"),
         "annual": re.compile(rf"(?:{alternation(c['zh_annual'][:1] + ['每年度'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
+        "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
     }
 
@@ -125,7 +126,8 @@ def _published(text: str, w: Working, q: Quantity) -> str:
 
 def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
     """(year, year_start, the mention used)."""
-    if _cues()["annual"].search(clause_before) and not _cues()["average"].search(clause_before):
+    ss0, _ = seg.sent(q.start)
+    if _cues()["annual"].search(wt, ss0, q.start) and not _cues()["average"].search(clause_before):
         return None, None, None  # 每年 / per year: a recurring amount, not one year's value
     if q.script == "en":
         m = _EN_YEAR_AFTER.match(wt, q.end)
@@ -149,19 +151,21 @@ def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: Do
             i -= 1  # 从2000年的5.2%增加到9%: 2000 belongs to the first value
             continue
         return _resolve(y, q, in_from, in_to, clause_before)
-    # the sentence has none: the previous sentence's year, or a year that opened an earlier sentence
-    ps, _ = seg.para(q.start)
+    # the sentence has none: the previous sentence's year governs, and further back only through sentences
+    # that continue the same statement (其中…, 而…, Among them…)
     si = seg.sent_index(q.start)
-    prev = seg.sents[si - 1] if si > 0 else None
-    j = i
-    while j >= 0 and years[j].start >= ps:
-        y = years[j]
-        if prev and y.start >= prev[0]:
-            return _resolve(y, q, in_from, in_to, clause_before)
-        s0, _ = seg.sent(y.start)
-        if _INITIAL_LEAD.match(wt[s0:y.start]):
-            return _resolve(y, q, in_from, in_to, clause_before)
-        j -= 1
+    ps, _ = seg.para(q.start)
+    cur = si
+    while cur > 0:
+        prev_s, prev_e = seg.sents[cur - 1]
+        if prev_s < ps:
+            break
+        found = [y for y in years if prev_s <= y.start < prev_e]
+        if found:
+            return _resolve(found[-1], q, in_from, in_to, clause_before)
+        if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
+            break
+        cur -= 1
     if ctx.plan:
         a, b = ctx.plan
         return b, a, None
@@ -210,41 +214,60 @@ def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: D
             return mentions[j].region
     for j in range(k - 1, -1, -1):
         m = mentions[j]
-        if m.start < ss:
+        if m.start < cs:
             break
         if m.end <= q.start and not is_comparand(wt, m):
             return m.region
     if q.script == "en":
+        for j in range(k - 1, -1, -1):
+            m = mentions[j]
+            if m.start < ss:
+                break
+            if not is_comparand(wt, m):
+                return m.region
         for j in range(k, len(mentions)):
             m = mentions[j]
             if m.start >= se:
                 break
             if not is_comparand(wt, m):
                 return m.region
+    # earlier clauses of the sentence, then earlier sentences of the paragraph: only a place that was a
+    # clause's subject still governs (由青岛都市圈…向长三角…增强 names places the value is not about)
     ps, _ = seg.para(q.start)
-    # a place that was the subject of an earlier sentence of the paragraph still governs
     for j in range(k - 1, -1, -1):
         m = mentions[j]
         if m.start < ps:
             break
-        if m.start < ss and _is_clause_subject(wt, seg, m):
+        if m.start < cs and _is_clause_subject(wt, seg, m):
             return m.region
-    if ctx.region is not None:
-        return ctx.region
-    for j in range(k - 1, -1, -1):
-        m = mentions[j]
-        if m.start < ps:
-            break
-        if not is_comparand(wt, m):
-            return m.region
+    # Chinese policy text leaves its issuing place implicit (全区, 本市) and names it in the title; English
+    # prose names the place a paragraph discusses in that paragraph
+    order = ("title", "para") if q.script == "zh" else ("para", "title")
+    for step in order:
+        if step == "title" and ctx.region is not None:
+            return ctx.region
+        if step == "para":
+            for j in range(k - 1, -1, -1):
+                m = mentions[j]
+                if m.start < ps:
+                    break
+                if not is_comparand(wt, m):
+                    return m.region
     return None
 
 
 _SUBJECT_LEAD = re.compile(r"^[\W_]*(?:而|其中|另外|此外|同时|但|在|全|the|The|In|in)?[ \t]*$")
 
 
+_SUBJECT_CLAUSE = re.compile(r"[,，;；:：。!?！？]")
+
+
 def _is_clause_subject(wt: str, seg: Segments, m: Mention) -> bool:
-    cs = seg.clause_start(m.start)
+    """The place opens its clause; a list separator (、) before it makes it one of several objects."""
+    ss, _ = seg.sent(m.start)
+    cs = ss
+    for x in _SUBJECT_CLAUSE.finditer(wt, ss, m.start):
+        cs = x.end()
     return bool(_SUBJECT_LEAD.match(wt[cs:m.start])) and not wt[m.end:m.end + 1] in ("、", "和")
 
 

@@ -260,6 +260,10 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
         return None
     if spelled and "-" in text[m.end("num"):m.end("num") + 1]:
         return None
+    if (spelled and _DEFINITE.search(text, max(0, m.start() - 5), m.start())
+            and not _INTRODUCES.match(text, _end_of(text, fw, tokens, head_i))
+            and re.search(rf"\b{re.escape(tokens[head_i])}\b", text[max(0, m.start() - _ANAPHORA_WINDOW):m.start()])):
+        return None  # 'the four cities' points back at cities already named; 'the three provinces of A, B and C' names them
     unit = "person" if head in voc["person"] else "household" if head in voc["household"] else "count"
     # quote ends at the head noun
     end = m.end("num")
@@ -271,6 +275,18 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
     noun = " ".join(tokens[:head_i + 1])
     return Quantity(m.start(), end, m.start("num"), v, v, "", 1.0, unit, "count", spelled=spelled, noun=noun,
                     script="en")
+
+
+_ANAPHORA_WINDOW = 800
+_DEFINITE = re.compile(r"(?i)\bthe[ \t]+$")
+_INTRODUCES = re.compile(r"[ \t]*(?:of\b|:|：)")
+
+
+def _end_of(text: str, fw: re.Match, tokens: list[str], head_i: int) -> int:
+    pos = fw.start(1)
+    for tok in tokens[:head_i + 1]:
+        pos = text.index(tok, pos) + len(tok)
+    return pos
 
 
 def _plural(word: str, voc) -> bool:

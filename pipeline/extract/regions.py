@@ -13,7 +13,7 @@ from .reference import alternation, load_lines, load_tsv
 # suffixes an official name drops in running text (青岛市 → 青岛); longest first
 _ZH_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟)$")
 # a mention followed by one of these names an organisation, not the place (北京大学, Guangxi Arts University)
-_ZH_ORG_AFTER = re.compile(r"大学|学院|出版社|日报|银行|证券|科学院|研究院|电视台|商报|晚报|卫视|集团|航空")
+_ZH_ORG_AFTER = re.compile(r"[东西南北中]?路|大街|大道|街|大学|学院|出版社|日报|银行|证券|科学院|研究院|电视台|商报|晚报|卫视|集团|航空")
 _EN_ORG_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Za-z&]*){0,3}[ \t]+(?:University|College|Institute|Press|Daily|Bank|Academy|"
                            r"Airlines|Group|Times|Post|Journal)\b")
 # a mention right after a comparison word is the yardstick, not the subject (北京市是河北省的2.56倍)
@@ -65,7 +65,7 @@ class Gazetteer:
         zh_alt = alternation(self.zh)
         en_alt = alternation(self.en)
         self.zh_rx = re.compile(zh_alt)
-        self.en_rx = re.compile(rf"(?<![A-Za-z\-])(?:{en_alt})(?![A-Za-z])(?:['’]s)?")
+        self.en_rx = re.compile(rf"(?<![A-Za-z])(?:{en_alt})(?![A-Za-z])(?:['’]s)?")
 
     def lookup(self, name: str) -> Region | None:
         """A region by any of its names, in simplified or traditional Chinese or English."""

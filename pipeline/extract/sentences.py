@@ -8,7 +8,7 @@ _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?。！？:：;；”\"’)）」』]\s*$")
 _ZH_END = re.compile(r"[。！？!?]+[”’\"」』)）]*")
 # an English full stop followed by space; checked further in _is_en_boundary
-_EN_END = re.compile(r"(?<=[a-z0-9%)\]”\"’*])[.!?][”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
+_EN_END = re.compile(r"(?<=[a-z0-9%)\]”\"’*. ])[.!?][”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
 _ABBREV = frozenset("mr mrs ms dr prof st no nos fig figs vol vols pp p eq al etc e.g i.e vs approx jan feb mar apr jun jul aug "
                     "sep sept oct nov dec inc ltd co corp dept art sec ch".split())
 _CLAUSE = re.compile(r"[,，;；、:：]|\s[-—–]\s|——")
