@@ -40,6 +40,8 @@ def _filters(table: str, filters: Any) -> list | None:
     """Accept pyarrow's filter lists as they are, and {column: value or list of values} as a shorthand."""
     if filters is None or isinstance(filters, pc.Expression):
         return filters
+    if len(filters) == 0:
+        return None
     if isinstance(filters, dict):
         filters = [(col, "in", list(v)) if isinstance(v, (list, tuple, set)) else (col, "=", v)
                    for col, v in filters.items()]

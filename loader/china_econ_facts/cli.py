@@ -25,7 +25,7 @@ def _print_table(df: pd.DataFrame, max_width: int) -> None:
     if max_width > 0:
         df = df.copy()
         for col in df.columns:
-            if df[col].dtype == object:
+            if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
                 df[col] = df[col].map(lambda v: v if not isinstance(v, str) or len(v) <= max_width
                                       else v[: max_width - 1] + "…")
     with pd.option_context("display.unicode.east_asian_width", True):
