@@ -73,7 +73,7 @@ def breaks(a: dict, b: dict, step: float) -> bool:
         return True
     if _indented(b) and _indented(a) and abs(a["x0"] - b["x0"]) > 0.5 * b["size"]:
         return True
-    if a.get("block") == b.get("block") and "page" not in a and step and b["top"] - a["top"] > 1.35 * step:
+    if a.get("block") == b.get("block") and "page" not in a and step and b["bottom"] - a["bottom"] > 1.2 * step:
         return True
     if _LIST_START.match(b["text"]) and a["text"].endswith(_CLOSERS):
         return True
@@ -81,10 +81,11 @@ def breaks(a: dict, b: dict, step: float) -> bool:
 
 
 def line_step(lines: list[dict]) -> float:
-    """The usual distance between consecutive baselines of body lines on the page."""
-    steps = [b["top"] - a["top"] for a, b in zip(lines, lines[1:])
+    """The usual distance between consecutive baselines of body lines on the page (bottoms, not tops: a
+    superscript raises a line's top but not its bottom)."""
+    steps = [b["bottom"] - a["bottom"] for a, b in zip(lines, lines[1:])
              if "table" not in a and "table" not in b and a["block"] == b["block"] and abs(a["size"] - b["size"]) < 0.1
-             and b["top"] > a["top"]]
+             and b["bottom"] > a["bottom"]]
     return median(steps) if steps else 0.0
 
 

@@ -1,15 +1,10 @@
-"""Tables found in PDFs → Facts (source='table'). Plain Python, no Dagster."""
+"""Tables found in PDFs → Facts (source='table'). Plain Python, no Dagster.
+
+cells: one cell's text → number · grid: header rows, row labels, header paths · units: unit and scale words ·
+facts: cells → Facts · dedupe: a number in a table is not also published from the running text."""
 from __future__ import annotations
 
-from ..documents.model import Document
-from ..extract.fact import Fact
+from .dedupe import drop_text_duplicates
+from .facts import extract_table_facts
 
-
-def extract_table_facts(doc: Document) -> list[Fact]:
-    # placeholder until table facts land (issue 4)
-    return []
-
-
-def drop_text_duplicates(text_facts: list[Fact], table_facts: list[Fact]) -> list[Fact]:
-    """Text facts that restate a table cell's number on the same page are dropped in favour of the cell."""
-    return text_facts
+__all__ = ["drop_text_duplicates", "extract_table_facts"]

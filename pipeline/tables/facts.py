@@ -1,0 +1,169 @@
+"""Table cells of a PDF → Facts (source='table').
+
+Value from the cell, indicator from the row label, year from the column header (2021年, or 本报告期 / 上年同期
+resolved against the report's own period), unit and scale from the cell, the headers or the caption above
+the table. The reader writes every table into the page text (one row per line, cells joined by ' | '), so each
+fact's span is the cell itself: text[char_start:char_end] == quote holds by construction."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..documents.model import Document, TableCell
+from ..extract.fact import UNITS, Fact
+from .cells import CellNumber, is_year_label, parse_cell
+from .grid import CELL_SEP, Grid, analyse_all, render_row
+from .units import TableUnit, caption_unit, label_unit
+
+# Period words in column headers, longest first: the first that occurs decides (年初至报告期期末 is current).
+CURRENT = ("年初至报告期期末", "年初至报告期末", "本报告期末", "本报告期", "报告期末", "报告期", "本期末", "本期",
+           "本年度", "本年末", "本年", "期末", "当期", "current period", "current year", "this year")
+PREVIOUS = ("上年同期末", "上年同期", "上年度末", "上年末", "上年度", "上年", "上期末", "上期", "期初", "年初", "去年",
+            "同期", "prior year", "previous year", "last year", "prior period")
+GROWTH = ("增减", "增长", "变动", "变化", "同比", "比上年", "change", "growth")
+SHARE = ("比例", "占比", "比重", "share of")
+_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:年度报告|年度報告|半年度报告|半年度報告|第[一二三四1-4]季度报告|"
+                     r"第[一二三四1-4]季度報告|年报|季度报告)|(?:annual|interim) report\s*((?:19|20)\d{2})|"
+                     r"((?:19|20)\d{2})\s+(?:annual|interim) report", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NUMBERING = re.compile(r"^(?:其中[:：]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[减加][:：]\s*)+")
+
+
+def report_year(text: str) -> int | None:
+    """The year a report covers, from its opening pages (2021年年度报告, 2018年第一季度报告)."""
+    m = _REPORT.search(text[:20000])
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+def column_year(header: str, report: int | None, caption_year: int | None) -> int | None:
+    m = _YEAR.search(header)
+    if m:
+        return int(m.group(1))
+    low = header.lower()
+    cur = next((w for w in CURRENT if w in low), None)
+    prev = next((w for w in PREVIOUS if w in low), None)
+    if any(g in low for g in GROWTH) and report is not None:
+        return report  # the change of the current period over the previous one
+    if cur and (not prev or low.find(cur) <= low.find(prev)) and report is not None:
+        return report
+    if prev and report is not None:
+        return report - 1
+    return caption_year if caption_year is not None else report
+
+
+def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
+    low = (header + " " + label).lower()
+    if num.percentage_point or unit == "percentage_point":
+        return "change"
+    if any(g in header.lower() for g in GROWTH):
+        return "growth" if unit == "percent" else "change"
+    if unit == "percent" and any(s in low for s in SHARE):
+        return "share"
+    return "level"
+
+
+def _cell_unit(num: CellNumber, col_unit: TableUnit | None, row_unit: TableUnit | None, row_named: bool,
+               caption: TableUnit | None) -> TableUnit | None:
+    """Most specific first: what the cell itself says, a percent column, the row label, the column, the caption."""
+    if num.percentage_point:
+        return TableUnit("percentage_point", "percent", 1.0, "个百分点")
+    if num.percent:
+        return TableUnit("percent", "percent", 1.0, "%")
+    if col_unit is not None and col_unit.kind == "percent":
+        return col_unit
+    if row_named:
+        return row_unit
+    return col_unit or caption
+
+
+def _locate(text: str, start: int, end: int, grid: Grid, frm: int) -> int | None:
+    """Offset of the table's rendering inside the page slice [start, end), searching from `frm`."""
+    rendered = "\n".join(render_row(r) for r in grid.rows)
+    pos = text.find(rendered, max(frm, start), end)
+    return pos if pos >= 0 else None
+
+
+def _caption(text: str, lo: int, hi: int) -> str:
+    return text[max(lo, hi - 300):hi]
+
+
+def extract_table_facts(doc: Document) -> list[Fact]:
+    if not doc.tables or not doc.page_starts:
+        return []
+    by_table: dict[tuple[int, int], list[TableCell]] = defaultdict(list)
+    for c in doc.tables:
+        by_table[(c.page, c.table_index)].append(c)
+    keys = sorted(by_table)
+    raws = []
+    for key in keys:
+        cells = by_table[key]
+        n_rows, n_cols = max(c.row for c in cells) + 1, max(c.col for c in cells) + 1
+        rows = [[""] * n_cols for _ in range(n_rows)]
+        for c in cells:
+            rows[c.row][c.col] = c.text
+        raws.append((key[0], rows))
+    grids = analyse_all(raws)
+    report = report_year(doc.text)
+    zh = (doc.lang or "").startswith("zh")
+    facts: list[Fact] = []
+    cursor: dict[int, int] = {}
+    last_caption: TableUnit | None = None
+    last_caption_year: int | None = None
+    for (page, _ti), grid in zip(keys, grids):
+        start = doc.page_starts[page - 1]
+        end = doc.page_starts[page] if page < len(doc.page_starts) else len(doc.text)
+        pos = _locate(doc.text, start, end, grid, cursor.get(page, start))
+        if pos is None:
+            continue  # not written into the text: no span could be honest
+        caption_text = _caption(doc.text, cursor.get(page, start), pos)
+        cursor[page] = pos + 1
+        continued = not grid.header_rows and grid.col_headers.get(0)
+        cap = caption_unit(caption_text) or (last_caption if continued else None)
+        years = [int(y) for y in _YEAR.findall(caption_text[-80:])]
+        cap_year = years[-1] if years else (last_caption_year if continued else None)
+        last_caption, last_caption_year = cap, cap_year
+        row_offset = pos
+        for r, row in enumerate(grid.rows):
+            if r not in grid.header_rows:
+                facts.extend(_row_facts(doc, grid, r, row, row_offset, page, report, cap, cap_year, zh))
+            row_offset += len(render_row(row)) + 1
+    return facts
+
+
+def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int, report, cap, cap_year,
+               zh: bool) -> list[Fact]:
+    label_raw = grid.row_label(r)
+    label, row_unit, row_named = label_unit(label_raw)
+    indicator = _NUMBERING.sub("", label).strip()
+    if not indicator:
+        return []
+    out = []
+    offset = row_offset
+    for c, text in enumerate(row):
+        cell_start = offset
+        offset += len(text) + len(CELL_SEP)
+        if c == grid.label_col or not text or is_year_label(text):
+            continue
+        num = parse_cell(text)
+        if num is None:
+            continue
+        col_header = grid.col_headers.get(r, [""] * len(row))[c] if c < len(grid.col_headers.get(r, [])) else ""
+        _, col_unit, _ = label_unit(col_header.split(" / ")[-1]) if col_header else ("", None, False)
+        unit = _cell_unit(num, col_unit, row_unit, row_named, cap)
+        if unit is None or unit.unit not in UNITS:
+            continue
+        year = column_year(col_header, report, cap_year)
+        sep = "，" if zh else ", "
+        sentence = f"{label_raw}{sep}{col_header}{'：' if zh else ': '}{text}" if col_header else \
+            f"{label_raw}{'：' if zh else ': '}{text}"
+        if cap is not None and unit is cap:
+            sentence += f"（单位：{cap.raw}）" if zh else f" (unit: {cap.raw})"
+        assert doc.text[cell_start:cell_start + len(text)] == text
+        out.append(Fact(
+            doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
+            value=num.value * unit.scale, unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,
+            scale=unit.scale, measure=_measure(col_header, label, num, unit.unit), year=year,
+            indicator=indicator, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
+    return out

@@ -1,0 +1,96 @@
+"""Unit and scale of table numbers, read from a caption (单位：万元 币种：人民币), a header (增减(%)) or a row
+label (营业收入（元）). The words live in units.json next to this module."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class TableUnit:
+    unit: str        # contract unit (CNY, percent, count, ...)
+    kind: str        # money, percent, count, measure
+    scale: float     # multiplies the cell (万元 → 1e4)
+    raw: str         # as written (万元)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return json.loads((Path(__file__).with_name("units.json")).read_text(encoding="utf-8"))
+
+
+def _longest(text: str, keys) -> str | None:
+    hits = [k for k in keys if k.lower() in text.lower()]
+    return max(hits, key=len) if hits else None
+
+
+def parse_unit(text: str, currency: str | None = None) -> TableUnit | None:
+    """`万元`, `人民币万元`, `元`, `%`, `股`, `RMB million` → TableUnit; None when no unit is named, or when it is
+    a per-unit quantity (元/股) the contract has no unit for."""
+    w = _words()
+    cjk = bool(re.search(r"[\u4e00-\u9fff]", text))
+    t = re.sub(r"\s+", "", text) if cjk else " ".join(text.split())
+    if not t or any(p in t for p in w["per_unit"]):
+        return None
+    cur_word = _longest(t, w["currencies"])
+    if cur_word:
+        currency = w["currencies"][cur_word]
+    rest = re.sub(re.escape(cur_word), "", t, flags=re.I) if cur_word else t
+    base = _longest(rest, w["bases"])
+    scale_word = _longest(rest, w["scales"])
+    if base is None and cur_word is None:
+        return None
+    scale = w["scales"][scale_word] if scale_word else 1.0
+    # a scale word inside the base itself is not a scale (千瓦时, 百分比, 个百分点)
+    if base and scale_word and scale_word in base:
+        scale, scale_word = 1.0, None
+    if base is None or w["bases"][base][1] == "money":
+        raw = (scale_word or "") + (base or cur_word or "") if cjk else t
+        return TableUnit(currency or "CNY", "money", scale, raw)
+    unit, kind = w["bases"][base]
+    if kind == "percent":
+        scale = 1.0
+    return TableUnit(unit, kind, scale, (scale_word or "") + base)
+
+
+_PAREN = re.compile(r"[（(]([^（）()]{1,16})[）)]\s*$")
+
+
+def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
+    """A label with its unit in trailing brackets → (label without it, unit, whether brackets named one).
+    The flag is true for an unusable unit too (元/股): such a row must not fall back to the caption's unit."""
+    m = _PAREN.search(label)
+    if not m:
+        return label.strip(), None, False
+    inner = m.group(1)
+    u = parse_unit(inner)
+    w = _words()
+    named = u is not None or any(p in inner for p in w["per_unit"]) or inner.strip() in ("%", "％")
+    if not named:
+        return label.strip(), None, False
+    return label[:m.start()].strip(), u, True
+
+
+_CAPTION = re.compile(r"(?:单位|單位|unit)\s*[:：]\s*([^\s|，,;；]{1,16})", re.I)
+_CURRENCY = re.compile(r"(?:币种|幣種|currency)\s*[:：]\s*([^\s|，,;；]{1,10})", re.I)
+_EN_SCALE = re.compile(r"\b(?:in|unit:?)\s+(RMB|USD|HK\$|US\$)?\s*(thousands?|millions?|billions?)\b|"
+                       r"\b(RMB|USD|HK\$|US\$)\s*(?:'000|’000|thousand|million|billion)\b", re.I)
+
+
+def caption_unit(caption: str) -> TableUnit | None:
+    """The unit a caption states for the whole table (the last statement before the table wins)."""
+    units = _CAPTION.findall(caption)
+    cur = _CURRENCY.findall(caption)
+    currency = None
+    if cur:
+        c = parse_unit(cur[-1])
+        currency = c.unit if c and c.kind == "money" else None
+    if units:
+        return parse_unit(units[-1], currency)
+    m = list(_EN_SCALE.finditer(caption))
+    if m:
+        return parse_unit(m[-1].group(0))
+    return None
