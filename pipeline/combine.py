@@ -24,12 +24,17 @@ def combine_staged(warehouse: Path, keys: list[str]) -> dict[str, pd.DataFrame]:
     for key in sorted(keys):
         doc_id = make_doc_id(key)
         doc = stage.load_document(warehouse, doc_id)
-        facts = stage.load_facts(warehouse, doc_id) if doc is not None else None
-        if doc is None or facts is None:
+        # facts staged from another version of the document (changed bytes, another reader) do not count
+        extraction = stage.load_extraction(warehouse, doc) if doc is not None else None
+        if doc is None or extraction is None:
             missing = "parsed_document" if doc is None else "document_facts"
             doc = doc or Document(doc_id=doc_id, doc=Path(key).name, path=key, sha256="0" * 64, bytes=0,
                                   format=Path(key).suffix.lstrip(".").lower() or "unknown")
             doc.status, doc.error, facts = "error", f"{missing} is not materialized for this partition", []
+        else:
+            facts, error = extraction
+            if error and doc.status == "ok":
+                doc.status, doc.error, facts = "error", error, []
         results.append((doc, facts))
     stage.prune(warehouse, {make_doc_id(k) for k in keys})
     return combine(results)

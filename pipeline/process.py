@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .documents import Document, read_document
+from .documents import Document, limits, read_document
 from .extract import extract_text_facts
 from .extract.fact import Fact, make_fact_id
 from .tables import drop_text_duplicates, extract_table_facts
@@ -27,6 +27,26 @@ def facts_for(doc: Document) -> list[Fact]:
         f.fact_id = make_fact_id(doc.doc_id, f.sentence, f.quote, seen[key])
         seen[key] += 1
     return facts
+
+
+def _facts_rows(doc: Document) -> list[dict]:
+    return [f.to_dict() for f in facts_for(doc)]
+
+
+def facts_for_limited(doc: Document) -> list[Fact]:
+    """facts_for under the per-document time limit (documents/limits.py). Texts of CEF_FORK_MIN_CHARS or more
+    run in a forked worker that is killed when the time is up; smaller ones run here under SIGALRM (when this
+    is the main thread), so they pay nothing. Raises limits.LimitExceeded (the message names the limit) and
+    limits.WorkerError (the extractor raised in the worker); an extractor error here propagates as is."""
+    timeout = limits.doc_timeout_s()
+    if doc.status != "ok" or timeout is None:
+        return facts_for(doc)
+    if doc.chars >= limits.fork_min_chars() and limits.can_fork():
+        rows = limits.run_in_worker(_facts_rows, doc, what="extracting facts", timeout=timeout,
+                                    mem_mb=limits.max_mem_mb())
+        return [Fact(**row) for row in rows]
+    with limits.alarm(timeout, "extracting facts"):
+        return facts_for(doc)
 
 
 def process_file(path: Path | str, raw_root: Path | str | None = None) -> tuple[Document, list[Fact]]:

@@ -3,6 +3,7 @@
 A document's parse is reused while its bytes and the reader's version are unchanged."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -47,17 +48,39 @@ def load_document(warehouse: Path, doc_id: str, sha256: str | None = None,
     return Document(**data)
 
 
-def save_facts(warehouse: Path, doc_id: str, facts: list[Fact]) -> Path:
-    path = stage_dir(warehouse, doc_id) / "facts.json"
-    _write_json(path, [f.to_dict() for f in facts])
+def document_fingerprint(doc: Document) -> str:
+    """What a document's facts depend on: its bytes and what the reader made of them (text, tables)."""
+    h = hashlib.sha256()
+    h.update(doc.sha256.encode() + b"\0" + doc.text.encode("utf-8", "surrogatepass") + b"\0")
+    h.update(json.dumps([c.to_dict() for c in doc.tables], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    h.update(json.dumps(doc.page_starts).encode())
+    return h.hexdigest()
+
+
+def save_facts(warehouse: Path, doc: Document, facts: list[Fact], extractor_version: str | None = None,
+               error: str | None = None) -> Path:
+    """The facts of one document, recorded with the document they come from (its fingerprint), the extractor
+    version, and the error that stopped extraction (then `facts` is empty and the document is published with
+    status `error`)."""
+    path = stage_dir(warehouse, doc.doc_id) / "facts.json"
+    _write_json(path, {"document": document_fingerprint(doc), "extractor_version": extractor_version,
+                       "error": error, "facts": [f.to_dict() for f in facts]})
     return path
 
 
-def load_facts(warehouse: Path, doc_id: str) -> list[Fact] | None:
-    path = stage_dir(warehouse, doc_id) / "facts.json"
+def load_extraction(warehouse: Path, doc: Document,
+                    extractor_version: str | None = None) -> tuple[list[Fact], str | None] | None:
+    """(facts, extraction error) of this document, or None if absent, made from another version of the document
+    (other bytes, or another reader's text), or by another extractor version (checked only when given)."""
+    path = stage_dir(warehouse, doc.doc_id) / "facts.json"
     if not path.exists():
         return None
-    return [Fact(**row) for row in json.loads(path.read_text(encoding="utf-8"))]
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(payload, dict) or payload.get("document") != document_fingerprint(doc):
+        return None
+    if extractor_version is not None and payload.get("extractor_version") != extractor_version:
+        return None
+    return [Fact(**row) for row in payload.get("facts", [])], payload.get("error")
 
 
 def prune(warehouse: Path, keep_doc_ids: set[str]) -> list[str]:

@@ -29,7 +29,10 @@ def parsed_document(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     for key in context.partition_keys:
         path = warehouse.raw / key
         doc_id = make_doc_id(key)
-        sha = file_sha256(path) if path.is_file() and not path.is_symlink() else None
+        try:
+            sha = file_sha256(path) if path.is_file() and not path.is_symlink() else None
+        except OSError:  # unreadable: read_document below names the cause
+            sha = None
         doc = stage.load_document(warehouse.root, doc_id, sha256=sha, reader_version=reader_version()) if sha else None
         if doc is None:
             doc = read_document(path, warehouse.raw) if path.exists() or path.is_symlink() else None

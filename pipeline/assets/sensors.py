@@ -27,7 +27,7 @@ def plan_changes(previous: dict[str, str], current: dict[str, str], registered: 
                        "file's partition is deleted, so its facts leave the next release. Touching a file without "
                        "changing its bytes does nothing.")
 def raw_documents(context: dg.SensorEvaluationContext, warehouse: Warehouse):
-    previous = json.loads(context.cursor) if context.cursor else {}
+    previous, seq = read_cursor(context.cursor)
     current = scan_raw(warehouse.raw)
     registered = set(context.instance.get_dynamic_partitions(documents_partitions.name))
     added, deleted, to_run = plan_changes(previous, current, registered)
@@ -36,5 +36,18 @@ def raw_documents(context: dg.SensorEvaluationContext, warehouse: Warehouse):
         requests.append(documents_partitions.build_add_request(added))
     if deleted:
         requests.append(documents_partitions.build_delete_request(deleted))
-    runs = [dg.RunRequest(partition_key=k, run_key=f"{k}:{current[k]}") for k in to_run]
-    return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests, cursor=json.dumps(current, sort_keys=True))
+    if to_run or deleted:
+        seq += 1
+    # the sequence number keeps run keys unique when a file goes back to earlier bytes (A → B → A): Dagster
+    # skips a run request whose run_key it has seen, which would leave B's facts in place of A's
+    runs = [dg.RunRequest(partition_key=k, run_key=f"{k}:{current[k]}:{seq}") for k in to_run]
+    return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests,
+                           cursor=json.dumps({"files": current, "seq": seq}, sort_keys=True))
+
+
+def read_cursor(cursor: str | None) -> tuple[dict[str, str], int]:
+    """(file → fingerprint, change sequence number); also reads the older cursor (a bare file map)."""
+    data = json.loads(cursor) if cursor else {}
+    if isinstance(data.get("files"), dict):
+        return data["files"], int(data.get("seq", 0))
+    return data, 0

@@ -6,11 +6,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import limits
 from .encoding import UndecodableError, decode_bytes
 from .html import html_to_text
-from .model import FORMATS, Document, make_doc_id
+from .model import FORMATS, Document, TableCell, make_doc_id
 from .pdf import PAGE_SEPARATOR, PdfReadError, read_pdf
-from .scan import outside_root
+from .scan import file_sha256, outside_root
 from .script import detect_lang
 
 MAX_TITLE = 200
@@ -31,9 +32,20 @@ def read_document(path: Path | str, raw_root: Path | str | None = None) -> Docum
         return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
                         bytes=0, format=FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".")),
                         status="unreadable", error=f"symbolic link to {path.readlink()} leads outside raw/; not followed")
-    data = path.read_bytes()
+    fmt = FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip("."))
+    try:
+        size = path.stat().st_size
+        if fmt in ("txt", "md", "html") and size > limits.max_text_bytes():
+            # bounded memory: the bytes are never loaded, only hashed in chunks
+            return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=file_sha256(path), bytes=size,
+                            format=fmt, status="error", error=limits.too_big_message(size))
+        data = path.read_bytes()
+    except OSError as exc:  # removed, unreadable by permissions, a directory, a broken link...
+        return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
+                        bytes=0, format=fmt, status="unreadable",
+                        error=f"cannot read the file ({type(exc).__name__}: {exc.strerror or exc})")
     doc = Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(data).hexdigest(),
-                   bytes=len(data), format=FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".")))
+                   bytes=len(data), format=fmt)
     try:
         _fill(doc, path, data)
     except Exception as exc:  # a reader bug must still leave a row that names it
@@ -49,14 +61,13 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         doc.status, doc.error = "empty", "file is empty" if not data else "file holds only whitespace"
         return
     if doc.format == "pdf":
-        try:
-            pdf = read_pdf(path)
-        except PdfReadError as exc:
-            doc.status, doc.error = exc.status, str(exc)
+        got = _read_pdf_limited(path)
+        if got.get("status"):
+            doc.status, doc.error = got["status"], got["error"]
             return
-        doc.text, doc.page_starts = pdf.text_and_starts()
-        doc.pages, doc.tables = len(pdf.pages), pdf.tables
-        doc.title = pdf.title or _first_line(doc.text)
+        doc.text, doc.page_starts, doc.pages = got["text"], got["page_starts"], got["pages"]
+        doc.tables = [TableCell(**c) for c in got["tables"]]
+        doc.title = got["title"] or _first_line(doc.text)
     else:
         try:
             text, doc.encoding = decode_bytes(data)
@@ -70,9 +81,52 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         doc.text = text
         doc.title = title or _first_line(text)
         if not text.strip():
-            doc.status, doc.error = "empty", "no text after decoding" + (" and removing markup" if doc.format == "html" else "")
+            doc.status, doc.error = "empty", ("no text after removing markup" if doc.format == "html"
+                                              else f"file holds only whitespace (decoded as {doc.encoding})")
             return
     doc.lang = detect_lang(doc.text)
+
+
+def _read_pdf_fields(path: str) -> dict:
+    """The PDF read as JSON-able fields (it may run in a worker process), or {status, error} when unreadable."""
+    try:
+        pdf = read_pdf(path)
+    except PdfReadError as exc:
+        return {"status": _pdf_status(exc), "error": str(exc) if _pdf_status(exc) == exc.status
+                else "PDF is encrypted and needs a password"}
+    text, starts = pdf.text_and_starts()
+    return {"text": text, "page_starts": starts, "pages": len(pdf.pages), "title": pdf.title,
+            "tables": [c.to_dict() for c in pdf.tables]}
+
+
+def _read_pdf_limited(path: Path) -> dict:
+    """PDF parsing under the per-document time and memory limits (limits.py): in a forked worker that is killed
+    when the time is up. Without a time limit (CEF_DOC_TIMEOUT_S=0) or fork, in this process."""
+    timeout = limits.doc_timeout_s()
+    if timeout is None or not limits.can_fork():
+        return _read_pdf_fields(str(path))
+    try:
+        return limits.run_in_worker(_read_pdf_fields, str(path), what="reading the PDF", timeout=timeout,
+                                    mem_mb=limits.max_mem_mb())
+    except limits.LimitExceeded as exc:
+        return {"status": "error", "error": str(exc)}
+    except limits.WorkerError as exc:
+        return {"status": "error", "error": f"the PDF reader failed ({exc})"}
+
+
+def _pdf_status(exc: PdfReadError) -> str:
+    """pdfplumber wraps pdfminer's PDFPasswordIncorrect in a PdfminerException, which the PDF reader then
+    reports as unreadable: look through the causes for an encryption error."""
+    seen, todo = set(), [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if any(c.__name__ in ("PDFEncryptionError", "PDFPasswordIncorrect") for c in type(e).__mro__):
+            return "encrypted"
+        todo += [e.__cause__, e.__context__, *(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))]
+    return exc.status
 
 
 # Saved web pages open with site furniture (copyright lines, source and date stamps, links) before the title.

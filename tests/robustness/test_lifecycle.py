@@ -1,0 +1,206 @@
+"""Issue 5, items 3 to 5: files removed and touched, a bad build that must not publish, a crash in the middle of
+publishing, and builds that repeat exactly. The sensor is evaluated directly; builds go through pipeline.run.build
+(Dagster in-process, ephemeral instance) in tmp directories."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pytest
+
+from pipeline.assets.resources import documents_partitions
+from pipeline.assets.sensors import raw_documents
+from pipeline.documents import make_doc_id
+
+from .conftest import ZH_HANS, ZH_HANT, make_warehouse, read_release, release_fingerprint, run_build
+
+pytestmark = pytest.mark.slow
+
+SMALL = {
+    "a.txt": "GDP grew 5.2% in 2023.\nExports fell 4.6%.",
+    "b 繁體.md": ZH_HANT,
+    "c.txt": ZH_HANS,
+}
+
+
+def write_small(raw: Path) -> None:
+    for name, text in SMALL.items():
+        (raw / name).write_text(text, encoding="utf-8")
+
+
+def parquet_bytes(root: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((root / "parquet").glob("*.parquet"))}
+
+
+def staged_mtimes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in sorted((root / "stage").rglob("*.json"))}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory, stub_extractor):
+    """One good build of three documents; the guard tests check that it survives them unchanged."""
+    wh = make_warehouse(tmp_path_factory.mktemp("small"))
+    write_small(wh.raw)
+    instance = dg.DagsterInstance.ephemeral()
+    ok, log = run_build(wh, instance)
+    assert ok, log
+    return wh, instance
+
+
+# ---------------------------------------------------------------- 4. validation guards the release
+def _with_bad_fact(kind):
+    import pipeline.combine as combine
+
+    original = combine.combine_staged
+
+    def combine_staged(warehouse, keys):
+        tables = original(warehouse, keys)
+        facts = tables["facts"]
+        bad = facts.iloc[[0]].copy()
+        bad["fact_id"] = "injected-bad-fact-0001"
+        if kind == "unit":
+            bad["unit"] = "parsecs"
+        else:  # a span that does not give the quote back
+            bad["char_start"], bad["char_end"] = bad["char_start"] + 1, bad["char_end"] + 1
+        tables["facts"] = pd.concat([facts, bad], ignore_index=True)
+        return tables
+
+    return combine_staged
+
+
+@pytest.mark.parametrize("kind,check", [("unit", "facts_schema"), ("span", "fact_spans")])
+def test_a_failing_check_publishes_nothing(small, monkeypatch, kind, check):
+    wh, instance = small
+    before = release_fingerprint(wh.root)
+    monkeypatch.setattr("pipeline.combine.combine_staged", _with_bad_fact(kind))
+    ok, log = run_build(wh, instance)
+    assert not ok
+    assert f"check failed: facts.{check}" in log
+    assert release_fingerprint(wh.root) == before
+    assert not list((wh.root / "releases").glob(".tmp-*"))
+
+
+@pytest.mark.parametrize("where", ["pipeline.publish.duckdb_db.write_database", "pipeline.publish.wheel.build_wheel"])
+def test_a_crash_while_publishing_leaves_the_previous_release_whole(small, monkeypatch, where):
+    wh, instance = small
+    before = release_fingerprint(wh.root)
+    written = []
+
+    def crash(*args, **kwargs):
+        written.extend(p.name for p in (args[0].parent if where.endswith("write_database") else args[0]).rglob("*.parquet"))
+        raise RuntimeError("simulated crash between two writes")
+
+    monkeypatch.setattr(where, crash)
+    extra = wh.raw / "new.txt"
+    extra.write_text("Investment rose 3.0% in 2024.")  # new data, so a new release would be written
+    try:
+        ok, log = run_build(wh, instance)
+    finally:
+        extra.unlink()
+    assert not ok
+    assert sorted(written) == ["documents.parquet", "facts.parquet", "table_cells.parquet"]  # crashed after them
+    assert release_fingerprint(wh.root) == before
+    assert not list((wh.root / "releases").glob(".tmp-*"))
+
+
+# ---------------------------------------------------------------- 5. idempotence
+def test_two_builds_give_byte_identical_parquet_and_the_same_fact_ids(small, tmp_path, stub_extractor):
+    wh, instance = small
+    first, ids = parquet_bytes(wh.root), sorted(read_release(wh)["facts"]["fact_id"])
+    assert len(ids) == 7
+    # a second build from scratch elsewhere (another warehouse, another instance) ...
+    other = make_warehouse(tmp_path)
+    write_small(other.raw)
+    ok, log = run_build(other)
+    assert ok, log
+    assert parquet_bytes(other.root) == first
+    assert sorted(read_release(other)["facts"]["fact_id"]) == ids
+    # ... and again in the same warehouse: same release, nothing new written
+    current = os.readlink(wh.root / "current")
+    ok, log = run_build(wh, instance)
+    assert ok, log
+    assert parquet_bytes(wh.root) == first and os.readlink(wh.root / "current") == current
+
+
+def _latest_metadata(instance, asset: str, partition: str) -> dict:
+    records = instance.fetch_materializations(dg.AssetRecordsFilter(asset_key=dg.AssetKey(asset),
+                                                                    asset_partitions=[partition]), limit=1).records
+    return {k: v.value for k, v in records[0].asset_materialization.metadata.items()}
+
+
+def test_touching_a_file_reprocesses_nothing(small, stub_extractor):
+    wh, instance = small
+    before_stage, before_release = staged_mtimes(wh.root), release_fingerprint(wh.root)
+    seen = raw_documents(dg.build_sensor_context(instance=instance, resources={"warehouse": wh}))
+    assert sorted(r.partition_key for r in seen.run_requests) == sorted(SMALL)  # a first tick runs everything
+    future = time.time() + 3600
+    for p in wh.raw.iterdir():
+        os.utime(p, (future, future))
+    # the sensor: no run, no partition change
+    result = raw_documents(dg.build_sensor_context(instance=instance, resources={"warehouse": wh}, cursor=seen.cursor))
+    assert result.run_requests == [] and result.dynamic_partitions_requests == []
+    # a build: every parse and extraction comes from the stage, nothing is rewritten
+    ok, log = run_build(wh, instance)
+    assert ok, log
+    for key in SMALL:
+        assert _latest_metadata(instance, "parsed_document", key)["reused_from_cache"] == 1
+        assert _latest_metadata(instance, "document_facts", key)["reused_from_cache"] == 1
+    assert staged_mtimes(wh.root) == before_stage
+    assert release_fingerprint(wh.root) == before_release
+
+
+# ---------------------------------------------------------------- 3. removal
+def test_sensor_adds_runs_and_deletes_partitions(tmp_path):
+    wh = make_warehouse(tmp_path)
+    write_small(wh.raw)
+    instance = dg.DagsterInstance.ephemeral()
+
+    def tick(cursor):
+        res = raw_documents(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"warehouse": wh}))
+        for req in res.dynamic_partitions_requests:  # what the daemon would do with them
+            if isinstance(req, dg.AddDynamicPartitionsRequest):
+                instance.add_dynamic_partitions(req.partitions_def_name, list(req.partition_keys))
+            else:
+                for k in req.partition_keys:
+                    instance.delete_dynamic_partition(req.partitions_def_name, k)
+        return res
+
+    res = tick(None)
+    assert sorted(r.partition_key for r in res.run_requests) == sorted(SMALL)
+    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == sorted(SMALL)
+    (wh.raw / "a.txt").unlink()
+    res2 = tick(res.cursor)
+    assert res2.run_requests == []
+    assert [list(r.partition_keys) for r in res2.dynamic_partitions_requests] == [["a.txt"]]
+    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == sorted(set(SMALL) - {"a.txt"})
+    # a file changed, then changed back to its first bytes, is run each time (run keys stay unique)
+    keys = []
+    cursor = res2.cursor
+    for text in ("v2 1.0%", ZH_HANS, "v2 1.0%"):
+        (wh.raw / "c.txt").write_text(text, encoding="utf-8")
+        r = tick(cursor)
+        cursor = r.cursor
+        assert [q.partition_key for q in r.run_requests] == ["c.txt"]
+        keys.append(r.run_requests[0].run_key)
+    assert len(set(keys)) == 3
+
+
+def test_a_removed_file_leaves_the_next_release(tmp_path, stub_extractor):
+    wh = make_warehouse(tmp_path)
+    write_small(wh.raw)
+    instance = dg.DagsterInstance.ephemeral()
+    assert run_build(wh, instance)[0]
+    assert "a.txt" in set(read_release(wh)["documents"]["path"])
+    (wh.raw / "a.txt").unlink()
+    ok, log = run_build(wh, instance)
+    assert ok, log
+    t = read_release(wh)
+    assert sorted(t["documents"]["path"]) == sorted(set(SMALL) - {"a.txt"})
+    assert "a.txt" not in set(t["facts"]["doc"]) and len(t["facts"]) == 5
+    assert "a.txt" not in instance.get_dynamic_partitions(documents_partitions.name)
+    assert not (wh.root / "stage" / make_doc_id("a.txt")).exists()
