@@ -1,10 +1,16 @@
 """validate: the per-document results combined into the published tables, each guarded by blocking checks."""
 
+import hashlib
+from pathlib import Path
+
 import dagster as dg
 import pandas as pd
 
 import schemas
+from .. import charts
 from .. import combine as lib
+from ..versions import source_version
+from . import summaries
 from .extract import document_facts
 from .resources import Warehouse, documents_partitions
 
@@ -12,21 +18,38 @@ DESCRIPTIONS = {
     "documents": "One row per file under raw/: how it was read (format, encoding, script, pages), its published "
                  "text, its status (ok, empty, unreadable, no_text_layer, encrypted, duplicate, error) and error.",
     "facts": "One row per economic number, normalized to base units, with year, target flag, qualifier, region, "
-             "indicator and provenance (document, page, character span, sentence).",
+             "indicator and provenance (document, page, character span, sentence). Its metadata has a chart of "
+             "facts per document by kind.",
     "table_cells": "One row per cell of every table found in a PDF, with the row and column headers that apply.",
 }
 
 
+def combine_version() -> str:
+    """Changes when the code that builds the tables (combine, stage, frames) or the pandera schemas change."""
+    h = hashlib.sha256(source_version("combine", "stage", "publish/frames", "publish/parquet").encode())
+    for p in sorted(Path(schemas.__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def table_schema(table: str) -> dg.TableSchema:
-    """The Dagster view of a pandera model: names, types and descriptions."""
-    descriptions = schemas.column_descriptions(table)
-    return dg.TableSchema(columns=[dg.TableColumn(name=c, type=t, description=descriptions[c])
-                                   for c, t in schemas.column_dtypes(table).items()])
+    """The Dagster view of a pandera model: names, types, descriptions and constraints (nullable, unique, checks)."""
+    columns = schemas.TABLES[table].to_schema().columns
+    return dg.TableSchema(columns=[
+        dg.TableColumn(name=name, type=str(col.dtype), description=col.description or "",
+                       constraints=dg.TableColumnConstraints(
+                           nullable=bool(col.nullable), unique=bool(col.unique),
+                           other=[_short(str(check.error or check.name)) for check in col.checks]))
+        for name, col in columns.items()])
+
+
+def _short(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, group_name="validate", kinds={"pandas", "parquet"}, deps=[document_facts],
-                        description=DESCRIPTIONS[name],
+                        description=DESCRIPTIONS[name], code_version=combine_version(),
                         metadata={"dagster/column_schema": table_schema(name)},
                         automation_condition=dg.AutomationCondition.eager())
            for name in lib.TABLE_NAMES],
@@ -36,21 +59,30 @@ def combined_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
     keys = context.instance.get_dynamic_partitions(documents_partitions.name)
     tables = lib.combine_staged(warehouse.root, keys)
     paths = lib.write_combined(warehouse.root, tables)
+    chart = charts.facts_per_document_png(tables["documents"], tables["facts"])
+    chart_path = charts.write_png(chart, lib.combined_dir(warehouse.root) / charts.CHART_NAME)
     for name, df in tables.items():
-        yield dg.MaterializeResult(asset_key=name, metadata=_metadata(name, df, paths[name]))
+        meta = _metadata(name, df, paths[name], tables)
+        if name == "facts":
+            meta["facts_per_document"] = dg.MetadataValue.md(
+                charts.markdown_image(chart, "facts per document by kind"))
+            meta["facts_per_document_png"] = dg.MetadataValue.path(str(chart_path))
+        yield dg.MaterializeResult(asset_key=name, metadata=meta)
 
 
-def _metadata(name: str, df: pd.DataFrame, path) -> dict:
-    meta = {"dagster/row_count": len(df), "path": dg.MetadataValue.path(str(path))}
+def _metadata(name: str, df: pd.DataFrame, path, tables: dict[str, pd.DataFrame]) -> dict:
+    meta = {"dagster/row_count": len(df), "path": dg.MetadataValue.path(str(path)),
+            "dagster/column_schema": table_schema(name)}
     if name == "documents":
-        meta.update({f"status_{k}": int(v) for k, v in df["status"].value_counts().sort_index().items()})
-        preview = df.drop(columns=["text"]).head(20)
+        meta.update({f"status_{k}": n for k, n in summaries.status_counts(df).items()})
+        meta["by_status"] = dg.MetadataValue.md(summaries.counts_md(df, "status", "documents"))
+        meta["by_lang"] = dg.MetadataValue.md(summaries.counts_md(df, "lang", "documents"))
+        meta["not_read"] = dg.MetadataValue.md(summaries.problem_documents_md(df))
     elif name == "facts":
+        meta["documents_with_facts"] = int(df["doc_id"].nunique())
         for col in ("kind", "unit", "lang"):
-            counts = df[col].value_counts().sort_index()
-            meta[f"by_{col}"] = dg.MetadataValue.md(counts.rename_axis(col).reset_index(name="facts").to_markdown(index=False))
-        preview = df[["doc", "quote", "value", "unit", "year", "is_target", "qualifier", "region", "indicator"]].head(20)
-    else:
-        preview = df.head(20)
-    meta["preview"] = dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "(no rows)")
+            meta[f"by_{col}"] = dg.MetadataValue.md(summaries.counts_md(df, col, "facts"))
+    elif name == "table_cells":
+        meta["documents_with_tables"] = int(df["doc_id"].nunique())
+    meta["preview"] = dg.MetadataValue.md(summaries.preview_md(name, df))
     return meta

@@ -4,6 +4,7 @@ import dagster as dg
 
 from ..documents.model import FORMATS
 from ..documents.scan import file_sha256, outside_root
+from ..versions import source_version
 from .resources import Warehouse, documents_partitions
 
 
@@ -11,6 +12,7 @@ from .resources import Warehouse, documents_partitions
     partitions_def=documents_partitions,
     group_name="ingest",
     kinds={"file"},
+    code_version=source_version("documents/scan", "documents/model"),
     backfill_policy=dg.BackfillPolicy.single_run(),
     description="A file under raw/ (one partition per file, registered by the raw_documents sensor): its size, "
                 "format and SHA-256. For a single file the SHA-256 is the data version, so a file whose bytes did "

@@ -4,6 +4,7 @@ import dagster as dg
 
 from .. import combine as lib
 from ..publish.build import publish_tables
+from ..versions import source_version
 from .resources import Warehouse
 
 
@@ -11,6 +12,7 @@ from .resources import Warehouse
     deps=list(lib.TABLE_NAMES),
     group_name="publish",
     kinds={"parquet", "duckdb", "python"},
+    code_version=source_version("publish"),
     automation_condition=dg.AutomationCondition.eager(),
     description="The release: Parquet files (warehouse/parquet/), the DuckDB database "
                 "(warehouse/china_econ_facts.duckdb, readable by DuckDB 1.x and 2.x) and the china-econ-facts wheel "
