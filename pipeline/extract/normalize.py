@@ -47,13 +47,19 @@ class Working:
         for m in _changing().finditer(source):
             pieces.append(source[last:m.start()])
             w += m.start() - last
-            for k, ch in enumerate(m.group()):
-                rep = unicodedata.normalize("NFKC", ch)
-                pieces.append(rep)
+            group = m.group()
+            rep = unicodedata.normalize("NFKC", group)
+            if len(rep) == len(group):
+                pieces.append(rep)  # the common case (full-width digits and punctuation): offsets unchanged
                 w += len(rep)
-                if len(rep) != 1:
-                    wpos.append(w)
-                    opos.append(m.start() + k + 1)
+            else:
+                for k, ch in enumerate(group):
+                    one = unicodedata.normalize("NFKC", ch)
+                    pieces.append(one)
+                    w += len(one)
+                    if len(one) != 1:
+                        wpos.append(w)
+                        opos.append(m.start() + k + 1)
             last = m.end()
         pieces.append(source[last:])
         self._wpos, self._opos = wpos, opos

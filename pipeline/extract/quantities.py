@@ -51,7 +51,7 @@ def _en_regex() -> re.Pattern:
     p = patterns()
     words = english_word_pattern()
     return re.compile(
-        rf"(?<![\w.$€£¥\-])(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
+        rf"(?<![\w.$€£¥\-])(?=[0-9$€£¥+\-−RCUEJHNotfsenzhadOTFSENZHAD])(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
         rf"(?P<num>{ARABIC_OCR}|(?i:{words})(?![\w-]))"
         rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to){_H}*(?:{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
         rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn)(?![A-Za-z]))?"

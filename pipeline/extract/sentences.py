@@ -24,8 +24,10 @@ class Segments:
         self.paras = _paragraphs(text)
         self._pstarts = [s for s, _ in self.paras]
         self.sents: list[tuple[int, int]] = []
+        cuts = _cuts(text)
         for ps, pe in self.paras:
-            self.sents.extend(_sentences(text, ps, pe))
+            lo, hi = bisect_right(cuts, ps), bisect_right(cuts, pe - 1)
+            self.sents.extend(_sentences(text, ps, pe, cuts[lo:hi]))
         self._sstarts = [s for s, _ in self.sents]
 
     def para_index(self, i: int) -> int:
@@ -85,14 +87,16 @@ def _is_en_boundary(text: str, dot: int) -> bool:
     return word.lower().rstrip(".") not in _ABBREV
 
 
-def _sentences(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
-    cuts = []
-    for m in _ZH_END.finditer(text, ps, pe):
-        cuts.append(m.end())
-    for m in _EN_END.finditer(text, ps, pe):
-        if text[m.start()] != "." or _is_en_boundary(text, m.start()):
-            cuts.append(m.end())
-    cuts = sorted(set(c for c in cuts if ps < c < pe))
+def _cuts(text: str) -> list[int]:
+    """Sentence ends over the whole text in two regex passes (not one pass per paragraph)."""
+    cuts = [m.end() for m in _ZH_END.finditer(text)]
+    cuts.extend(m.end() for m in _EN_END.finditer(text) if text[m.start()] != "." or _is_en_boundary(text, m.start()))
+    cuts.sort()
+    return cuts
+
+
+def _sentences(text: str, ps: int, pe: int, cuts: list[int]) -> list[tuple[int, int]]:
+    cuts = [c for c in cuts if ps < c < pe]
     spans, s = [], ps
     for c in cuts:
         spans.append((s, c))

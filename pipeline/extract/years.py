@@ -32,83 +32,101 @@ def _cues() -> dict:
 def _regexes() -> dict[str, re.Pattern]:
     c = _cues()
     months = alternation([m.capitalize() for m in c["months_en"]])
-    dash = r"[ \t]*(?:[-—–~～至到]|to|and)[ \t]*"
     fyp = alternation(c["five_year_plans"])
     rel_zh = alternation(c["zh_relative_years"])
     rel_en = alternation(c["en_relative_years"])
+    roc = alternation(c["roc_era"])
+    zh_range = rf"(?<![0-9])({Y})[ \t]*年?[ \t]*(?:[-—–~～]|至|到)[ \t]*({Y})[ \t]*年(?!代)"
+    en_range = rf"(?<![\w.])({Y})[ \t]*(?:[-–—~]|to|through)[ \t]*({Y})(?![\w])"
+    fyp_rx = rf"(?<![〇零一二三四五六七八九十百])[“\"]?({fyp})[”\"]?(?=时期|期间|规划|计划|末|初|以来)"
+    # one pass over the text: the lookahead rejects most positions on their first character
+    first = "12〇零一二三四五六七八九十民中今本当去上前明次后“\"FfTtLlNn"
+    master = (
+        rf"(?=[{first}])(?:"
+        rf"(?P<zr>{zh_range})"
+        rf"|(?P<er>{en_range})"
+        rf"|(?P<fy>(?<![\w.])(?:FY|fiscal year |financial year )?({Y})/([0-9]{{2}})(?![0-9]))"
+        rf"|(?P<roc>(?:{roc})[ \t]*([0-9]{{1,3}}|[〇零一二三四五六七八九十百]+)[ \t]*年)"
+        rf"|(?P<zy>(?<![0-9])({Y})[ \t]*年(?!代|[0-9]))"
+        rf"|(?P<zc>(?<![〇零一二三四五六七八九])({_CN_YEAR})年)"
+        rf"|(?P<fyp>{fyp_rx})"
+        rf"|(?P<ey>(?<![\w.$€£¥-])({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million)))"
+        rf"|(?P<zrel>{rel_zh})"
+        rf"|(?P<erel>(?i:\b(?:{rel_en})\b))"
+        rf")"
+    )
     return {
-        # 2024—2026年, 2000~2013年, 2015-2020, from 2012 to 2022 is two points, not a period
-        "zh_range": re.compile(rf"(?<![0-9])({Y})[ \t]*年?[ \t]*(?:[-—–~～]|至|到)[ \t]*({Y})[ \t]*年(?!代)"),
-        "zh_year": re.compile(rf"(?<![0-9])({Y})[ \t]*年(?!代|[0-9])|(?<![〇零一二三四五六七八九])({_CN_YEAR})年"),
-        "roc": re.compile(rf"(?:{alternation(c['roc_era'])})[ \t]*([0-9]{{1,3}}|[〇零一二三四五六七八九十百]+)[ \t]*年"),
-        "fyp": re.compile(rf"[“\"]?({fyp})[”\"]?(?=时期|期间|规划|末|初|以来|[“\"]?)"),
-        "zh_rel": re.compile(rf"({rel_zh})"),
-        "en_range": re.compile(rf"(?<![\w.])({Y})[ \t]*(?:[-–—~]|to|through)[ \t]*({Y})(?![\w])"),
-        "en_fiscal": re.compile(rf"(?<![\w.])(?:FY|fiscal year |financial year )?({Y})/([0-9]{{2}})(?![0-9])"),
-        "en_year": re.compile(rf"(?<![\w.$€£¥-])(?:(?:{months})\.?[ \t]+(?:[0-9]{{1,2}},[ \t]*)?)?({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million))"),
-        "en_rel": re.compile(rf"(?i)\b({rel_en})\b"),
+        "master": re.compile(master),
+        "zh_range": re.compile(zh_range),
+        "en_range": re.compile(en_range),
+        "fyp": re.compile(fyp_rx),
+        "month_before": re.compile(rf"(?:{months})\.?[ \t]+(?:[0-9]{{1,2}},[ \t]*)?$"),
         "zh_target_year": re.compile(r"(?:到|至|截至|截止到|力争|争取|预计)[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
-        "en_citation": re.compile(r"\([^()]{0,60}$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
-        "name_before": re.compile(r"(?:[A-Z][A-Za-z]+|[\"“”])[ \t]*$"),
     }
 
 
 def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
     """Every year or period mentioned in the working copy, in text order."""
     rx = _regexes()
+    c = _cues()
     out: list[YearMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
-
-    def add(s, e, y, ys=None):
+    for m in rx["master"].finditer(text):
+        kind = m.lastgroup
+        s, e = m.start(), m.end()
+        y = ys = None
+        g = m.groups()
+        if kind == "zr" or kind == "er":
+            inner = rx["zh_range" if kind == "zr" else "en_range"].match(text, s)
+            a, b = int(inner.group(1)), int(inner.group(2))
+            if a >= b or (kind == "er" and _is_en_from_to(text, s)):
+                # 'from 2012 to 2022' names two points, not a period
+                out.append(YearMention(inner.start(2), inner.end(2), b, None, False, False))
+                y, e = a, inner.end(1)
+            else:
+                y, ys = b, a
+        elif kind == "fy":
+            txt = m.group("fy")
+            nums = re.findall(r"[0-9]+", txt)
+            a, b = int(nums[0]), int(nums[1])
+            if not (txt.startswith(("FY", "fiscal", "financial")) or (a + 1) % 100 == b):
+                continue
+            y = a
+        elif kind == "roc":
+            n = re.search(r"([0-9]{1,3}|[〇零一二三四五六七八九十百]+)[ \t]*年$", m.group("roc")).group(1)
+            v = int(n) if n.isdigit() else parse_chinese(n)
+            if not v:
+                continue
+            y = int(v) + int(c["roc_offset"])
+        elif kind == "zy":
+            y = int(re.match(r"[0-9]+", m.group("zy")).group())
+        elif kind == "zc":
+            y = int(parse_chinese(m.group("zc")[:-1]) or 0)
+            if not 1800 <= y <= 2100:
+                continue
+        elif kind == "fyp":
+            name = re.sub(r"[“”\"]", "", m.group("fyp"))
+            ys, y = c["five_year_plans"][name]
+        elif kind == "ey":
+            if _en_year_is_name(text, s, e):
+                continue
+            y = int(m.group("ey"))
+            mb = rx["month_before"].search(text, max(0, s - 20), s)
+            if mb:
+                s = mb.start()
+        elif kind == "zrel" or kind == "erel":
+            if not doc_year:
+                continue
+            table = c["zh_relative_years"] if kind == "zrel" else c["en_relative_years"]
+            y = doc_year + table[m.group().lower() if kind == "erel" else m.group()]
+        else:
+            continue
         before = text[max(0, s - 12):s]
         tgt = bool(rx["zh_target_year"].search(before) or rx["en_target_year"].search(before))
         frm = bool(rx["from_cue"].search(before))
         out.append(YearMention(s, e, y, ys, tgt, frm))
-        taken.append((s, e))
-
-    for m in rx["zh_range"].finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a < b:
-            add(m.start(), m.end(), b, a)
-    for m in rx["en_range"].finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a < b and free(m.start(), m.end()) and not _is_en_from_to(text, m.start()):
-            add(m.start(), m.end(), b, a)
-    for m in rx["en_fiscal"].finditer(text):
-        if free(m.start(), m.end()) and (m.group(0).startswith(("FY", "fiscal", "financial"))
-                                         or (int(m.group(1)) + 1) % 100 == int(m.group(2))):
-            add(m.start(), m.end(), int(m.group(1)))
-    for m in rx["roc"].finditer(text):
-        n = m.group(1)
-        v = int(n) if n.isdigit() else parse_chinese(n)
-        if v and free(m.start(), m.end()):
-            add(m.start(), m.end(), int(v) + int(_cues()["roc_offset"]))
-    for m in rx["zh_year"].finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        y = int(m.group(1)) if m.group(1) else int(parse_chinese(m.group(2)) or 0)
-        if 1800 <= y <= 2100:
-            add(m.start(), m.end(), y)
-    for m in rx["fyp"].finditer(text):
-        if free(m.start(), m.end()):
-            a, b = _cues()["five_year_plans"][m.group(1)]
-            add(m.start(), m.end(), b, a)
-    for m in rx["en_year"].finditer(text):
-        s = m.start(1)
-        if not free(m.start(), m.end()) or _en_year_is_name(text, m.start(), m.end()):
-            continue
-        add(m.start(), m.end(), int(m.group(1)))
-    if doc_year:
-        for key, table in (("zh_rel", _cues()["zh_relative_years"]), ("en_rel", _cues()["en_relative_years"])):
-            for m in rx[key].finditer(text):
-                if free(m.start(), m.end()):
-                    add(m.start(), m.end(), doc_year + table[m.group(1).lower() if key == "en_rel" else m.group(1)])
-    out.sort(key=lambda y: y.start)
+    out.sort(key=lambda x: x.start)
     return out
 
 

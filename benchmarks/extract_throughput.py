@@ -1,0 +1,66 @@
+"""Extraction throughput on one core: a corpus of at least 20 MB built in memory from raw/ by repeating its
+documents with their paragraphs shuffled and their digits perturbed, so caches and lucky layouts do not flatter
+the number. Run by `make bench` through benchmarks/run.py, which calls main()."""
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from pipeline.documents import read_document  # noqa: E402
+from pipeline.extract import extract_text_facts  # noqa: E402
+
+TARGET_BYTES = 20_000_000
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _variant(text: str, rng: random.Random) -> str:
+    paras = text.split("\n")
+    head, body = paras[:5], paras[5:]
+    rng.shuffle(body)
+    out = "\n".join(head + body)
+    # change about one digit in five, keeping the shape of every number
+    return _DIGIT.sub(lambda m: str(rng.randrange(10)) if rng.random() < 0.2 else m.group(), out)
+
+
+def build_corpus(raw_dir: Path = ROOT / "raw", target_bytes: int = TARGET_BYTES, seed: int = 3):
+    rng = random.Random(seed)
+    originals = [read_document(p, raw_dir) for p in sorted(raw_dir.iterdir()) if p.is_file()]
+    originals = [d for d in originals if d.status == "ok" and d.text]
+    if not originals:
+        raise SystemExit(f"no readable documents in {raw_dir}")
+    docs, total, i = [], 0, 0
+    while total < target_bytes:
+        src = originals[i % len(originals)]
+        text = src.text if i < len(originals) else _variant(src.text, rng)
+        docs.append(dataclasses.replace(src, text=text, doc=f"{i:05d}_{src.doc}"))
+        total += len(text.encode("utf-8"))
+        i += 1
+    return docs, total
+
+
+def main() -> dict:
+    docs, total = build_corpus()
+    extract_text_facts(docs[0])  # load vocabularies and compile patterns outside the timing
+    start = time.perf_counter()
+    n_facts = 0
+    for d in docs:
+        n_facts += len(extract_text_facts(d))
+    elapsed = time.perf_counter() - start
+    mb = total / 1e6
+    result = {"documents": len(docs), "megabytes": round(mb, 2), "seconds": round(elapsed, 2),
+              "mb_per_s": round(mb / elapsed, 2), "facts": n_facts, "facts_per_s": round(n_facts / elapsed)}
+    print(f"extract: {result['documents']} documents, {result['megabytes']} MB in {result['seconds']} s = "
+          f"{result['mb_per_s']} MB/s, {result['facts']} facts ({result['facts_per_s']} facts/s) on one core")
+    return result
+
+
+if __name__ == "__main__":
+    main()
