@@ -45,9 +45,12 @@ def _filters(table: str, filters: Any) -> list | None:
     if isinstance(filters, dict):
         filters = [(col, "in", list(v)) if isinstance(v, (list, tuple, set)) else (col, "=", v)
                    for col, v in filters.items()]
-    flat = filters if filters and isinstance(filters[0], tuple) else [t for group in filters for t in group]
-    check_columns(table, [t[0] for t in flat])
-    return filters
+    def is_term(x) -> bool:
+        return isinstance(x, (tuple, list)) and len(x) == 3 and isinstance(x[0], str)
+
+    groups = [filters] if all(is_term(t) for t in filters) else filters
+    check_columns(table, [t[0] for group in groups for t in group])
+    return [[tuple(t) for t in group] for group in groups]
 
 
 def _to_pandas(tbl: pa.Table) -> pd.DataFrame:

@@ -39,7 +39,8 @@ def connect() -> duckdb.DuckDBPyConnection:
     data = data_dir().resolve()
     tmp = Path(tempfile.mkdtemp(prefix="china_econ_facts-"))
     try:
-        db = str(tmp / "views.duckdb")
+        # the file name is the database name DuckDB shows in its messages
+        db = str(tmp / "china_econ_facts.duckdb")
         con = duckdb.connect(db)
         try:
             for res in datapackage()["resources"]:

@@ -2,7 +2,6 @@
 its own dependencies, resolved from the registry under the repository's lock."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 
 from pipeline.publish import release
 from pipeline.publish.wheel import build_wheel
+from tests.loader.venv_env import clean_env
 from tests.publish.sample_release import sample_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,13 +33,6 @@ def release_data(built_release, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "loader"))
     import china_econ_facts
     return china_econ_facts
-
-
-def clean_env(**extra) -> dict:
-    """No PYTHONPATH (the Makefile exports the repo root) and no data override: the venv must stand alone."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "CHINA_ECON_FACTS_DATA", "VIRTUAL_ENV", "PYTHONHOME")}
-    return {**env, **extra}
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,8 @@ def test_load_columns_filters_and_arrow(release_data):
     assert list(en.columns) == ["fact_id", "value"] and len(en) == 1
     assert len(cef.load("facts", filters={"unit": ["CNY", "USD"]})) == 2
     assert len(cef.load("facts", filters=[[("kind", "=", "money")], [("measure", "=", "growth")]])) == 3
+    assert len(cef.load("facts", filters=[["lang", "=", "en"]])) == 1  # lists (as from JSON) work too
+    assert len(cef.load("facts", filters=[])) == 3
     tbl = cef.load("table_cells", as_arrow=True)
     assert tbl.num_rows == 4 and tbl.schema.field("page").type == "int64"
 

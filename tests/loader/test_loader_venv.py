@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.loader.conftest import clean_env
+from tests.loader.venv_env import clean_env
 from tests.publish.sample_release import changed_fact_ids
 
 pytestmark = pytest.mark.slow

@@ -66,6 +66,8 @@ def test_changed_input_gives_higher_version_and_changelog_naming_the_facts(tmp_p
     shipped = _wheel_data(new.wheel)
     assert changed.encode() in shipped["china_econ_facts/data/CHANGELOG.md"]
     assert removed.encode() in shipped["china_econ_facts/data/changelog.json"]
+    for name in ("datapackage.json", "README.md", "manifest.json", "parquet/facts.parquet"):
+        assert shipped[f"china_econ_facts/data/{name}"] == (new.path / name).read_bytes()
 
 
 def test_reverting_the_data_still_moves_the_version_forward(tmp_path):
