@@ -49,16 +49,20 @@ def build_corpus(raw_dir: Path = ROOT / "raw", target_bytes: int = TARGET_BYTES,
 def main() -> dict:
     docs, total = build_corpus()
     extract_text_facts(docs[0])  # load vocabularies and compile patterns outside the timing
-    start = time.perf_counter()
+    # CPU time of this process is what one core delivers; wall time also counts other processes on a busy machine
+    start, wall = time.process_time(), time.perf_counter()
     n_facts = 0
     for d in docs:
         n_facts += len(extract_text_facts(d))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
+    wall = time.perf_counter() - wall
     mb = total / 1e6
-    result = {"documents": len(docs), "megabytes": round(mb, 2), "seconds": round(elapsed, 2),
-              "mb_per_s": round(mb / elapsed, 2), "facts": n_facts, "facts_per_s": round(n_facts / elapsed)}
-    print(f"extract: {result['documents']} documents, {result['megabytes']} MB in {result['seconds']} s = "
-          f"{result['mb_per_s']} MB/s, {result['facts']} facts ({result['facts_per_s']} facts/s) on one core")
+    result = {"documents": len(docs), "megabytes": round(mb, 2), "cpu_seconds": round(elapsed, 2),
+              "wall_seconds": round(wall, 2), "mb_per_s": round(mb / elapsed, 2),
+              "mb_per_s_wall": round(mb / wall, 2), "facts": n_facts, "facts_per_s": round(n_facts / elapsed)}
+    print(f"extract: {result['documents']} documents, {result['megabytes']} MB in {result['cpu_seconds']} CPU s = "
+          f"{result['mb_per_s']} MB/s on one core ({result['mb_per_s_wall']} MB/s wall clock), "
+          f"{result['facts']} facts ({result['facts_per_s']} facts/s)")
     return result
 
 

@@ -16,21 +16,44 @@ from ..documents.script import to_simplified
 _KEEP = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\u3251-\u32bf]")
 
 
+def _ranges(codes: list[int]) -> str:
+    parts, run = [], None
+    for cp in codes + [-2]:
+        if run and cp == run[1] + 1:
+            run = (run[0], cp)
+            continue
+        if run:
+            lo, hi = run
+            parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        run = (cp, cp)
+    return "".join(parts)
+
+
 @lru_cache(maxsize=1)
-def _changing() -> re.Pattern:
-    """A character class of the code points NFKC rewrites (computed once: ~65k lookups)."""
-    ranges: list[tuple[int, int]] = []
+def _classes() -> tuple[re.Pattern, re.Pattern]:
+    """One walk over the BMP (and the math/enclosed/compatibility planes NFKC folds): the characters NFKC
+    rewrites, and those that can change the text's length (…, ㎡, ﬁ, combining marks that merge)."""
+    changing, resizing = [], []
     spans = [(0xA0, 0xD7FF), (0xF900, 0xFFFF), (0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0x2F800, 0x2FA1F)]
     for lo, hi in spans:
         for cp in range(lo, hi + 1):
             ch = chr(cp)
-            if unicodedata.normalize("NFKC", ch) != ch and not _KEEP.match(ch):
-                if ranges and ranges[-1][1] == cp - 1:
-                    ranges[-1] = (ranges[-1][0], cp)
-                else:
-                    ranges.append((cp, cp))
-    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
-    return re.compile("[" + "".join(parts) + "]+")
+            n = unicodedata.normalize("NFKC", ch)
+            if n != ch and not _KEEP.match(ch):
+                changing.append(cp)
+            if len(n) != 1 or unicodedata.combining(ch):
+                resizing.append(cp)
+    resizing = sorted(set(resizing) | set(range(0x300, 0x370)))
+    return (re.compile("[" + _ranges(changing) + "]+"),
+            re.compile("[" + _ranges(resizing) + "\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]|" + _KEEP.pattern))
+
+
+def _changing() -> re.Pattern:
+    return _classes()[0]
+
+
+def _resizing() -> re.Pattern:
+    return _classes()[1]
 
 
 class Working:
@@ -43,6 +66,12 @@ class Working:
         pieces: list[str] = []
         # breakpoints after each character whose replacement changed length: (working offset, published offset)
         wpos, opos = [0], [0]
+        if not _resizing().search(source):
+            fast = unicodedata.normalize("NFKC", source)
+            if len(fast) == len(source):
+                self._wpos, self._opos = wpos, opos
+                self.text = _simplified(fast)
+                return
         last, w = 0, 0
         for m in _changing().finditer(source):
             pieces.append(source[last:m.start()])

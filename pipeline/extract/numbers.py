@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import cn2an
 
-from .reference import alternation, load_json
+from .reference import load_json, trie_pattern
 
 # Arabic: thousands separators, decimals; "4. 5" (OCR spacing) is allowed only where a unit follows (see quantities)
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
@@ -28,8 +28,8 @@ def _words() -> dict:
 def english_word_pattern() -> str:
     """'twenty-five', 'one hundred and twenty', 'a dozen', 'nine' (case-insensitive at use)."""
     w = _words()
-    unit = alternation(w["units"])
-    tens = alternation(w["tens"])
+    unit = trie_pattern(w["units"])
+    tens = trie_pattern(w["tens"])
     small = rf"(?:(?:{tens})(?:[- ](?:{unit}))?|{unit})"
     return rf"(?:{small}(?: hundred(?: and {small})?)?|(?:a|one) hundred|a dozen|dozens)"
 

@@ -40,23 +40,24 @@ def _regexes() -> dict[str, re.Pattern]:
     en_range = rf"(?<![\w.])({Y})[ \t]*(?:[-–—~]|to|through)[ \t]*({Y})(?![\w])"
     fyp_rx = rf"(?<![〇零一二三四五六七八九十百])[“\"]?({fyp})[”\"]?(?=时期|期间|规划|计划|末|初|以来)"
     # one pass over the text: the lookahead rejects most positions on their first character
-    first = "12〇零一二三四五六七八九十民中今本当去上前明次后“\"FfTtLlNn"
+    first = "12〇零一二三四五六七八九十民“\""
     master = (
         rf"(?=[{first}])(?:"
         rf"(?P<zr>{zh_range})"
         rf"|(?P<er>{en_range})"
-        rf"|(?P<fy>(?<![\w.])(?:FY|fiscal year |financial year )?({Y})/([0-9]{{2}})(?![0-9]))"
+        rf"|(?P<fy>(?<![0-9.])({Y})/([0-9]{{2}})(?![0-9]))"
         rf"|(?P<roc>(?:{roc})[ \t]*([0-9]{{1,3}}|[〇零一二三四五六七八九十百]+)[ \t]*年)"
         rf"|(?P<zy>(?<![0-9])({Y})[ \t]*年(?!代|[0-9]))"
         rf"|(?P<zc>(?<![〇零一二三四五六七八九])({_CN_YEAR})年)"
         rf"|(?P<fyp>{fyp_rx})"
         rf"|(?P<ey>(?<![\w.$€£¥-])({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million)))"
-        rf"|(?P<zrel>{rel_zh})"
-        rf"|(?P<erel>(?i:\b(?:{rel_en})\b))"
         rf")"
     )
+    # relative years are looked for only when the document states its own date
+    relative = rf"(?=[今本当去上前明次后TtLlNn])(?:(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
     return {
         "master": re.compile(master),
+        "relative": re.compile(relative),
         "zh_range": re.compile(zh_range),
         "en_range": re.compile(en_range),
         "fyp": re.compile(fyp_rx),
@@ -72,7 +73,10 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
     rx = _regexes()
     c = _cues()
     out: list[YearMention] = []
-    for m in rx["master"].finditer(text):
+    matches = list(rx["master"].finditer(text))
+    if doc_year:
+        matches.extend(rx["relative"].finditer(text))
+    for m in matches:
         kind = m.lastgroup
         s, e = m.start(), m.end()
         y = ys = None
@@ -87,10 +91,9 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
             else:
                 y, ys = b, a
         elif kind == "fy":
-            txt = m.group("fy")
-            nums = re.findall(r"[0-9]+", txt)
+            nums = re.findall(r"[0-9]+", m.group("fy"))
             a, b = int(nums[0]), int(nums[1])
-            if not (txt.startswith(("FY", "fiscal", "financial")) or (a + 1) % 100 == b):
+            if (a + 1) % 100 != b and not re.search(r"(?i)(?:FY|fiscal year|financial year)[ \t]*$", text[max(0, s - 16):s]):
                 continue
             y = a
         elif kind == "roc":
