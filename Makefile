@@ -53,4 +53,6 @@ lock:
 	$(UV) pip compile pyproject.toml --extra dev -p 3.11 -o requirements.lock
 
 clean:
-	rm -rf warehouse/parquet warehouse/dist warehouse/*.duckdb warehouse/dagster_home warehouse/cache
+	# keeps warehouse/releases/ (and so the version history: versions only go up)
+	rm -rf warehouse/parquet warehouse/dist warehouse/*.duckdb warehouse/current warehouse/CHANGELOG.md \
+	  warehouse/datapackage.json warehouse/dagster_home warehouse/cache warehouse/stage warehouse/combined

@@ -8,6 +8,7 @@ import pandas as pd
 from .. import validate
 from ..versions import extractor_version, reader_version
 from . import release
+from .wheel import build_wheel
 
 
 class ReleaseBlocked(Exception):
@@ -19,20 +20,12 @@ class ReleaseBlocked(Exception):
                          ", ".join(f"{name} ({len(df)} rows)" for name, df in blockers.items()))
 
 
-def _wheel_builder():
-    try:
-        from .wheel import build_wheel
-    except ImportError:  # the loader package is optional for a bare release
-        return None
-    return build_wheel
-
-
 def publish_tables(tables: dict[str, pd.DataFrame], warehouse: Path) -> release.Release:
     blockers = validate.release_blockers(tables)
     if blockers:
         raise ReleaseBlocked(blockers)
     docs = tables["documents"]
     sources = [{"path": p, "sha256": s} for p, s in zip(docs["path"], docs["sha256"])]
-    return release.publish(tables, Path(warehouse), wheel_builder=_wheel_builder(),
+    return release.publish(tables, Path(warehouse), wheel_builder=build_wheel,
                            manifest_extra={"sources": sources, "extractor_version": extractor_version(),
                                            "reader_version": reader_version()})
