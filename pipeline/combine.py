@@ -37,7 +37,56 @@ def combine_staged(warehouse: Path, keys: list[str]) -> dict[str, pd.DataFrame]:
                 doc.status, doc.error, facts = "error", error, []
         results.append((doc, facts))
     stage.prune(warehouse, {make_doc_id(k) for k in keys})
-    return combine(results)
+    return quarantine(combine(results))
+
+
+# At most this share of the readable documents (and at least one) may be held back for bad facts; beyond it the
+# fault is systematic (an extractor regression), and the blocking checks must stop the release instead of a
+# release with most documents missing replacing a good one.
+QUARANTINE_SHARE = 0.1
+
+
+def quarantine(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """A document whose extracted facts or table cells fail a row-level release check (pandera schema, span
+    round-trip) loses them and gets status `error` naming the check and the quote, so one odd document cannot
+    block the release of all the others. Failures that belong to no single document, or to more than
+    QUARANTINE_SHARE of the documents, are left for the blocking checks (nothing is published)."""
+    from . import validate
+
+    docs, facts, cells = tables["documents"], tables["facts"], tables["table_cells"]
+    reasons: dict[str, list[str]] = {}
+    unattributed = False
+    for name, df in (("facts", facts), ("table_cells", cells)):
+        for _, case in validate.schema_failures(name, df).iterrows():
+            idx = case.get("index")
+            if idx is None or pd.isna(idx) or int(idx) not in df.index:
+                unattributed = True
+                continue
+            row = df.loc[int(idx)]
+            what = f"{str(case['check']).split('(')[0]} on {case['column']}"
+            label = f"{row['quote']!r}" if name == "facts" else f"table cell p{row['page']} r{row['row']} c{row['col']}"
+            reasons.setdefault(row["doc_id"], []).append(f"{label}: {what}")
+    spans = validate.span_failures(docs, facts)
+    for idx in spans.index:
+        row = facts.loc[idx]
+        reasons.setdefault(row["doc_id"], []).append(f"{row['quote']!r}: span {row['char_start']}:{row['char_end']} "
+                                                     f"does not give the quote")
+    n_ok = int((docs["status"] == "ok").sum())
+    if not reasons or unattributed or len(reasons) > max(1, int(QUARANTINE_SHARE * n_ok)):
+        return tables
+    docs = docs.copy()
+    for doc_id, found in reasons.items():
+        found = sorted(set(found))
+        at = docs.index[docs["doc_id"] == doc_id]
+        docs.loc[at, "status"] = "error"
+        docs.loc[at, "error"] = (f"extracted facts fail the release checks, so none of this document's facts are "
+                                 f"published ({len(found)} failures: {'; '.join(found[:3])}"
+                                 f"{'; ...' if len(found) > 3 else ''})")
+        docs.loc[at, "n_facts"] = 0
+    held = set(reasons)
+    return {"documents": docs,
+            "facts": facts[~facts["doc_id"].isin(held)].reset_index(drop=True),
+            "table_cells": cells[~cells["doc_id"].isin(held)].reset_index(drop=True)}
 
 
 def write_combined(warehouse: Path, tables: dict[str, pd.DataFrame]) -> dict[str, Path]:

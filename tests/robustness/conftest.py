@@ -35,6 +35,7 @@ def _private_pdf_cache(tmp_path_factory):
 _PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")
 EXTRACTOR_BUG = "EXTRACTOR-BUG"
 SLOW_EXTRACT = "SLOW-EXTRACT"
+BAD_FACT = "BAD-FACT"  # its percent facts come out in parsecs: a fact no release check accepts
 
 
 def stub_extract_text_facts(doc) -> list[Fact]:
@@ -50,6 +51,8 @@ def stub_extract_text_facts(doc) -> list[Fact]:
         facts.append(Fact(doc=doc.doc, char_start=m.start(), char_end=m.end(), quote=m.group(),
                           sentence=doc.text[start:len(doc.text) if end < 0 else end], value=value, unit="percent",
                           kind="percent", raw_value=value, raw_unit="%", indicator="stub", lang=doc.lang or "en"))
+        if BAD_FACT in doc.text:
+            facts[-1].unit = "parsecs"
     return facts
 
 

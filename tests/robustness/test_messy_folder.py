@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from .conftest import (EXTRACTOR_BUG, SLOW_EXTRACT, ZH_HANS, ZH_HANT, encrypted_pdf, make_warehouse, pdf_bytes,
+from .conftest import (BAD_FACT, EXTRACTOR_BUG, SLOW_EXTRACT, ZH_HANS, ZH_HANT, encrypted_pdf, make_warehouse, pdf_bytes,
                        read_release, run_build)
 
 pytestmark = pytest.mark.slow
@@ -43,6 +43,7 @@ def write_corpus(raw, outside_dir):
         "report, final [v2].md": b"# Final\n\nRetail sales rose 3.3%.",
         "notes.docx": b"PK\x03\x04 not really a word file",
         "bug.txt": f"Growth was 4.4% ({EXTRACTOR_BUG}).".encode(),
+        "bad fact.txt": f"Growth was 4.4% ({BAD_FACT}).".encode(),
         "slow small.txt": f"Growth was 4.4% ({SLOW_EXTRACT}).".encode(),
         "slow big.txt": (f"Growth was 4.4% ({SLOW_EXTRACT}).\n" * 100).encode(),
         # 130 dense pages: ~15 s for pdfplumber, far over the 2 s limit
@@ -99,6 +100,8 @@ CASES = [
     ("slow small.txt", "error", f"extracting facts was stopped by the {TIMEOUT_S} s per-document time limit"),
     ("slow big.txt", "error", f"extracting facts was stopped by the {TIMEOUT_S} s per-document time limit"),
     ("bug.txt", "error", f"extracting facts failed (ValueError: stub extractor tripped on {EXTRACTOR_BUG})"),
+    ("bad fact.txt", "error", "extracted facts fail the release checks, so none of this document's facts are "
+                              "published (1 failures: '4.4%': isin on unit)"),
     ("gbk.txt", "ok", None),
     ("gb18030.txt", "ok", None),
     ("big5.txt", "ok", None),
