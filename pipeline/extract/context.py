@@ -20,6 +20,7 @@ class DocContext:
     year: int | None
     plan: tuple[int, int] | None
     region: Region | None
+    dominant: Region | None = None   # the place most of the document's mentions name (a national report: China)
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -34,6 +35,21 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     return DocContext(head, document_year(working_text), plan, region)
 
 
+def dominant_region(mentions) -> Region | None:
+    """The place named by at least a quarter of the document's place mentions (and at least five times)."""
+    counts: dict[Region, int] = {}
+    for m in mentions:
+        counts[m.region] = counts.get(m.region, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda r: (counts[r], r.en))
+    n = counts[best]
+    return best if n >= 5 and n * 4 >= len(mentions) else None
+
+
+_SENTENCE_END = re.compile(r"[。，,；;：:！？!?]$|[，,。]")
+
+
 def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: int = 160) -> str:
     """The document's title and the title-like lines at its top (markdown headings, or short lines naming a
     report or plan). Body lines and author affiliations stay out: they name other places."""
@@ -43,7 +59,7 @@ def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: i
         if len(ln) > max_len:
             continue
         h = _HEADING.match(ln)
-        if h or _TITLE_WORDS.search(ln):
+        if h or (_TITLE_WORDS.search(ln) and not _SENTENCE_END.search(ln)):
             parts.append(h.group(1) if h else ln)
     for h in _HEADING.finditer(text[:3000]):
         if len(h.group(1)) <= max_len:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..documents.model import Document
 from ..documents.script import detect_lang
-from .context import DocContext, document_context
+from .context import DocContext, document_context, dominant_region
 from .fact import KINDS, MEASURES, QUALIFIERS, UNITS, Fact
 from .indicators import indicator, measure
 from .nonfacts import is_nonfact
@@ -29,6 +29,7 @@ _EN_YEAR_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:in|for|as of|by|by the end o
 _EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|for|across)[ \t]+(?:the[ \t]+)?$")
 _INITIAL_LEAD = re.compile(r"^[\W_]*(?:In|in|By|by|As of|as of|Since|During|At the end of|At end-|Until|到|至|截至|截止到?|在|从|于)?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+(?:[0-9]{1,2},?[ \t]+)?)?$")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
+_ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|of)?[ \t]*$")
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
 
 
@@ -58,7 +59,8 @@ def extract_facts(doc: Document) -> list[Fact]:
         return []
     ctx = document_context(doc.title, wt, has_han, has_latin)
     years = find_mentions(wt, ctx.year)
-    mentions = [m for m in gazetteer().mentions(wt, has_han, has_latin)]
+    mentions = gazetteer().mentions(wt, has_han, has_latin)
+    ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)
     respective = _respective_regions(wt, seg, quantities, mentions)
     facts = []
@@ -86,7 +88,9 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     qual = qualifier(wt, q.num_start if q.start == q.num_start else q.start, q.end, q.inner_qualifier,
                      q.value_high is not None)
     names = tuple(wt[m.start:m.end] for m in mentions if ss <= m.start < q.start)
-    ind = indicator(clause_before, wt[q.end:seg.clause_end(q.end)], q.noun, is_zh, names)
+    prev_cs = seg.clause_start(max(ss, cs - 1)) if cs > ss else cs
+    ind = indicator(clause_before, wt[q.end:seg.clause_end(q.end)], q.noun, is_zh, names,
+                    previous=wt[prev_cs:max(prev_cs, cs - 1)], growth=meas == "growth")
     value, high = q.value, q.value_high
     if sign < 0:
         value = -abs(value)
@@ -150,6 +154,9 @@ def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: Do
         if y.from_cue and re.search(r"到|至|\bto\b", between):
             i -= 1  # 从2000年的5.2%增加到9%: 2000 belongs to the first value
             continue
+        if y.base_cue and not _ATTACHED.match(between):
+            i -= 1  # 比1995年底增加920亿美元: 1995 is the base the change is measured from
+            continue
         return _resolve(y, q, in_from, in_to, clause_before)
     # the sentence has none: the previous sentence's year governs, and further back only through sentences
     # that continue the same statement (其中…, 而…, Among them…)
@@ -160,7 +167,7 @@ def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: Do
         prev_s, prev_e = seg.sents[cur - 1]
         if prev_s < ps:
             break
-        found = [y for y in years if prev_s <= y.start < prev_e]
+        found = [y for y in years if prev_s <= y.start < prev_e and not y.base_cue]
         if found:
             return _resolve(found[-1], q, in_from, in_to, clause_before)
         if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
@@ -253,7 +260,7 @@ def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: D
                     break
                 if not is_comparand(wt, m):
                     return m.region
-    return None
+    return ctx.dominant
 
 
 _SUBJECT_LEAD = re.compile(r"^[\W_]*(?:而|其中|另外|此外|同时|但|在|全|the|The|In|in)?[ \t]*$")

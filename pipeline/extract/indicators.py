@@ -19,8 +19,8 @@ def _rx() -> dict:
     c = load_json("indicator_cues.json")
     alt = alternation
     return {
-        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})[了约近超过达到为 \t]*$"),
-        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})[了约近超过达到为 \t]*$"),
+        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:了|约|近|超过|超|达|为|[ \t])*$"),
+        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|达|为|[ \t])*$"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
@@ -47,20 +47,39 @@ def measure(clause_before: str, unit: str, is_zh: bool) -> tuple[str, int]:
     return "level", 1
 
 
-def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_names: tuple[str, ...]) -> str:
-    """A short noun phrase: the subject before the verb, or the counted noun after the number."""
+_FROM_NUMBER = re.compile(r"(?:由|从|比)[^0-9]{0,12}[0-9]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_names: tuple[str, ...],
+              previous: str = "", growth: bool = False) -> str:
+    """A short noun phrase: the subject before the verb, or the counted noun after the number. A clause that
+    holds only a verb (比上年增长23.6%) borrows the subject of the clause before it."""
     if noun:
         return noun
+    got = _phrase(clause_before, after, is_zh, region_names)
+    if len(got) < 2 and previous:
+        subject = _phrase(previous, "", is_zh, region_names)
+        if subject:
+            got = subject + ("增长" if is_zh else " growth") if growth else subject
+    return got
+
+
+def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str, ...]) -> str:
     r = _rx()
     if is_zh:
         s = _TIME_LEAD.sub("", clause_before.strip())
+        m = _FROM_NUMBER.search(s) or _DIGIT.search(s)
+        if m and m.start() >= 2:
+            s = s[:m.start()]  # 服务面积由661,800亩增加到…: the subject ends where the first value begins
         for name in sorted(region_names, key=len, reverse=True):
             if s.startswith(name):
                 s = s[len(name):]
         s = r["zh_lead"].sub("", s)
         s = r["zh_link_tail"].sub("", s)
         s = _PUNCT.sub("", s)
-        if len(s) < 2:
+        s = re.sub(r"^(?:比上年|同比|比去年|较上年)?(?:增长|下降|提高|降低)?$", "", s)
+        if len(s) < 2 and after:
             s = _PUNCT.sub("", after)
         return s[-_MAX_ZH:]
     s = _EN_TIME.sub(" ", clause_before)
@@ -68,6 +87,6 @@ def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_nam
     words = s.split()
     s = " ".join(words[-_MAX_EN_WORDS:])
     s = re.sub(r"(?i)^(?:the|a|an|and|of|with|in|while|which|that)\s+", "", _PUNCT.sub("", s))
-    if len(s) < 3:
+    if len(s) < 3 and after:
         s = " ".join(_PUNCT.sub("", after).split()[:_MAX_EN_WORDS])
     return s

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, parse_number
@@ -40,10 +41,10 @@ def _zh_regex() -> re.Pattern:
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
         rf"(?=[0-9百〇零一二两三四五六七八九十+\-−－])(?:"
-        rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC})"
+        rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC})(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN})?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
-        rf"(?:{_H}*(?P<u1>%)?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
+        rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
         rf"{_H}?(?P<scale>{p['zh_scale']})?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
     )
 
@@ -108,10 +109,11 @@ def _scan_zh(text: str) -> list[Quantity]:
     for m in _zh_regex().finditer(text):
         if m.group("pct_pre"):
             v = parse_number(m.group("pnum"))
+            v2 = parse_number(m.group("pnum2")) if m.group("pnum2") else None
             if v is None:
                 continue
             out.append(Quantity(m.start(), m.end(), m.start("pnum"), v, v, "百分之", 1.0, "percent", "percent",
-                                spelled=not m.group("pnum")[0].isdigit()))
+                                value_high=v2, spelled=not m.group("pnum")[0].isdigit()))
             continue
         unit = zh_unit(m.group("unit"))
         num_s = m.group("num")
@@ -143,6 +145,14 @@ def _near_han(text: str, start: int, end: int) -> bool:
     return bool(_HAN.search(text, max(0, start - 3), start) or _HAN.match(text, end))
 
 
+def product(*xs: float) -> float:
+    """2.53 × 1e8 as written (253000000), not 252999999.99999997."""
+    d = Decimal(1)
+    for x in xs:
+        d *= Decimal(repr(float(x)))
+    return float(d)
+
+
 def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script: str) -> Quantity | None:
     value_high = None
     start, end = m.start(), m.end()
@@ -152,8 +162,11 @@ def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script
             return None
         if m.group("sign") and m.group("sign") in "-−－":
             v2 = -v2
-        value_high = v2 * scale * unit.factor
-    return Quantity(start, end, m.start("num"), v * scale * unit.factor, v, raw_unit, scale, unit.unit, unit.kind,
+        value_high = product(v2, scale, unit.factor)
+        if "scale1" in m.re.groupindex and m.group("scale1"):
+            # 七十亿到一百亿元: each end carries its own scale
+            v = v * scale_of(m.group("scale1")) / scale
+    return Quantity(start, end, m.start("num"), product(v, scale, unit.factor), v, raw_unit, scale, unit.unit, unit.kind,
                     value_high=value_high, script=script, ocr_spaced=". " in m.group("num"))
 
 
@@ -214,7 +227,7 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
             if unit is None:
                 return None
             # 'from 35 to 25 percent': the first number borrows the shared unit, its quote stays the number
-        q = Quantity(m.start(), end, m.start("num"), v * scale * unit.factor, v, raw_unit, scale, unit.unit,
+        q = Quantity(m.start(), end, m.start("num"), product(v, scale, unit.factor), v, raw_unit, scale, unit.unit,
                      unit.kind, spelled=spelled, script="en")
         return q
     if unit is not None:
@@ -227,7 +240,7 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
         return None
     if scale_w:
         # a bare scaled number ('reached 1.079 billion') counts things
-        return Quantity(m.start(), m.end("scale"), m.start("num"), v * scale, v, scale_w, scale, "count", "count",
+        return Quantity(m.start(), m.end("scale"), m.start("num"), product(v, scale), v, scale_w, scale, "count", "count",
                         spelled=spelled, script="en", ocr_spaced=". " in num_s)
     return _counted(text, m, v, spelled)
 

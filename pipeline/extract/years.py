@@ -21,6 +21,7 @@ class YearMention:
     year_start: int | None    # a period's start
     target_cue: bool          # 到2026年, by 2025
     from_cue: bool = False    # 从2000年, from 2012
+    base_cue: bool = False    # 比2002年, compared with 2002: the base of a comparison
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "zh_target_year": re.compile(r"(?:到|至|截至|截止到|力争|争取|预计)[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
+        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|over|relative to))[ \t]*$"),
     }
 
 
@@ -128,7 +130,8 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
         before = text[max(0, s - 12):s]
         tgt = bool(rx["zh_target_year"].search(before) or rx["en_target_year"].search(before))
         frm = bool(rx["from_cue"].search(before))
-        out.append(YearMention(s, e, y, ys, tgt, frm))
+        base = bool(rx["base_cue"].search(before))
+        out.append(YearMention(s, e, y, ys, tgt, frm, base))
     out.sort(key=lambda x: x.start)
     return out
 
