@@ -23,7 +23,7 @@ from .pdf_paragraphs import PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_s
 
 PAGE_SEPARATOR = PARA_SEP
 # Bump when what a page read produces changes: old cache entries are then ignored, never misread.
-READER_VERSION = 3
+READER_VERSION = 4
 _CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "upright")
 
 
@@ -84,7 +84,7 @@ def read_page(page) -> dict:
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in (t["bbox"] for t in tables))
 
     chars = [{k: c[k] for k in _CHAR_KEYS} for c in p.chars if outside(c)]
-    lines = layout_page(chars, float(p.width), tables)
+    lines = layout_page(chars, float(p.width), tables, float(p.height))
     for ln in lines:
         for k in ("x0", "x1", "top", "bottom", "left", "right"):
             ln[k] = round(float(ln[k]), 2)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from statistics import median
 
-# Two glyphs further apart than this share of the font size are separate words even if the PDF drew no space:
-# justified CJK never stretches that far, and generators that position words without space glyphs always do.
-WORD_GAP = 0.3
+# Two glyphs further apart than this share of the font size are separate words even if the PDF drew no space
+# (generators that place each word themselves leave about a space's width, 0.25 em). Between two CJK glyphs
+# the bar is higher: justified CJK is letter-spaced, and a real space there is rare.
+WORD_GAP = 0.18
+CJK_WORD_GAP = 0.5
 # A horizontal gap this many font sizes wide splits a row into segments; wider than a justified word gap,
 # narrower than any column gutter seen in print.
 SEGMENT_GAP = 1.2
@@ -65,13 +67,18 @@ def _segments(row: list[dict]) -> list[list[dict]]:
     return [s for s in segs if any(ch["text"].strip() for ch in s)]
 
 
+def _cjk(t: str) -> bool:
+    return bool(t) and (0x2E80 <= ord(t[0]) <= 0x9FFF or 0xF900 <= ord(t[0]) <= 0xFFEF)
+
+
 def _text(chars: list[dict]) -> str:
     out: list[str] = []
     prev = None
     for c in chars:
         t = c["text"]
+        gap = WORD_GAP if not (_cjk(t) and _cjk(prev["text"] if prev else "")) else CJK_WORD_GAP
         if prev is not None and t != " " and prev["text"] != " " and \
-                c["x0"] - prev["x1"] > WORD_GAP * max(c["size"], prev["size"], 1.0):
+                c["x0"] - prev["x1"] > gap * max(c["size"], prev["size"], 1.0):
             out.append(" ")
         out.append(t)
         prev = c
@@ -88,12 +95,16 @@ def _box(chars: list[dict]) -> dict:
             "size": round(median(sizes), 2)}
 
 
-def find_gutter(segs: list[dict], width: float) -> tuple[float, float] | None:
-    """The empty vertical band between two text columns, or None for a single-column page.
+def find_gutter(rows: list[list[dict]], width: float, height: float | None = None) -> tuple[float, float] | None:
+    """The empty vertical band between two text columns, or None for a single-column page. `rows` are the
+    page's rows, each a list of segment boxes.
 
     Columns are accepted only when several rows have text on both sides of the band and the left side's lines
     run up to it (justified or nearly so): a label/value list has the band but ragged, short left lines."""
-    if len(segs) < 8:
+    if height:  # running headers and centred page numbers cross the gutter; they say nothing about columns
+        rows = [r for r in rows if r[0]["top"] > 0.07 * height and r[0]["bottom"] < 0.93 * height]
+    segs = [s for r in rows for s in r]
+    if len(rows) < 6:
         return None
     lo, hi = min(s["x0"] for s in segs), max(s["x1"] for s in segs)
     span = hi - lo
@@ -121,41 +132,58 @@ def find_gutter(segs: list[dict], width: float) -> tuple[float, float] | None:
     size = median(s["size"] for s in segs)
     if g1 - g0 < 0.8 * size:
         return None
-    left = [s for s in segs if s["x1"] <= g0 + 1]
-    right = [s for s in segs if s["x0"] >= g1 - 1]
-    if len(left) < 3 or len(right) < 3:
+    lefts, rights, crossing = [], [], 0
+    for r in rows:
+        sides = [side_of(s, (g0, g1)) for s in r]
+        if "S" in sides:
+            crossing += 1
+            continue
+        if "L" in sides:
+            lefts.append(max(s["x1"] for s, sd in zip(r, sides) if sd == "L"))
+        if "R" in sides:
+            rights.append(r)
+    if len(lefts) < 3 or len(rights) < 3:
         return None
-    left_x0 = min(s["x0"] for s in left)
-    full = sum(1 for s in left if s["x1"] >= g0 - 0.25 * (g0 - left_x0))
-    if full < 0.5 * len(left):
+    x0_left = min(min(s["x0"] for s in r if side_of(s, (g0, g1)) == "L") for r in rows
+                  if "L" in [side_of(s, (g0, g1)) for s in r] and "S" not in [side_of(s, (g0, g1)) for s in r])
+    full = sum(1 for x1 in lefts if x1 >= g0 - 0.25 * (g0 - x0_left))
+    if full < 0.5 * len(lefts):
         return None
-    crossing = len(segs) - len(left) - len(right)
-    if crossing > min(len(left), len(right)):
+    if crossing > min(len(lefts), len(rights)):
         return None
     return g0, g1
 
 
-def layout_page(chars: list[dict], width: float, tables: list[dict] | None = None) -> list[dict]:
+def side_of(box: dict, gutter: tuple[float, float]) -> str:
+    """L or R of the gutter, or S when the box spans it (most of it: a line poking into it stays in its column)."""
+    g0, g1 = gutter
+    q = 0.25 * (g1 - g0)
+    if box["x0"] < g0 + q and box["x1"] > g1 - q:
+        return "S"
+    return "L" if (box["x0"] + box["x1"]) / 2 < (g0 + g1) / 2 else "R"
+
+
+def layout_page(chars: list[dict], width: float, tables: list[dict] | None = None,
+                height: float | None = None) -> list[dict]:
     """Chars (pdfplumber dicts, table areas already removed) → lines in reading order. `tables` are
     {"bbox": (x0, top, x1, bottom)} and come back as {"table": i} items where they stand."""
     chars = [c for c in chars if c.get("upright", True) and c["text"]]
     rows = [r for r in (_segments(r) for r in _rows(chars)) if r]
-    segs = [dict(_box(s), chars=s) for r in rows for s in r]
-    gutter = find_gutter(segs, width)
+    gutter = find_gutter([[dict(_box(s)) for s in r] for r in rows], width, height)
     items: list[dict] = []  # each: row-level pieces with side L, R or S
     for r in rows:
         boxes = [dict(_box(s), chars=s) for s in r]
-        if gutter is None or any(b["x0"] < gutter[0] + 1 and b["x1"] > gutter[1] - 1 for b in boxes):
+        if gutter is None or any(side_of(b, gutter) == "S" for b in boxes):
             items.append({"side": "S", "pieces": boxes})
             continue
-        left = [b for b in boxes if b["x1"] <= gutter[0] + 1]
-        right = [b for b in boxes if b not in left]
+        left = [b for b in boxes if side_of(b, gutter) == "L"]
+        right = [b for b in boxes if side_of(b, gutter) == "R"]
         for side, part in (("L", left), ("R", right)):
             if part:
                 items.append({"side": side, "pieces": part})
     for i, t in enumerate(tables or []):
         x0, top, x1, bottom = t["bbox"]
-        side = "S" if gutter is None or (x0 < gutter[0] and x1 > gutter[1]) else ("L" if x1 <= gutter[1] else "R")
+        side = "S" if gutter is None else side_of({"x0": x0, "x1": x1}, gutter)
         items.append({"side": side, "table": i, "x0": x0, "x1": x1, "top": top, "bottom": bottom})
     for it in items:
         if "pieces" in it:

@@ -1,0 +1,81 @@
+"""PDFs are parsed once per content hash: the second read of the same bytes comes from the per-page JSON cache
+without opening the PDF, gives the same text, and a new reader version ignores old entries."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.documents import pdf as pdf_mod
+from pipeline.documents.pdf import READER_VERSION, read_pdf
+from pipeline.documents.pdf_cache import ENV_VAR, PdfCache, cache_root
+from tests.tables import pdfgen
+
+
+@pytest.fixture
+def table_pdf(tmp_path):
+    path = tmp_path / "t.pdf"
+    pdfgen.ruled_table(path)
+    return path
+
+
+def test_second_read_comes_from_cache(table_pdf, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = read_pdf(table_pdf, cache_dir=cache)
+    files = sorted(p.name for p in next(cache.iterdir()).iterdir())
+    assert files == ["meta.json", "page-00001.json"]
+    assert next(cache.iterdir()).name.endswith(f".v{READER_VERSION}")
+
+    def no_open(*a, **k):
+        raise AssertionError("the PDF was opened again")
+
+    monkeypatch.setattr(pdf_mod.pdfplumber, "open", no_open)
+    second = read_pdf(table_pdf, cache_dir=cache)
+    assert second.pages == first.pages
+    assert second.tables == first.tables
+
+
+def test_cache_is_json_and_keyed_by_content(table_pdf, tmp_path):
+    import hashlib
+
+    cache = tmp_path / "cache"
+    read_pdf(table_pdf, cache_dir=cache)
+    sha = hashlib.sha256(table_pdf.read_bytes()).hexdigest()
+    page = json.loads((cache / f"{sha}.v{READER_VERSION}" / "page-00001.json").read_text(encoding="utf-8"))
+    assert page["tables"][0]["rows"][1][:2] == ["营业收入", "1,234.56"]
+    # a copy under another name is the same content: no new entry
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(table_pdf.read_bytes())
+    read_pdf(copy, cache_dir=cache)
+    assert len(list(cache.iterdir())) == 1
+
+
+def test_cache_is_deterministic(table_pdf, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    read_pdf(table_pdf, cache_dir=a)
+    read_pdf(table_pdf, cache_dir=b)
+    fa = {p.relative_to(a): p.read_bytes() for p in a.rglob("*.json")}
+    fb = {p.relative_to(b): p.read_bytes() for p in b.rglob("*.json")}
+    assert fa == fb
+
+
+def test_other_reader_version_is_not_reused(table_pdf, tmp_path):
+    cache = tmp_path / "cache"
+    read_pdf(table_pdf, cache_dir=cache)
+    old = PdfCache("0" * 64, READER_VERSION - 1, cache)
+    assert old.meta() is None and old.page(1) is None
+
+
+def test_cache_dir_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "elsewhere"))
+    assert cache_root() == tmp_path / "elsewhere"
+    monkeypatch.delenv(ENV_VAR)
+    assert cache_root().parts[-3:] == ("warehouse", "cache", "pdf")
+
+
+def test_corrupt_cache_entry_is_reread(table_pdf, tmp_path):
+    cache = tmp_path / "cache"
+    first = read_pdf(table_pdf, cache_dir=cache)
+    page = next(next(cache.iterdir()).glob("page-*.json"))
+    page.write_text("{not json", encoding="utf-8")
+    assert read_pdf(table_pdf, cache_dir=cache).pages == first.pages

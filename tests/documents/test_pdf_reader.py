@@ -1,0 +1,127 @@
+"""PDF reader on small PDFs made here with known text: reading order across columns, running headers and page
+numbers dropped, wrapped lines joined (CJK without a space, English with one, hyphenated words rejoined),
+page boundaries, and the statuses of PDFs that cannot be read."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.documents.pdf_furniture import is_page_number
+from pipeline.documents.pdf_paragraphs import join_lines
+from pipeline.documents.reader import read_document
+from tests.tables import pdfgen
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("CEF_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def two_col(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "two_col.pdf"
+    paras = pdfgen.two_column_english(path)
+    return path, paras
+
+
+def _read(path):
+    doc = read_document(path)
+    assert doc.status == "ok", doc.error
+    return doc
+
+
+def test_two_columns_read_left_then_right_and_paragraphs_run_on(two_col):
+    path, p = two_col
+    doc = _read(path)
+    # each paragraph comes back whole: Bravo crosses the column break, Charlie the page break
+    for key in ("left1", "cross", "right2", "delta", "golf"):
+        assert p[key] in doc.text, key
+    assert doc.text.index(p["left1"]) < doc.text.index(p["cross"]) < doc.text.index(p["right2"])
+    assert doc.text.index(p["delta"]) < doc.text.index(p["golf"]) < doc.text.index("Echo paragraph")
+
+
+def test_hyphenated_word_rejoined_and_hyphen_before_digit_kept(two_col):
+    doc = _read(two_col[0])
+    assert "national economy expanded" in doc.text
+    assert "econ-" not in doc.text and "econ omy" not in doc.text
+    assert "national COVID-19 restrictions" in doc.text
+    assert "long-lasting" in doc.text
+
+
+def test_running_header_and_page_numbers_dropped(two_col):
+    doc = _read(two_col[0])
+    assert pdfgen.HEADER_EN not in doc.text
+    assert not re.search(r"—\s*\d+\s*—", doc.text)
+    assert doc.pages == 3
+
+
+def test_page_starts_point_at_each_page(two_col):
+    doc = _read(two_col[0])
+    assert doc.page_starts[0] == 0
+    assert doc.text.startswith("A Study of Test Economies")
+    # page 2 starts inside Charlie (the paragraph runs on): its first word on page 2 is `where`
+    assert doc.text[doc.page_starts[1]:].startswith("where its last words")
+    assert doc.text[doc.page_starts[2]:].startswith("Foxtrot closes")
+    assert doc.page_of(doc.text.index("12.5 percent")) == 2
+    assert doc.page_of(doc.text.index("3.5 billion")) == 1
+
+
+def test_cjk_lines_join_without_space_and_number_meets_its_unit(tmp_path):
+    path = tmp_path / "zh.pdf"
+    p = pdfgen.chinese_wrapped(path)
+    doc = _read(path)
+    assert "增加值达到12.5亿元，同比增长8.2%" in doc.text
+    assert p["para1"] in doc.text and p["para2"] in doc.text
+    assert pdfgen.HEADER_ZH not in doc.text and "— 1 —" not in doc.text
+    assert doc.text[doc.page_starts[1]:] == "第二页的正文没有数字。"
+    assert doc.pages == 2 and doc.lang == "zh-Hans"
+
+
+def test_encrypted_pdf_gets_its_status(tmp_path):
+    path = tmp_path / "enc.pdf"
+    pdfgen.encrypted(path)
+    doc = read_document(path)
+    assert doc.status == "encrypted" and doc.text == "" and "encrypted" in doc.error
+
+
+def test_truncated_pdf_is_unreadable_not_a_crash(tmp_path):
+    whole = tmp_path / "whole.pdf"
+    pdfgen.ruled_table(whole)
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    doc = read_document(cut)
+    assert doc.status == "unreadable" and doc.error
+
+
+def test_pdf_without_text_layer(tmp_path):
+    path = tmp_path / "scan.pdf"
+    pdfgen.image_only(path)
+    doc = read_document(path)
+    assert doc.status == "no_text_layer"
+    assert "2 pages" in doc.error
+
+
+def test_garbage_with_pdf_suffix(tmp_path):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(b"this is not a pdf at all")
+    assert read_document(path).status == "unreadable"
+
+
+@pytest.mark.parametrize("text", ["— 3 —", "3", "- 12 -", "5 / 124", "第 3 页", "第3页 共10页", "Page 2 of 10", "iv"])
+def test_page_number_patterns(text):
+    assert is_page_number(text)
+
+
+@pytest.mark.parametrize("text", ["2021年年度报告", "3.5 billion", "mild", "第一节 重要提示", "(1) Regional"])
+def test_not_page_numbers(text):
+    assert not is_page_number(text)
+
+
+def test_join_lines_rules():
+    assert join_lines("增加值达到12.5", "亿元，同比", cjk=True) == "增加值达到12.5亿元，同比"
+    assert join_lines("the regional econ-", "omy grew", cjk=False) == "the regional economy grew"
+    assert join_lines("the COVID-", "19 wave", cjk=False) == "the COVID-19 wave"
+    assert join_lines("grew by 480.6", "billion RMB", cjk=False) == "grew by 480.6 billion RMB"
+    # CJK typesetting wraps anywhere, also inside a number
+    assert join_lines("增加值1749.", "6亿元", cjk=True) == "增加值1749.6亿元"

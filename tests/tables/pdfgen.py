@@ -1,0 +1,197 @@
+"""Small PDFs with known text and tables for the PDF reader tests, drawn with reportlab at fixed positions.
+
+CJK text uses reportlab's built-in STSong-Light CID font (no font file needed, and pdfplumber reads it back
+exactly, see STACK_NOTES §5); Latin text uses Helvetica. Every page gets a running header and a `— n —`
+footer so the tests can check that neither reaches the text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+W, H = A4
+pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+ZH, EN = "STSong-Light", "Helvetica"
+HEADER_ZH = "测试集团股份有限公司2023年年度报告"
+HEADER_EN = "Journal of Test Economics Vol. 7, No. 2"
+
+
+def _furniture(c: canvas.Canvas, n: int, header: str, font: str) -> None:
+    c.setFont(font, 8)
+    c.drawString(56, H - 36, header)
+    c.setFont(ZH, 9)
+    c.drawCentredString(W / 2, 30, f"— {n} —")
+
+
+def wrap(text: str, font: str, size: float, width: float, words: bool) -> list[str]:
+    """Greedy wrap: at spaces for English (`words`), at any character for CJK (as Chinese typesetting does)."""
+    lines, cur = [], ""
+    units = text.split(" ") if words else list(text)
+    for u in units:
+        cand = (cur + " " + u) if (cur and words) else cur + u
+        if pdfmetrics.stringWidth(cand, font, size) > width and cur:
+            lines.append(cur)
+            cur = u
+        else:
+            cur = cand
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+# Typeset by hand so that the cuts fall at the ends of full (justified) lines, as a typesetter's would.
+DELTA_LINES = ["Delta says that after the shock of the",
+               "pandemic the regional and national econ-",
+               "omy expanded again, helped by exports",
+               "and by local demand that recovered quickly."]
+GOLF_LINES = ["Golf adds that demand came back once the",
+              "strict and long-lasting national COVID-",
+              "19 restrictions were lifted in full."]
+DELTA = "Delta says that after the shock of the pandemic the regional and national economy expanded again, " \
+        "helped by exports and by local demand that recovered quickly."
+GOLF = "Golf adds that demand came back once the strict and long-lasting national COVID-19 restrictions " \
+       "were lifted in full."
+ECHO = ("Echo paragraph sits in the right column of the second page and repeats that the figures in this "
+        "document are invented for testing and describe no real economy at all, whatever they may look like. ") * 2
+
+
+def draw_para(c: canvas.Canvas, lines: list[str], x: float, y: float, width: float, lead: float,
+              starts: bool = True, ends: bool = True, size: float = 10) -> float:
+    """Justified lines (word gaps stretched to the full width), the first indented when the paragraph `starts`
+    here, the last left ragged when it `ends` here (a paragraph can be cut by a column or page break)."""
+    c.setFont(EN, size)
+    for i, ln in enumerate(lines):
+        indent = 12 if i == 0 and starts else 0
+        x0 = x + indent
+        words = ln.split(" ")
+        natural = sum(pdfmetrics.stringWidth(t, EN, size) for t in words)
+        last = i == len(lines) - 1 and ends
+        gap = (width - indent - natural) / (len(words) - 1) if not last and len(words) > 1 else \
+            pdfmetrics.stringWidth(" ", EN, size)
+        for t in words:
+            c.drawString(x0, y, t)
+            x0 += pdfmetrics.stringWidth(t, EN, size) + gap
+        y -= lead
+    return y
+
+
+def two_column_english(path: Path) -> dict:
+    """Three pages: a full-width title, then two justified columns; Bravo runs from the left column into the
+    right one, Charlie from page 1 onto page 2; econ-omy is hyphenated at a line end, COVID-19 cut at its
+    hyphen; running header and `— n —` footer on every page."""
+    left1 = ("Alpha paragraph opens the left column and talks about the economy of the region in plain words "
+             "so that it wraps over several lines of the narrow column before it reaches its end point.")
+    cross = ("Bravo paragraph starts near the bottom of the left column and keeps going after the column break "
+             "into the right column where it ends with 3.5 billion yuan of output.")
+    right2 = ("Charlie paragraph fills the right column and flows over the page break onto the second page, where "
+              "its last words say that exports grew 12.5 percent in 2022.")
+    c = canvas.Canvas(str(path), pagesize=A4)
+    col_w, x_left, x_right, size, lead = 230, 62, 312, 10, 14
+    _furniture(c, 1, HEADER_EN, EN)
+    c.setFont(EN, 14)
+    c.drawString(62, H - 80, "A Study of Test Economies Across Two Columns")
+    y = draw_para(c, wrap(left1, EN, size, col_w - 12, True), x_left, H - 120, col_w, lead) - 6
+    bravo = wrap(cross, EN, size, col_w - 12, True)
+    draw_para(c, bravo[:3], x_left, y, col_w, lead, ends=False)
+    y = draw_para(c, bravo[3:], x_right, H - 120, col_w, lead, starts=False) - 6
+    charlie = wrap(right2, EN, size, col_w - 12, True)
+    draw_para(c, charlie[:2], x_right, y, col_w, lead, ends=False)
+    c.showPage()
+    _furniture(c, 2, HEADER_EN, EN)
+    y = draw_para(c, charlie[2:], x_left, H - 80, col_w, lead, starts=False) - 6
+    for lines in (DELTA_LINES, GOLF_LINES):
+        assert all(pdfmetrics.stringWidth(ln, EN, size) < col_w - 12 for ln in lines)
+        y = draw_para(c, lines, x_left, y, col_w, lead) - 6
+    draw_para(c, wrap(ECHO.strip(), EN, size, col_w - 12, True), x_right, H - 80, col_w, lead)
+    c.showPage()
+    _furniture(c, 3, HEADER_EN, EN)
+    c.setFont(EN, size)
+    c.drawString(x_left, H - 80, "Foxtrot closes the document.")
+    c.save()
+    return {"left1": left1, "cross": cross, "right2": right2, "delta": DELTA, "golf": GOLF, "echo": ECHO.strip()}
+
+
+def chinese_wrapped(path: Path) -> dict:
+    """Two pages of CJK text wrapped at any character, as Chinese typesetting does: the first line of para1
+    is full and ends inside `12.5亿元` (number on one line, unit on the next); paragraphs open indented."""
+    para1 = ("2023年，全市经济运行总体平稳，服务业发展势头良好，全市服务业增加值达到12.5亿元，同比增长8.2%，"
+             "占地区生产总值比重提高到61.3%。")
+    para2 = "全年新增市场主体1.2万户，其中新设企业3,456家。"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    size, lead, x = 10.5, 16, 62
+    cut = para1.index("亿元")
+    width = 2 * size + pdfmetrics.stringWidth(para1[:cut], ZH, size)  # the measure: line 1 exactly full
+    for n in (1, 2):
+        _furniture(c, n, HEADER_ZH, ZH)
+        c.setFont(ZH, size)
+        y = H - 90
+        if n == 1:
+            c.drawString(x + 2 * size, y, para1[:cut])
+            for ln in wrap(para1[cut:], ZH, size, width, False):
+                y -= lead
+                c.drawString(x, y, ln)
+            y -= lead + 6
+            for i, ln in enumerate(wrap(para2, ZH, size, width - 2 * size, False)):
+                c.drawString(x + (2 * size if i == 0 else 0), y, ln)
+                y -= lead
+        else:
+            c.drawString(x + 2 * size, y, "第二页的正文没有数字。")
+        c.showPage()
+    c.save()
+    return {"para1": para1, "para2": para2}
+
+
+TABLE = [
+    ["项目", "2023年", "2022年", "本期比上年同期增减(%)"],
+    ["营业收入", "1,234.56", "1,100.00", "12.23"],
+    ["净利润", "(123.40)", "56.70", "-317.64"],
+    ["研发投入", "—", "-", "-"],
+]
+
+
+def ruled_table(path: Path, caption: str = "单位：万元 币种：人民币", rows=None) -> list[list[str]]:
+    """One page: a sentence, a caption, and a ruled 4×4 table (lines drawn, so pdfplumber's lattice finds it)."""
+    rows = rows or TABLE
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _furniture(c, 1, HEADER_ZH, ZH)
+    c.setFont(ZH, 10.5)
+    c.drawString(62, H - 90, "一、主要会计数据")
+    c.drawString(62, H - 110, "公司营业收入为1,234.56万元。")
+    c.drawString(400, H - 130, caption)
+    widths = [120, 100, 100, 150]
+    x0, top, row_h = 62, H - 140, 22
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [top - i * row_h for i in range(len(rows) + 1)]
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            c.drawString(xs[j] + 4, ys[i] - 15, cell)
+    c.showPage()
+    c.save()
+    return rows
+
+
+def encrypted(path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("user-secret", "owner-secret"))
+    c.setFont(EN, 12)
+    c.drawString(72, H - 72, "Secret numbers: 42 million yuan.")
+    c.save()
+
+
+def image_only(path: Path) -> None:
+    """Pages with drawings and no text at all, as a scan without OCR looks to a text extractor."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(2):
+        c.rect(72, 300, 400, 300, fill=1)
+        c.circle(300, 200, 50, fill=1)
+        c.showPage()
+    c.save()
