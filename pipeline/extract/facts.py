@@ -130,9 +130,14 @@ def _published(text: str, w: Working, q: Quantity) -> str:
 
 def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
     """(year, year_start, the mention used)."""
-    ss0, _ = seg.sent(q.start)
-    if _cues()["annual"].search(wt, ss0, q.start) and not _cues()["average"].search(clause_before):
-        return None, None, None  # 每年 / per year: a recurring amount, not one year's value
+    y, ys, ym = _year_of(wt, seg, q, years, ctx, clause_before)
+    ss, _ = seg.sent(q.start)
+    if _cues()["annual"].search(wt, ss, q.start) and not _cues()["average"].search(clause_before):
+        return None, None, ym  # 每年 / per year: a recurring amount, not one year's value
+    return y, ys, ym
+
+
+def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
     if q.script == "en":
         m = _EN_YEAR_AFTER.match(wt, q.end)
         if m:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 import cn2an
@@ -88,7 +89,7 @@ def parse_english(s: str) -> float | None:
 
 def parse_number(s: str) -> float | None:
     """Any of the three forms; None when the span is not a number."""
-    s = s.strip()
+    s = unicodedata.normalize("NFKC", s).strip()
     if not s:
         return None
     if s[0] in "0123456789+-−－":

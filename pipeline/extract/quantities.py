@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, parse_number
+from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
 from .reference import load_json
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
@@ -62,6 +62,7 @@ def _en_regex() -> re.Pattern:
     )
 
 
+_YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$")
 _SPELLED_SHARE = re.compile(
     r"(?i)(?<![\w-])(?=[aoth])(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b")
 _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
@@ -180,6 +181,10 @@ def _scan_en(text: str) -> list[Quantity]:
         if not m:
             break
         pos = m.end() if m.end() > m.start() else m.start() + 1
+        if (not m.group("pre") and not m.group("u1") and is_year_like(m.group("num"))
+                and _YEAR_PREP.search(text, max(0, m.start() - 8), m.start())):
+            pos = m.end("num")  # 'in 2015 to 3.4 billion': a year, not the low end of a range
+            continue
         if m.group("num2") and not _is_plain_range(text, m.start()):
             # two values: take the first alone and rescan from the second
             first_end = m.end("u1") if m.group("u1") else m.end("num")
@@ -263,7 +268,8 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
         if t in voc["stop"]:
             break
         if _plural(t, voc):
-            head_i = i
+            head_i = i  # 'logistics parks': the last of a run of plurals is the head
+        elif head_i is not None:
             break
     if head_i is None:
         if spelled or not tokens or tokens[0].lower() in voc["stop"]:

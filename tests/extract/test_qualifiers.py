@@ -1,0 +1,57 @@
+"""Lower bounds (>=), upper bounds (<=), approximations (~) and ranges, in all three scripts."""
+import pytest
+
+
+@pytest.mark.parametrize("text,qual", [
+    ("到2025年，全市软件收入突破500亿元。", ">="),
+    ("全省外贸企业超过3000家。", ">="),
+    ("每个街道建成养老中心2个以上。", ">="),
+    ("研发投入强度不低于3%。", ">="),
+    ("每年培训技工不少于5000人。", ">="),
+    ("全县共有企业300余家。", ">="),
+    ("新增就业岗位1万多个。", ">="),
+    ("全县共有企业300多家。", ">="),
+    ("居民人均收入不到2万元。", "<="),
+    ("单位能耗不超过0.5吨。", "<="),
+    ("赤字率控制在3%以内。", "<="),
+    ("该县人口约45万人。", "~"),
+    ("全年经济增长6%左右。", "~"),
+    ("新增贷款近800亿元。", "~"),
+    ("全市规上企业达到1200家。", "="),
+])
+def test_chinese_qualifiers(ex, text, qual):
+    assert ex.one(text).qualifier == qual
+    assert ex.one(ex.hant(text)).qualifier == qual
+
+
+@pytest.mark.parametrize("text,qual", [
+    ("Exports grew to more than 40 billion US dollars.", ">="),
+    ("The programme trained at least 500 workers.", ">="),
+    ("Unemployment stayed under 5% all year.", "<="),
+    ("The county spent less than 2 million yuan on roads.", "<="),
+    ("The fund holds about 300 million euros.", "~"),
+    ("Approximately 12% of firms export.", "~"),
+    ("The scheme reached nearly 800 households.", "~"),
+    ("The city built 1,200 homes.", "="),
+])
+def test_english_qualifiers(ex, text, qual):
+    assert ex.one(text).qualifier == qual
+
+
+@pytest.mark.parametrize("text,low,high,unit", [
+    ("引进龙头企业2—3家。", 2, 3, "count"),
+    ("引進龍頭企業2—3家。", 2, 3, "count"),
+    ("增速保持在8%-10%之间。", 8, 10, "percent"),
+    ("增速保持在8%～10%之間。", 8, 10, "percent"),
+    ("Tariffs fall by 8% to 10% next year.", 8, 10, "percent"),
+    ("可节省七十亿到一百亿元。", 7e9, 1e10, "CNY"),
+    ("每年增长百分之四到五。", 4, 5, "percent"),
+])
+def test_ranges(ex, text, low, high, unit):
+    f = ex.one(text)
+    assert (f.value, f.value_high, f.unit, f.qualifier) == (low, high, unit, "=")
+
+
+def test_from_to_is_not_a_range(ex):
+    fs = ex.facts("The tax rate was cut from 35% to 21%.")
+    assert [(f.value, f.value_high) for f in fs] == [(35, None), (21, None)]

@@ -1,0 +1,92 @@
+"""Scales, currencies, percentages, multiples, measure words and physical units; raw value, raw unit and scale
+are kept beside the normalized value."""
+import pytest
+
+
+@pytest.mark.parametrize("text,quote,value,unit,raw_value,raw_unit,scale", [
+    ("全市税收收入为12万元。", "12万元", 1.2e5, "CNY", 12, "万元", 1e4),
+    ("全市税收收入为3.5亿元。", "3.5亿元", 3.5e8, "CNY", 3.5, "亿元", 1e8),
+    ("全国财政收入为2.1万亿元。", "2.1万亿元", 2.1e12, "CNY", 2.1, "万亿元", 1e12),
+    ("项目总投资为6千万元。", "6千万元", 6e7, "CNY", 6, "千万元", 1e7),
+    ("补贴资金为8百万元。", "8百万元", 8e6, "CNY", 8, "百万元", 1e6),
+    ("基金规模为3十亿元。", "3十亿元", 3e9, "CNY", 3, "十亿元", 1e9),
+    ("全區稅收收入為3.5億元。", "3.5億元", 3.5e8, "CNY", 3.5, "億元", 1e8),
+    ("吸引外资52亿美元。", "52亿美元", 5.2e9, "USD", 52, "亿美元", 1e8),
+    ("吸引外資52億美元。", "52億美元", 5.2e9, "USD", 52, "億美元", 1e8),
+    ("对日出口300亿日元。", "300亿日元", 3e10, "JPY", 300, "亿日元", 1e8),
+    ("欧盟援助4亿欧元。", "4亿欧元", 4e8, "EUR", 4, "亿欧元", 1e8),
+    ("居民存款增加800亿元人民币。", "800亿元人民币", 8e10, "CNY", 800, "亿元人民币", 1e8),
+    ("The port handled trade worth 3.2 trillion RMB.", "3.2 trillion RMB", 3.2e12, "CNY", 3.2, "trillion RMB", 1e12),
+    ("The county raised 450 million yuan for schools.", "450 million yuan", 4.5e8, "CNY", 450, "million yuan", 1e6),
+    ("Imports were 75 thousand US dollars.", "75 thousand US dollars", 7.5e4, "USD", 75, "thousand US dollars", 1e3),
+    ("The firm borrowed US$ 2 billion from banks.", "US$ 2 billion", 2e9, "USD", 2, "US$ billion", 1e9),
+    ("A grant of 30 million euros was approved.", "30 million euros", 3e7, "EUR", 30, "million euros", 1e6),
+    ("Tokyo pledged 9 billion yen.", "9 billion yen", 9e9, "JPY", 9, "billion yen", 1e9),
+])
+def test_money(ex, text, quote, value, unit, raw_value, raw_unit, scale):
+    f = ex.one(text)
+    assert (f.quote, f.value, f.unit, f.kind) == (quote, value, unit, "money")
+    assert (f.raw_value, f.raw_unit, f.scale) == (raw_value, raw_unit, scale)
+
+
+@pytest.mark.parametrize("text,value,unit,kind", [
+    ("城镇化率达到65.2%。", 65.2, "percent", "percent"),
+    ("城鎮化率達到65.2%。", 65.2, "percent", "percent"),
+    ("Urbanization reached 65.2% in the province.", 65.2, "percent", "percent"),
+    ("The jobless rate was 5.1 percent.", 5.1, "percent", "percent"),
+    ("失业率下降0.3个百分点。", -0.3, "percentage_point", "percent"),
+    ("失業率下降0.3個百分點。", -0.3, "percentage_point", "percent"),
+    ("人口自然增长率为3.2‰。", 3.2, "per_mille", "percent"),
+    ("该市人均收入是邻县的2.4倍。", 2.4, "times", "ratio"),
+    ("該市人均收入是鄰縣的2.4倍。", 2.4, "times", "ratio"),
+    ("Income per head is 2.4 times that of the next county.", 2.4, "times", "ratio"),
+    ("农业占比为百分之十二。", 12, "percent", "percent"),
+])
+def test_percent_and_multiples(ex, text, value, unit, kind):
+    f = ex.one(text)
+    assert (f.value, f.unit, f.kind) == (value, unit, kind)
+
+
+@pytest.mark.parametrize("quote,unit,value", [
+    ("8家", "count", 8), ("12个", "count", 12), ("6项", "count", 6), ("30件", "count", 30), ("5条", "count", 5),
+    ("40名", "person", 40), ("300人", "person", 300), ("9万人次", "person_time", 9e4), ("1200人次", "person_time", 1200),
+    ("7处", "count", 7), ("3座", "count", 3), ("2栋", "count", 2), ("15场次", "count", 15), ("500户", "household", 500),
+    ("80辆", "count", 80), ("25台", "count", 25), ("60套", "count", 60), ("11篇", "count", 11),
+])
+def test_measure_words_simplified(ex, quote, unit, value):
+    f = ex.one(f"园区今年新增{quote}，运行良好。")
+    assert (f.quote, f.unit, f.value, f.kind) == (quote, unit, value, "count")
+
+
+@pytest.mark.parametrize("quote,unit,value", [
+    ("8家", "count", 8), ("12個", "count", 12), ("6項", "count", 6), ("5條", "count", 5), ("7處", "count", 7),
+    ("2棟", "count", 2), ("15場次", "count", 15), ("9萬人次", "person_time", 9e4), ("80輛", "count", 80),
+])
+def test_measure_words_traditional(ex, quote, unit, value):
+    f = ex.one(f"園區今年新增{quote}，運行良好。")
+    assert (f.quote, f.unit, f.value) == (quote, unit, value)
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("新建铁路120公里。", "120公里", 120, "km"),
+    ("新建鐵路120公里。", "120公里", 120, "km"),
+    ("新区规划面积为45平方公里。", "45平方公里", 45, "km2"),
+    ("粮食产量为600吨。", "600吨", 600, "tonne"),
+    ("钢铁产量达到3万吨。", "3万吨", 3e4, "tonne"),
+    ("港口吞吐量达到2.5亿吨。", "2.5亿吨", 2.5e8, "tonne"),
+    ("港口吞吐量達到2.5億噸。", "2.5億噸", 2.5e8, "tonne"),
+    ("光伏装机容量为800千瓦。", "800千瓦", 800, "kw"),
+    ("风电装机容量达到120万千瓦。", "120万千瓦", 1.2e6, "kw"),
+    ("The new line is 85 km long.", "85 km", 85, "km"),
+    ("Grain output was 3.2 million tonnes.", "3.2 million tonnes", 3.2e6, "tonne"),
+])
+def test_physical_units(ex, text, quote, value, unit):
+    f = ex.one(text)
+    assert (f.quote, f.value, f.unit, f.kind) == (quote, value, unit, "measure")
+
+
+def test_counts_in_english_people(ex):
+    f = ex.one("The survey covered 2,400 households in three villages.", quote="2,400 households")
+    assert (f.value, f.unit) == (2400, "household")
+    f = ex.one("Mobile payment users reached 900 million by the end of the survey.")
+    assert (f.value, f.unit) == (9e8, "person")

@@ -1,0 +1,122 @@
+"""The year a value refers to, periods, targets, relative years, the ROC calendar and five-year plans."""
+import pytest
+
+
+def test_in_year_en(ex):
+    f = ex.one("Retail sales in the province rose to 2.1 trillion yuan in 2022.")
+    assert (f.year, f.is_target) == (2022, False)
+
+
+def test_as_of_month_en(ex):
+    f = ex.one("As of June 2023, the city had 4,100 charging stations.")
+    assert f.year == 2023
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_year_in_chinese_sentence(ex, conv):
+    text = "2013年，全市进出口总额为820亿美元。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert (f.year, f.is_target) == (2013, False)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_target_year_chinese(ex, conv):
+    text = "到2026年，全区数字经济规模突破900亿元。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert (f.year, f.is_target, f.qualifier) == (2026, True, ">=")
+
+
+def test_target_year_en(ex):
+    f = ex.one("The plan raises the share of clean power to 40% by 2030.")
+    assert (f.year, f.is_target) == (2030, True)
+
+
+def test_future_tense_is_a_target_en(ex):
+    f = ex.one("The ministry will invest 3 billion euros in grid upgrades.")
+    assert f.is_target is True
+
+
+def test_plan_title_period_governs(ex):
+    text = ("港城区推进现代物流发展行动方案(2025—2027年)\n"
+            "一、主要目标\n"
+            "全区物流业增加值突破300亿元，培育龙头企业5家。\n")
+    fs = ex.facts(text)
+    assert [(f.value, f.year, f.is_target) for f in fs] == [(3e10, 2027, True), (5, 2027, True)]
+    fs = ex.facts(ex.hant(text))
+    assert [(f.year, f.is_target) for f in fs] == [(2027, True), (2027, True)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_average_growth_over_period(ex, conv):
+    text = "2010~2020年，全省高技术产业增加值年均增长12.5%。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert (f.year, f.year_start, f.measure, f.value) == (2020, 2010, "growth", 12.5)
+
+
+def test_average_growth_en(ex):
+    f = ex.one("Between 2015-2020 software revenue posted average annual growth of 14%.")
+    assert (f.year, f.year_start, f.measure) == (2020, 2015, "growth")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_each_year_has_no_single_year(ex, conv):
+    text = "到2026年，每年新增高新技术企业20家。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert (f.year, f.is_target) == (None, True)
+
+
+def test_half_year_and_month(ex):
+    assert ex.one("2023年上半年，全市地区生产总值增长5.5%。").year == 2023
+    assert ex.one("2024年7月，社会消费品零售总额为3800亿元。").year == 2024
+
+
+def test_fiscal_year_en(ex):
+    f = ex.one("In FY2020/21 the council spent 85 million pounds on housing.")
+    assert f.year == 2020
+
+
+@pytest.mark.parametrize("text", [
+    "2021年，全市新增就业8.2万人。该市城镇登记失业率为3.1%。",
+    "2021年，全市新增就業8.2萬人。該市城鎮登記失業率為3.1%。",
+])
+def test_year_of_previous_sentence_governs(ex, text):
+    assert [f.year for f in ex.facts(text)] == [2021, 2021]
+
+
+def test_year_carries_through_continuation_sentences(ex):
+    text = "2019年，甲市工业增加值为500亿元。而乙市服务业占比为48%。其中，金融业占比为9%。"
+    assert [f.year for f in ex.facts(text)] == [2019, 2019, 2019]
+
+
+def test_year_does_not_carry_into_a_new_topic(ex):
+    text = "In 2016 the ministry released a new strategy. It was widely discussed. Experts praised it. There are 300 colleges in the region."
+    assert ex.one(text).year is None
+
+
+def test_republic_of_china_calendar(ex):
+    f = ex.one("民國112年，全市觀光收入為450億元。")
+    assert (f.year, f.unit, f.value) == (2023, "CNY", 4.5e10)
+
+
+@pytest.mark.parametrize("text", ["“十四五”时期，全省新建5G基站12万个。", "“十四五”時期，全省新建5G基站12萬個。"])
+def test_five_year_plan(ex, text):
+    f = ex.one(text)
+    assert (f.year, f.year_start, f.value) == (2025, 2021, 1.2e5)
+
+
+def test_relative_years_need_the_document_date(ex):
+    text = "发布日期：2024年3月5日\n去年全市完成固定资产投资1200亿元。今年计划新增贷款800亿元。"
+    fs = ex.facts(text)
+    assert [(f.year, f.is_target) for f in fs] == [(2023, False), (2024, True)]
+    text = "Released on March 5, 2024.\nLast year the city completed investment of 120 billion yuan."
+    assert ex.one(text).year == 2023
+
+
+def test_base_year_of_a_comparison_is_not_the_year(ex):
+    f = ex.one("2020年底外汇储备达1656亿美元，比2015年底增加920亿美元。", quote="920亿美元")
+    assert f.year == 2020
+
+
+def test_from_to_years(ex):
+    fs = ex.facts("Output rose from 1.2 billion yuan in 2015 to 3.4 billion yuan in 2020.")
+    assert [(f.value, f.year) for f in fs] == [(1.2e9, 2015), (3.4e9, 2020)]
