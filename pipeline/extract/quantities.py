@@ -272,8 +272,8 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
         elif head_i is not None:
             break
     if head_i is None:
-        if spelled or not tokens or tokens[0].lower() in voc["stop"]:
-            return None
+        if spelled or not tokens or tokens[0].lower() in voc["stop"] or is_year_like(num_s):
+            return None  # '2025 strategy', 'the 2019 edition': a year used as a name, not a count
         # digits before a modifier ('4 cross-city and 3 inter-provincial …') still count something
         head_i = 0
     head = tokens[head_i].lower()

@@ -11,7 +11,7 @@ import opencc
 from .reference import load_lines, load_tsv, trie_pattern
 
 # suffixes an official name drops in running text (青岛市 → 青岛); longest first
-_ZH_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟)$")
+_ZH_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟")
 # a mention followed by one of these names an organisation, not the place (北京大学, Guangxi Arts University)
 _ZH_ORG_AFTER = re.compile(r"[东西南北中]?路|大街|大道|街|大学|学院|出版社|日报|银行|证券|科学院|研究院|电视台|商报|晚报|卫视|集团|航空")
 _EN_ORG_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Za-z&]*){0,3}[ \t]+(?:University|College|Institute|Press|Daily|Bank|Academy|"
@@ -57,8 +57,8 @@ class Gazetteer:
                 name = t2s.convert(name)
                 self.zh.setdefault(name, r)
             if level in ("province", "city", "region") and zh:
-                short = _ZH_SUFFIX.sub("", zh)
-                if len(short) >= 2 and short != zh and short not in blocked:
+                short = _short_form(zh)
+                if short and short not in blocked:
                     self.zh.setdefault(short, r)
         # the traditional forms come from OpenCC rather than a second list (lookups go through t2s)
         self._t2s = t2s
@@ -88,6 +88,14 @@ class Gazetteer:
                 out.append(Mention(m.start(), m.end(), r))
         out.sort(key=lambda x: x.start)
         return out
+
+
+def _short_form(zh: str) -> str | None:
+    """青岛市 → 青岛, 广西壮族自治区 → 广西: the shortest prefix (two characters at least) whose rest is a suffix."""
+    for i in range(2, len(zh)):
+        if _ZH_SUFFIX.fullmatch(zh, i):
+            return zh[:i]
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,90 @@
+"""The gazetteer and the rules that pick the place a value is about."""
+import pytest
+
+from pipeline.extract.reference import load_tsv
+from pipeline.extract.regions import gazetteer
+
+
+def test_gazetteer_coverage():
+    rows = load_tsv("regions.tsv")
+    levels = [r[0] for r in rows]
+    assert levels.count("province") == 34
+    assert levels.count("city") >= 330
+    assert levels.count("district") >= 150
+    assert {"Yangtze River Delta", "Beijing-Tianjin-Hebei", "Pearl River Delta",
+            "Guangdong-Hong Kong-Macao Greater Bay Area"} <= {r[1] for r in rows}
+
+
+@pytest.mark.parametrize("name,en,zh", [
+    ("青岛市", "Qingdao", "青岛市"), ("青岛", "Qingdao", "青岛市"), ("青島市", "Qingdao", "青岛市"),
+    ("崂山区", "Laoshan District", "崂山区"), ("嶗山區", "Laoshan District", "崂山区"),
+    ("广西壮族自治区", "Guangxi", "广西壮族自治区"), ("廣西", "Guangxi", "广西壮族自治区"),
+    ("延边朝鲜族自治州", "Yanbian", "延边朝鲜族自治州"), ("延边", "Yanbian", "延边朝鲜族自治州"),
+    ("Xuzhou City", "Xuzhou", "徐州市"), ("Jiangsu Province", "Jiangsu", "江苏省"), ("U.S.", "United States", "美国"),
+    ("粤港澳大湾区", "Guangdong-Hong Kong-Macao Greater Bay Area", "粤港澳大湾区"), ("長三角", "Yangtze River Delta", "长江三角洲"),
+])
+def test_lookup_in_three_scripts(name, en, zh):
+    r = gazetteer().lookup(name)
+    assert (r.en, r.zh) == (en, zh)
+
+
+def test_short_forms_that_are_words_are_not_places():
+    # 大同 is a city but also 'great harmony'; only the full name 大同市 is read as the place
+    assert gazetteer().lookup("大同市").en == "Datong"
+    assert "大同" not in gazetteer().zh
+
+
+@pytest.mark.parametrize("text,region,region_zh", [
+    ("2022年，苏州市进出口总额为2.5万亿元。", "Suzhou", "苏州市"),
+    ("2022年，蘇州市進出口總額為2.5萬億元。", "Suzhou", "苏州市"),
+    ("In 2022, exports from Ningbo reached 90 billion US dollars.", "Ningbo", "宁波市"),
+])
+def test_place_in_the_sentence(ex, text, region, region_zh):
+    f = ex.one(text)
+    assert (f.region, f.region_zh) == (region, region_zh)
+
+
+def test_place_in_parentheses_en(ex):
+    fs = ex.facts("Changsha led the group, compared with Zhuzhou (310 billion yuan) and Xiangtan (260 billion yuan).")
+    assert [f.region for f in fs] == ["Zhuzhou", "Xiangtan"]
+
+
+def test_place_after_in_en(ex):
+    f = ex.one("The rate is low, far below the level of 65% in Germany.")
+    assert f.region == "Germany"
+
+
+def test_document_title_governs_implicit_place(ex):
+    text = "海淀区促进软件产业发展实施方案\n全区软件企业营业收入突破2000亿元，新增上市企业10家。\n"
+    fs = ex.facts(text)
+    assert [(f.region, f.region_zh) for f in fs] == [("Haidian District", "海淀区")] * 2
+    fs = ex.facts(ex.hant(text))
+    assert [f.region for f in fs] == ["Haidian District"] * 2
+
+
+def test_places_named_as_objects_do_not_govern(ex):
+    text = ("海淀区促进软件产业发展实施方案\n"
+            "辐射带动作用由京津冀向长三角、珠三角不断增强;全区软件收入突破2000亿元。\n")
+    assert ex.one(text).region == "Haidian District"
+
+
+def test_subject_of_an_earlier_sentence_governs(ex):
+    text = "成都市电子信息产业规模全国领先。全年产业营收达到1.2万亿元。"
+    assert ex.one(text).region == "Chengdu"
+
+
+def test_comparison_yardstick_is_not_the_place(ex):
+    f = ex.one("郑州市人均收入是洛阳市的1.3倍。")
+    assert f.region == "Zhengzhou"
+
+
+def test_street_and_university_names_are_not_places(ex):
+    f = ex.one("推动上海路商业街升级，新增商户80家。")
+    assert f.region is None
+    f = ex.one("The survey by Guangxi Arts University covered 300 households.")
+    assert f.region is None
+
+
+def test_country_adjective_en(ex):
+    f = ex.one("The German government approved 200 million euros for the programme.")
+    assert f.region == "Germany"
