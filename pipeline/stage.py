@@ -39,7 +39,9 @@ def load_document(warehouse: Path, doc_id: str, sha256: str | None = None,
     if not path.exists():
         return None
     payload = json.loads(path.read_text(encoding="utf-8"))
-    if payload.get("reader_version") != (reader_version or _reader_version()):
+    staged_version = str(payload.get("reader_version"))
+    # reader_version given: exactly that one; else any staging by the current reader code ("<code>+<limits>")
+    if (staged_version != reader_version) if reader_version else (staged_version.split("+")[0] != _reader_version()):
         return None
     data = payload["document"]
     if sha256 is not None and data["sha256"] != sha256:

@@ -17,7 +17,7 @@ from .resources import Warehouse, documents_partitions
     partitions_def=documents_partitions,
     deps=[parsed_document],
     group_name="extract",
-    kinds={"python", "json"},
+    kinds={"python"},
     code_version=extractor_version(),
     backfill_policy=dg.BackfillPolicy.single_run(),
     description="Every economic number of one document: value in base units, unit, year, target or observed, "
@@ -29,7 +29,8 @@ def document_facts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
         doc = stage.load_document(warehouse.root, make_doc_id(key))
         if doc is None:
             raise dg.Failure(f"{key}: parsed_document has not been materialized for this partition")
-        staged = stage.load_extraction(warehouse.root, doc, extractor_version())
+        version = f"{extractor_version()}+{limits.signature()}"  # other limits: extract again
+        staged = stage.load_extraction(warehouse.root, doc, version)
         if staged is not None:  # same document text, same extractor: nothing to redo
             (facts, error), reused = staged, reused + 1
         else:
@@ -42,7 +43,7 @@ def document_facts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
                 facts, error = [], f"extracting facts failed ({exc})"
             except Exception as exc:  # noqa: BLE001
                 facts, error = [], f"extracting facts failed ({type(exc).__name__}: {exc})"
-            stage.save_facts(warehouse.root, doc, facts, extractor_version(), error)
+            stage.save_facts(warehouse.root, doc, facts, version, error)
         kinds.update(f.kind for f in facts)
         rows.append({"file": key, "status": "error" if error else doc.status, "facts": len(facts)})
         context.log.info(f"{key}: {doc.status}, {len(facts)} facts" + (f"; {error}" if error else ""))

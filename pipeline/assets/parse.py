@@ -5,7 +5,7 @@ from collections import Counter
 import dagster as dg
 
 from .. import stage
-from ..documents import make_doc_id, read_document
+from ..documents import limits, make_doc_id, read_document
 from ..documents.scan import file_sha256
 from ..versions import reader_version
 from .ingest import _md_table, raw_file
@@ -16,7 +16,7 @@ from .resources import Warehouse, documents_partitions
     partitions_def=documents_partitions,
     deps=[raw_file],
     group_name="parse",
-    kinds={"python", "pdf", "json"},
+    kinds={"python", "pdf"},
     code_version=reader_version(),
     backfill_policy=dg.BackfillPolicy.single_run(),
     description="The document as read: encoding detected (UTF-8, GB18030, Big5, UTF-16), HTML stripped, PDF pages "
@@ -33,13 +33,14 @@ def parsed_document(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             sha = file_sha256(path) if path.is_file() and not path.is_symlink() else None
         except OSError:  # unreadable: read_document below names the cause
             sha = None
-        doc = stage.load_document(warehouse.root, doc_id, sha256=sha, reader_version=reader_version()) if sha else None
+        version = f"{reader_version()}+{limits.signature()}"  # other limits: read again
+        doc = stage.load_document(warehouse.root, doc_id, sha256=sha, reader_version=version) if sha else None
         if doc is None:
             doc = read_document(path, warehouse.raw) if path.exists() or path.is_symlink() else None
             if doc is None:
                 context.log.warning(f"{key}: no longer under raw/")
                 continue
-            stage.save_document(warehouse.root, doc, reader_version())
+            stage.save_document(warehouse.root, doc, version)
         else:
             reused += 1
         if doc.status != "ok":

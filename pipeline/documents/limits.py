@@ -66,6 +66,11 @@ def fork_min_chars() -> int:
     return int(_env_float("CEF_FORK_MIN_CHARS", DEFAULT_FORK_MIN_CHARS))
 
 
+def signature() -> str:
+    """The limits in force, for staged results: a document stopped by a limit is read again once it changes."""
+    return f"text{_fmt(max_text_mb())}MB-time{_fmt(doc_timeout_s() or 0)}s-mem{_fmt(max_mem_mb() or 0)}MB"
+
+
 def can_fork() -> bool:
     return hasattr(os, "fork")
 

@@ -85,7 +85,7 @@ def test_a_failing_check_publishes_nothing(small, monkeypatch, kind, check):
     assert not list((wh.root / "releases").glob(".tmp-*"))
 
 
-@pytest.mark.parametrize("where", ["pipeline.publish.duckdb_db.write_database", "pipeline.publish.wheel.build_wheel"])
+@pytest.mark.parametrize("where", ["pipeline.publish.duckdb_db.write_database", "pipeline.publish.build.build_wheel"])
 def test_a_crash_while_publishing_leaves_the_previous_release_whole(small, monkeypatch, where):
     wh, instance = small
     before = release_fingerprint(wh.root)
@@ -96,6 +96,8 @@ def test_a_crash_while_publishing_leaves_the_previous_release_whole(small, monke
         raise RuntimeError("simulated crash between two writes")
 
     monkeypatch.setattr(where, crash)
+    if where.endswith("build_wheel"):
+        monkeypatch.setattr("pipeline.publish.wheel.build_wheel", crash)
     extra = wh.raw / "new.txt"
     extra.write_text("Investment rose 3.0% in 2024.")  # new data, so a new release would be written
     try:
@@ -204,3 +206,17 @@ def test_a_removed_file_leaves_the_next_release(tmp_path, stub_extractor):
     assert "a.txt" not in set(t["facts"]["doc"]) and len(t["facts"]) == 5
     assert "a.txt" not in instance.get_dynamic_partitions(documents_partitions.name)
     assert not (wh.root / "stage" / make_doc_id("a.txt")).exists()
+
+
+def test_a_document_stopped_by_a_limit_is_read_again_when_the_limit_changes(tmp_path, stub_extractor, monkeypatch):
+    wh = make_warehouse(tmp_path)
+    (wh.raw / "a.txt").write_text(SMALL["a.txt"])
+    instance = dg.DagsterInstance.ephemeral()
+    monkeypatch.setenv("CEF_MAX_TEXT_MB", "0.00001")  # 10 bytes
+    assert run_build(wh, instance)[0]
+    row = read_release(wh)["documents"].iloc[0]
+    assert row["status"] == "error" and "exceeds the 1e-05 MB limit for text files" in row["error"]
+    monkeypatch.delenv("CEF_MAX_TEXT_MB")
+    assert run_build(wh, instance)[0]
+    t = read_release(wh)
+    assert t["documents"].iloc[0]["status"] == "ok" and len(t["facts"]) == 2
