@@ -44,7 +44,7 @@ def _zh_regex() -> re.Pattern:
         rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC})(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN})?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
-        rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
+        rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
         rf"{_H}?(?P<scale>{p['zh_scale']})?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
     )
 
@@ -67,7 +67,7 @@ _SPELLED_SHARE = re.compile(
     r"(?i)(?<![\w-])(?=[aoth])(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b")
 _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
 _FOLLOW_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z'’-]*[ \t]*){1,4})")
-_NOT_RANGE_BEFORE = re.compile(r"(?i)(?:\bfrom|从|由)\s*(?:\S+\s*){0,2}$")
+_NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
 
 
 @lru_cache(maxsize=1)
@@ -106,15 +106,20 @@ def _is_plain_range(text: str, start: int) -> bool:
 
 
 def _scan_zh(text: str) -> list[Quantity]:
-    out = []
-    for m in _zh_regex().finditer(text):
+    out: list[Quantity] = []
+    rx = _zh_regex()
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
         if m.group("pct_pre"):
             v = parse_number(m.group("pnum"))
             v2 = parse_number(m.group("pnum2")) if m.group("pnum2") else None
-            if v is None:
-                continue
-            out.append(Quantity(m.start(), m.end(), m.start("pnum"), v, v, "百分之", 1.0, "percent", "percent",
-                                value_high=v2, spelled=not m.group("pnum")[0].isdigit()))
+            if v is not None:
+                out.append(Quantity(m.start(), m.end(), m.start("pnum"), v, v, "百分之", 1.0, "percent", "percent",
+                                    value_high=v2, spelled=not m.group("pnum")[0].isdigit()))
             continue
         unit = zh_unit(m.group("unit"))
         num_s = m.group("num")
@@ -125,9 +130,15 @@ def _scan_zh(text: str) -> list[Quantity]:
             continue  # '8% to 10%' in English prose is read by the English pattern
         if m.group("sign") and m.group("sign") in "-−－":
             v = -v
+        if m.group("num2") and (not _is_plain_range(text, m.start())
+                                or (m.group("unit1") and m.group("unit1") != m.group("unit"))):
+            # 从3家增加到5家, 从100万元到300万元: two values, not a range; rescan from the second
+            q = _zh_first_of_pair(text, m, v, unit)
+            if q:
+                out.append(q)
+            pos = m.start("num2")
+            continue
         raw_unit_start = m.start("scale") if m.group("scale") else m.start("unit")
-        if m.group("inner2") and not m.group("scale"):
-            raw_unit_start = m.start("unit")
         scale = scale_of(m.group("scale"))
         q = _make(m, v, scale, unit, text[raw_unit_start:m.end("unit")], "zh")
         if q is None:
@@ -136,6 +147,23 @@ def _scan_zh(text: str) -> list[Quantity]:
         q.inner_qualifier = m.group("inner1") or m.group("inner2")
         out.append(q)
     return out
+
+
+def _zh_first_of_pair(text: str, m: re.Match, v: float, unit: Unit) -> Quantity | None:
+    if m.group("unit1"):
+        u = zh_unit(m.group("unit1"))
+        end = m.end("unit1")
+        raw_start = m.start("scale1") if m.group("scale1") else m.start("unit1")
+        scale = scale_of(m.group("scale1"))
+    elif m.group("u1"):
+        u, end, raw_start, scale = zh_unit(m.group("u1")), m.end("u1"), m.start("u1"), 1.0
+    else:
+        return None  # a bare number: its unit is the second one's, but we do not publish a guess
+    if u is None:
+        return None
+    return Quantity(m.start(), end, m.start("num"), product(v, scale, u.factor), v, text[raw_start:end], scale,
+                    u.unit, u.kind, spelled=not m.group("num")[0].isdigit(), script="zh",
+                    inner_qualifier=m.group("inner1"))
 
 
 _SYMBOLS = frozenset("%‰")
@@ -164,7 +192,7 @@ def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script
         if m.group("sign") and m.group("sign") in "-−－":
             v2 = -v2
         value_high = product(v2, scale, unit.factor)
-        if "scale1" in m.re.groupindex and m.group("scale1"):
+        if "scale1" in m.re.groupindex and m.group("scale1") and m.group("scale"):
             # 七十亿到一百亿元: each end carries its own scale
             v = v * scale_of(m.group("scale1")) / scale
     return Quantity(start, end, m.start("num"), product(v, scale, unit.factor), v, raw_unit, scale, unit.unit, unit.kind,

@@ -63,7 +63,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "en_range": re.compile(en_range),
         "fyp": re.compile(fyp_rx),
         "month_before": re.compile(rf"(?:{months})\.?[ \t]+(?:[0-9]{{1,2}},[ \t]*)?$"),
-        "zh_target_year": re.compile(r"(?:到|至|截至|截止到|力争|争取|预计)[ \t]*$"),
+        # 到2026年 opens its clause; 增加到2002年 and 从1979年到1982年 end a change, 截至 means 'as of'
+        "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“])(?:力争|争取|预计|计划|目标是)?(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
         "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|over|relative to))[ \t]*$"),

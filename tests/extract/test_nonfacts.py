@@ -57,3 +57,8 @@ def test_a_count_that_names_its_members_is_a_fact(ex):
 def test_spelled_chinese_count_needs_a_quantity_verb(ex):
     assert ex.one("今年新增两家科技企业。").value == 2
     assert ex.one("今年新增兩家科技企業。").value == 2
+
+
+@pytest.mark.parametrize("text", ["若中断时间连续超过3个月，应暂停资本化。", "若中斷時間連續超過3個月，應暫停資本化。"])
+def test_durations_with_measure_words(ex, text):
+    assert ex.quotes(text) == []

@@ -55,3 +55,15 @@ def test_ranges(ex, text, low, high, unit):
 def test_from_to_is_not_a_range(ex):
     fs = ex.facts("The tax rate was cut from 35% to 21%.")
     assert [(f.value, f.value_high) for f in fs] == [(35, None), (21, None)]
+
+
+@pytest.mark.parametrize("text", ["应纳税所得额100万元至300万元的部分减半征收。", "應納稅所得額100萬元至300萬元的部分減半徵收。"])
+def test_range_with_units_on_both_ends(ex, text):
+    f = ex.one(text)
+    assert (f.value, f.value_high, f.unit) == (1e6, 3e6, "CNY")
+
+
+@pytest.mark.parametrize("text", ["企业数量从3家增加到5家。", "企業數量從3家增加到5家。", "占比由20%到30%。"])
+def test_cong_dao_adjacent_values_are_two_facts(ex, text):
+    fs = ex.facts(text)
+    assert len(fs) == 2 and all(f.value_high is None for f in fs)

@@ -120,3 +120,14 @@ def test_base_year_of_a_comparison_is_not_the_year(ex):
 def test_from_to_years(ex):
     fs = ex.facts("Output rose from 1.2 billion yuan in 2015 to 3.4 billion yuan in 2020.")
     assert [(f.value, f.year) for f in fs] == [(1.2e9, 2015), (3.4e9, 2020)]
+
+
+@pytest.mark.parametrize("text", ["截至2023年底，全市共有高新技术企业1500家。", "截至2023年底，全市共有高新技術企業1500家。"])
+def test_as_of_is_not_a_target(ex, text):
+    f = ex.one(text)
+    assert (f.year, f.is_target) == (2023, False)
+
+
+def test_end_of_a_change_is_not_a_target(ex):
+    fs = ex.facts("社会消费品零售总额从2015年的3万亿元增加到2020年的3.9万亿元。")
+    assert [(f.value, f.year, f.is_target) for f in fs] == [(3e12, 2015, False), (3.9e12, 2020, False)]
