@@ -92,13 +92,15 @@ def read_page(page) -> dict:
             "tables": tables}
 
 
-def load_pages(path, cache_dir=None) -> tuple[list[dict], str | None]:
-    """Per-page reads of a PDF, from the cache when this content was read before by this reader version."""
+def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list[dict], str | None]:
+    """Per-page reads of a PDF, from the cache when this content was read before by this reader version.
+    `only` (1-based page numbers) reads just those pages and leaves the others empty, keeping page numbers:
+    for tests and samples of long documents."""
     data = Path(path).read_bytes()
     cache = PdfCache(hashlib.sha256(data).hexdigest(), READER_VERSION, cache_dir)
     meta = cache.meta()
     if meta is not None:
-        pages = [cache.page(n) for n in range(1, meta["pages"] + 1)]
+        pages = [cache.page(n) if only is None or n in only else _EMPTY for n in range(1, meta["pages"] + 1)]
         if all(p is not None for p in pages):
             return pages, meta.get("title")
     pdf = _open(path)
@@ -106,6 +108,9 @@ def load_pages(path, cache_dir=None) -> tuple[list[dict], str | None]:
         pages = []
         try:
             for n, page in enumerate(pdf.pages, 1):
+                if only is not None and n not in only:
+                    pages.append(_EMPTY)
+                    continue
                 got = cache.page(n)
                 if got is None:
                     got = read_page(page)
@@ -121,12 +126,16 @@ def load_pages(path, cache_dir=None) -> tuple[list[dict], str | None]:
                                              f"({type(exc).__name__}: {exc})") from exc
         title = (pdf.metadata or {}).get("Title")
     title = title.strip() if isinstance(title, str) and title.strip() else None
-    cache.put_meta({"pages": len(pages), "title": title, "reader_version": READER_VERSION})
+    if only is None:
+        cache.put_meta({"pages": len(pages), "title": title, "reader_version": READER_VERSION})
     return pages, title
 
 
-def read_pdf(path, cache_dir=None) -> PdfText:
-    pages, title = load_pages(path, cache_dir)
+_EMPTY = {"width": 0.0, "height": 1.0, "chars": 0, "lines": [], "tables": []}
+
+
+def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
+    pages, title = load_pages(path, cache_dir, only)
     if not pages:
         raise PdfReadError("unreadable", "PDF has no pages")
     if not any(p["chars"] for p in pages):

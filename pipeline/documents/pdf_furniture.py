@@ -58,7 +58,8 @@ def furniture(pages: list[dict]) -> list[set[int]]:
         for i in idx:
             ln = page["lines"][i]
             seen[_key(ln["text"])].append((n, ln["top"] / page["height"]))
-    needed = max(2, round(MIN_SHARE * len(pages)))
+    # pages without text (blank, scanned, or not read) neither carry nor vote on furniture
+    needed = max(2, round(MIN_SHARE * sum(1 for p in pages if p["lines"])))
     repeated = set()
     for key, hits in seen.items():
         if len({n for n, _ in hits}) < needed or len(key) > 120:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
 from .cells import CellNumber, is_year_label, parse_cell
-from .grid import CELL_SEP, Grid, analyse_all, render_row
+from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, render_row
 from .units import TableUnit, caption_unit, label_unit
 
 # Period words in column headers, longest first: the first that occurs decides (年初至报告期期末 is current).
@@ -26,6 +26,8 @@ _REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:年度报告|年度報告|半
                      r"第[一二三四1-4]季度報告|年报|季度报告)|(?:annual|interim) report\s*((?:19|20)\d{2})|"
                      r"((?:19|20)\d{2})\s+(?:annual|interim) report", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# column words that name a part of the year (a quarter, months): time, not part of what is measured
+_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter", re.I)
 _NUMBERING = re.compile(r"^(?:其中[:：]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[减加][:：]\s*)+")
 
 
@@ -37,20 +39,35 @@ def report_year(text: str) -> int | None:
     return int(next(g for g in m.groups() if g))
 
 
-def column_year(header: str, report: int | None, caption_year: int | None) -> int | None:
-    m = _YEAR.search(header)
+def column_year(header: str, report: int | None, caption_year: int | None = None) -> int | None:
+    """Year a column refers to: a year it names, else its period word against the report's year (本报告期 →
+    the report year, 上年同期 → the year before; a change column → the current year), else the caption's year,
+    else the report's."""
+    got = period_year(header, report)
+    if got is not None:
+        return got
+    return caption_year if caption_year is not None else report
+
+
+def period_year(text: str, report: int | None) -> int | None:
+    """The year `text` names or implies, or None when it says nothing about time."""
+    m = _YEAR.search(text)
     if m:
         return int(m.group(1))
-    low = header.lower()
+    if report is None:
+        return None
+    low = text.lower()
     cur = next((w for w in CURRENT if w in low), None)
     prev = next((w for w in PREVIOUS if w in low), None)
-    if any(g in low for g in GROWTH) and report is not None:
+    if any(g in low for g in GROWTH):
         return report  # the change of the current period over the previous one
-    if cur and (not prev or low.find(cur) <= low.find(prev)) and report is not None:
+    if re.search(r"(?:期初|年初)(?!至)", low):
+        return report - 1  # an opening balance is the previous year's closing one (本年期初余额 too)
+    if cur and (not prev or low.find(cur) <= low.find(prev)):
         return report
-    if prev and report is not None:
+    if prev:
         return report - 1
-    return caption_year if caption_year is not None else report
+    return None
 
 
 def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
@@ -83,6 +100,11 @@ def _locate(text: str, start: int, end: int, grid: Grid, frm: int) -> int | None
     rendered = "\n".join(render_row(r) for r in grid.rows)
     pos = text.find(rendered, max(frm, start), end)
     return pos if pos >= 0 else None
+
+
+def _scaled(value: float, scale: float) -> float:
+    """4,690.69 万元 is 46,906,900 yuan, not 46,906,899.99999999: cells have at most a few decimals."""
+    return round(value * scale, 6) if scale != 1 else value
 
 
 def _caption(text: str, lo: int, hi: int) -> str:
@@ -154,7 +176,20 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
         unit = _cell_unit(num, col_unit, row_unit, row_named, cap)
         if unit is None or unit.unit not in UNITS:
             continue
-        year = column_year(col_header, report, cap_year)
+        year = period_year(col_header, report)
+        what = indicator
+        if year is None:
+            # a column that names a measure or a category (营业收入, 机器设备) rather than a period: it is part of
+            # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日)
+            col_name = label_unit(col_header.split(LEVEL_SEP)[-1])[0] if col_header else ""
+            if col_name and _TIME.search(col_name):
+                # a quarter or a span of months: the year alone would not tell the four quarters apart
+                what = f"{indicator} {col_name}"
+            elif col_name and col_name not in indicator:
+                what = f"{indicator}{'' if zh else ' '}{col_name}"
+            year = period_year(label, report)
+        if year is None:
+            year = cap_year if cap_year is not None else report
         sep = "，" if zh else ", "
         sentence = f"{label_raw}{sep}{col_header}{'：' if zh else ': '}{text}" if col_header else \
             f"{label_raw}{'：' if zh else ': '}{text}"
@@ -163,7 +198,7 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
         assert doc.text[cell_start:cell_start + len(text)] == text
         out.append(Fact(
             doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
-            value=num.value * unit.scale, unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,
+            value=_scaled(num.value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,
             scale=unit.scale, measure=_measure(col_header, label, num, unit.unit), year=year,
-            indicator=indicator, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
+            indicator=what, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
     return out

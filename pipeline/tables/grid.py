@@ -76,10 +76,11 @@ def analyse(raw: list[list[str | None]], previous: Grid | None = None) -> Grid:
         r += 1
     if r == len(rows):  # a table of words only: its first row labels the columns
         g.header_rows = {0}
+    # a later row without numbers that labels two or more columns restates the header (a new block of the
+    # same table: 2021年末 / 2020年末 under 2021年 / 2020年, or 分产品 under 分行业)
     for i in range(r, len(rows)):
         cells = [c for j, c in enumerate(rows[i]) if j != label_col]
-        if _is_header_row(rows[i], label_col) and sum(1 for c in cells if c) >= max(2, len(cells) - 1) \
-                and not (label_col is not None and rows[i][label_col]):
+        if _is_header_row(rows[i], label_col) and sum(1 for c in cells if c and not is_empty(c)) >= 2:
             g.header_rows.add(i)
     current: list[str] = []
     if not g.header_rows and previous is not None and len(previous.rows[0]) == width and previous.col_headers:

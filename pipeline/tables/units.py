@@ -33,7 +33,8 @@ def parse_unit(text: str, currency: str | None = None) -> TableUnit | None:
     w = _words()
     cjk = bool(re.search(r"[\u4e00-\u9fff]", text))
     t = re.sub(r"\s+", "", text) if cjk else " ".join(text.split())
-    if not t or any(p in t for p in w["per_unit"]):
+    # a ratio of units (元/股, 毫克/立方米, per share) has no contract unit: never guess one of its parts
+    if not t or any(p in t for p in w["per_unit"]) or "/" in t or "／" in t:
         return None
     cur_word = _longest(t, w["currencies"])
     if cur_word:
@@ -68,7 +69,8 @@ def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
     inner = m.group(1)
     u = parse_unit(inner)
     w = _words()
-    named = u is not None or any(p in inner for p in w["per_unit"]) or inner.strip() in ("%", "％")
+    named = u is not None or any(p in inner for p in w["per_unit"]) or inner.strip() in ("%", "％") or \
+        (("/" in inner or "／" in inner) and parse_unit(re.split(r"[/／]", inner)[0]) is not None)
     if not named:
         return label.strip(), None, False
     return label[:m.start()].strip(), u, True

@@ -112,3 +112,9 @@ def test_years_against_the_report_period():
     assert column_year("本报告期比上年同期增减", 2018, None) == 2018
     assert column_year("2020年末", 2021, None) == 2020
     assert column_year("第一季度 / （1-3月份）", 2021, 2021) == 2021
+
+
+def test_opening_balances_belong_to_the_previous_year():
+    assert column_year("本年期初余额", 2021) == 2020
+    assert column_year("期初余额 / 账面余额", 2021) == 2020
+    assert column_year("本期末", 2021) == 2021
