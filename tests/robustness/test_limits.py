@@ -2,6 +2,7 @@
 and pipeline.process make of them. Fast: no Dagster."""
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import threading
@@ -30,6 +31,7 @@ def _hog():
 
 
 def _segfault():
+    faulthandler.disable()  # pytest's faulthandler would print the dying worker's stack into the test output
     os.kill(os.getpid(), signal.SIGSEGV)
 
 
