@@ -63,27 +63,32 @@ def extract_facts(doc: Document) -> list[Fact]:
     ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)
     respective = _respective_regions(wt, seg, quantities, mentions)
+    leads = _list_leads(wt, quantities)
     facts = []
     for q in quantities:
-        f = _fact(doc, w, seg, q, ctx, years, mentions, lang, respective.get(id(q)))
+        f = _fact(doc, w, seg, q, ctx, years, mentions, lang, respective.get(id(q)), leads.get(id(q)))
         if f is not None:
             facts.append(f)
     return facts
 
 
-def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, mentions, lang, resp_region):
+def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, mentions, lang, resp_region,
+          lead: Quantity | None = None):
     wt = w.text
     ss, se = seg.sent(q.start)
     cs = seg.clause_start(q.start)
     clause_before = wt[cs:q.start]
-    is_zh = q.script == "zh"
+    # the sentence's language, not the pattern that found the number, decides which cue words apply
+    is_zh = q.script == "zh" or bool(_HAN.search(wt, ss, se))
     year, year_start, ymention = _year(wt, seg, q, years, ctx, clause_before)
-    meas, sign = measure(clause_before, q.unit, is_zh)
+    # 分别下降3.5%、2.9%: a value listed after another shares its verb
+    lead_before = wt[seg.clause_start(lead.start):lead.start] if lead is not None else clause_before
+    meas, sign = measure(lead_before, q.unit, is_zh)
     if meas == "growth" and q.kind not in ("percent", "ratio"):
         meas = "change"
     if meas == "growth" and _cues()["average"].search(clause_before) and ymention is not None:
         year_start = year_start or ymention.year_start
-    region = resp_region or _region(wt, seg, q, mentions, ctx)
+    region = resp_region or _region(wt, seg, q, mentions, ctx, is_zh)
     target = _is_target(wt, ss, se, q, cs, ymention, year, ctx, is_zh)
     qual = qualifier(wt, q.num_start if q.start == q.num_start else q.start, q.end, q.inner_qualifier,
                      q.value_high is not None)
@@ -212,12 +217,13 @@ def _is_target(wt, ss, se, q, cs, ym: YearMention | None, year, ctx: DocContext,
 
 # ---- place ------------------------------------------------------------------------------------------------
 
-def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: DocContext) -> Region | None:
+def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: DocContext,
+            is_zh: bool) -> Region | None:
     ss, se = seg.sent(q.start)
     cs = seg.clause_start(q.start)
     starts = [m.start for m in mentions]
     k = bisect_left(starts, q.start)
-    if q.script == "en":
+    if not is_zh:
         # 'Jining (493 billion yuan)' and '80% in the United States'
         if k > 0 and re.fullmatch(r"[ \t]*\([ \t]*", wt[mentions[k - 1].end:q.start]):
             return mentions[k - 1].region
@@ -230,7 +236,7 @@ def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: D
             break
         if m.end <= q.start and not is_comparand(wt, m):
             return m.region
-    if q.script == "en":
+    if not is_zh:
         for j in range(k - 1, -1, -1):
             m = mentions[j]
             if m.start < ss:
@@ -254,7 +260,7 @@ def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: D
             return m.region
     # Chinese policy text leaves its issuing place implicit (全区, 本市) and names it in the title; English
     # prose names the place a paragraph discusses in that paragraph
-    order = ("title", "para") if q.script == "zh" else ("para", "title")
+    order = ("title", "para") if is_zh else ("para", "title")
     for step in order:
         if step == "title" and ctx.region is not None:
             return ctx.region
@@ -281,6 +287,21 @@ def _is_clause_subject(wt: str, seg: Segments, m: Mention) -> bool:
     for x in _SUBJECT_CLAUSE.finditer(wt, ss, m.start):
         cs = x.end()
     return bool(_SUBJECT_LEAD.match(wt[cs:m.start])) and not wt[m.end:m.end + 1] in ("、", "和")
+
+
+def _runs(wt: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Quantities separated only by list punctuation (3038元、2680元、1188元)."""
+    runs: list[list[Quantity]] = []
+    for q in quantities:
+        if runs and runs[-1][-1].unit == q.unit and _LIST_SEP.match(wt[runs[-1][-1].end:q.start]):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
+
+
+def _list_leads(wt: str, quantities: list[Quantity]) -> dict:
+    return {id(q): run[0] for run in _runs(wt, quantities) if len(run) > 1 for q in run[1:]}
 
 
 def _respective_regions(wt: str, seg: Segments, quantities: list[Quantity], mentions: list[Mention]) -> dict:

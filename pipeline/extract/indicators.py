@@ -29,6 +29,9 @@ def _rx() -> dict:
         "zh_lead": re.compile(rf"^(?:{alt(c['zh_lead_drop'])})+"),
         "en_link_tail": re.compile(rf"(?i)(?:\b(?:{alt(c['en_link_verbs'])})[ \t]*)+$"),
         "to_between": re.compile(r"(?:到|至|\bto\b)"),
+        # a clause that only compares (比去年增加, 同比下降, 比1995年底增长) names no indicator of its own
+        "zh_comparison_only": re.compile(
+            rf"^(?:{alt(c['zh_comparison_only'])}|比[0-9]{{4}}年[底末]?)?(?:{alt(c['zh_change_verbs'])})?(?:了)?$"),
     }
 
 
@@ -78,7 +81,7 @@ def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str
         s = r["zh_lead"].sub("", s)
         s = r["zh_link_tail"].sub("", s)
         s = _PUNCT.sub("", s)
-        s = re.sub(r"^(?:比上年|同比|比去年|较上年)?(?:增长|下降|提高|降低)?$", "", s)
+        s = r["zh_comparison_only"].sub("", s)
         if len(s) < 2 and after:
             s = _PUNCT.sub("", after)
         return s[-_MAX_ZH:]

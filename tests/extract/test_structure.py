@@ -71,3 +71,13 @@ def test_published_sentence_and_quote_are_verbatim(ex):
     assert f.sentence == "嶗山區外貿總額為３２０億元。"
     assert f.quote == "３２０億元" and text[f.char_start:f.char_end] == f.quote
     assert f.lang == "zh-Hant"
+
+
+@pytest.mark.parametrize("text", ["二氧化硫、氮氧化物排放量分别下降3.5%、2.9%。", "二氧化硫、氮氧化物排放量分別下降3.5%、2.9%。"])
+def test_listed_values_share_their_verb(ex, text):
+    assert [(f.value, f.measure) for f in ex.facts(text)] == [(-3.5, "growth"), (-2.9, "growth")]
+
+
+def test_comparison_clause_borrows_the_subject(ex):
+    f = ex.one("今年安排专项债券1.35万亿元，比去年增加5500亿元。", quote="5500亿元")
+    assert f.indicator.endswith("专项债券") and f.measure == "change"
