@@ -83,7 +83,7 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     year, year_start, ymention = _year(wt, seg, q, years, ctx, clause_before)
     # 分别下降3.5%、2.9%: a value listed after another shares its verb
     lead_before = wt[seg.clause_start(lead.start):lead.start] if lead is not None else clause_before
-    meas, sign = measure(lead_before, q.unit, is_zh)
+    meas, sign = measure(lead_before, q.unit, is_zh, wt[q.end:q.end + 40])
     if meas == "growth" and q.kind not in ("percent", "ratio"):
         meas = "change"
     if meas == "growth" and _cues()["average"].search(clause_before) and ymention is not None:

@@ -35,11 +35,21 @@ def _rx() -> dict:
     }
 
 
-def measure(clause_before: str, unit: str, is_zh: bool) -> tuple[str, int]:
+_EN_AFTER_GROWTH = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:increase|rise|growth|jump|gain|expansion)\b")
+_EN_AFTER_DECLINE = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:decline|drop|fall|decrease|contraction|slump)\b")
+
+
+def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tuple[str, int]:
     """('growth'|'share'|'level', sign). Growth needs its cue right before the number: 年均增长25%, grew by 5%;
     增长到1749.6亿元 is a level."""
     r = _rx()
     tail = clause_before[-10:] if is_zh else clause_before[-40:]
+    if not is_zh and unit in ("percent", "percentage_point", "basis_point"):
+        # 'a 3.4% increase', 'a 2.1% decline'
+        if _EN_AFTER_DECLINE.match(after):
+            return "growth", -1
+        if _EN_AFTER_GROWTH.match(after):
+            return "growth", 1
     if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times") or is_zh:
         if r["zh_decline" if is_zh else "en_decline"].search(tail):
             return "growth", -1

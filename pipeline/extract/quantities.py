@@ -63,8 +63,10 @@ def _en_regex() -> re.Pattern:
 
 
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$")
+# 'more than half of the firms'; not 'the first half of 2024' (a period)
 _SPELLED_SHARE = re.compile(
-    r"(?i)(?<![\w-])(?=[aoth])(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b")
+    r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!other )(?=[aoth])"
+    r"(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b(?!\s+(?:the\s+)?(?:year|[12][0-9]{3}))")
 _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
 _FOLLOW_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z'’-]*[ \t]*){1,4})")
 _NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
@@ -213,8 +215,9 @@ def _scan_en(text: str) -> list[Quantity]:
                 and _YEAR_PREP.search(text, max(0, m.start() - 8), m.start())):
             pos = m.end("num")  # 'in 2015 to 3.4 billion': a year, not the low end of a range
             continue
-        if m.group("num2") and not _is_plain_range(text, m.start()):
-            # two values: take the first alone and rescan from the second
+        mixed = bool(m.group("u1")) and not (m.group("unit") and en_unit(m.group("unit")) == en_unit(m.group("u1")))
+        if m.group("num2") and (mixed or not _is_plain_range(text, m.start())):
+            # two values ('from 35% to 25%', 'rose 4 percent to 1.6 trillion yuan'): the first alone, then rescan
             first_end = m.end("u1") if m.group("u1") else m.end("num")
             unit_word = m.group("u1") or m.group("unit")
             q = _en_quantity(text, m, first_end, unit_word, single=True)
@@ -255,14 +258,16 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
     raw_parts = [p for p in (m.group("pre"), scale_w, unit_word) if p]
     raw_unit = " ".join(raw_parts)
     if single:
-        end = m.end("u1") if m.group("u1") else m.end("num")
-        if unit is None or not m.group("u1"):
-            if unit is None:
-                return None
+        if unit is None:
+            return None
+        if m.group("u1"):
+            # 'rose 4 percent to 1.6 trillion yuan': the first value has its own unit and no scale
+            end, scale, raw_unit = m.end("u1"), 1.0, m.group("u1")
+        else:
             # 'from 35 to 25 percent': the first number borrows the shared unit, its quote stays the number
-        q = Quantity(m.start(), end, m.start("num"), product(v, scale, unit.factor), v, raw_unit, scale, unit.unit,
-                     unit.kind, spelled=spelled, script="en")
-        return q
+            end = m.end("num")
+        return Quantity(m.start(), end, m.start("num"), product(v, scale, unit.factor), v, raw_unit, scale, unit.unit,
+                        unit.kind, spelled=spelled, script="en")
     if unit is not None:
         q = _make(m, v, scale, unit, raw_unit, "en")
         if q:
@@ -272,21 +277,26 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
     if m.group("num2"):
         return None
     if scale_w:
+        counted = _counted(text, m, v * scale, spelled, after=m.end("scale"))
+        if counted is not None:
+            counted.raw_value, counted.scale, counted.raw_unit = v, scale, scale_w
+            return counted  # '2.3 million workers'
         # a bare scaled number ('reached 1.079 billion') counts things
         return Quantity(m.start(), m.end("scale"), m.start("num"), product(v, scale), v, scale_w, scale, "count", "count",
                         spelled=spelled, script="en", ocr_spaced=". " in num_s)
     return _counted(text, m, v, spelled)
 
 
-def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None:
-    """A number followed by the noun it counts: '97 digital professions', 'nine key tasks'."""
+def _counted(text: str, m: re.Match, v: float, spelled: bool, after: int | None = None) -> Quantity | None:
+    """A number followed by the noun it counts: '97 digital professions', 'nine key tasks', '2.3 million workers'."""
     voc = _vocab()
     num_s = m.group("num")
-    if not float(v).is_integer() or ". " in num_s or "." in num_s:
+    if after is None and (not float(v).is_integer() or ". " in num_s or "." in num_s):
         return None
     if m.group("pre") or m.group("sign"):
         return None
-    fw = _FOLLOW_WORDS.match(text, m.end("num"))
+    after = m.end("num") if after is None else after
+    fw = _FOLLOW_WORDS.match(text, after)
     if not fw:
         return None
     tokens = fw.group(1).split()
@@ -299,6 +309,8 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
             head_i = i  # 'logistics parks': the last of a run of plurals is the head
         elif head_i is not None:
             break
+    if head_i is None and after != m.end("num"):
+        return None  # after a scale word only a plural noun is taken as what is counted
     if head_i is None:
         if spelled or not tokens or tokens[0].lower() in voc["stop"] or is_year_like(num_s):
             return None  # '2025 strategy', 'the 2019 edition': a year used as a name, not a count
@@ -307,7 +319,7 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
     head = tokens[head_i].lower()
     if head in voc["duration"] or head.rstrip("s") in voc["duration"] or (spelled and head in voc["vague"]):
         return None
-    if spelled and "-" in text[m.end("num"):m.end("num") + 1]:
+    if spelled and "-" in text[after:after + 1]:
         return None
     if (spelled and _DEFINITE.search(text, max(0, m.start() - 5), m.start())
             and not _INTRODUCES.match(text, _end_of(text, fw, tokens, head_i))
@@ -315,7 +327,7 @@ def _counted(text: str, m: re.Match, v: float, spelled: bool) -> Quantity | None
         return None  # 'the four cities' points back at cities already named; 'the three provinces of A, B and C' names them
     unit = "person" if head in voc["person"] else "household" if head in voc["household"] else "count"
     # quote ends at the head noun
-    end = m.end("num")
+    end = after
     words_end = fw.start(1)
     for i, tok in enumerate(tokens[:head_i + 1]):
         k = text.index(tok, words_end)

@@ -81,3 +81,23 @@ def test_listed_values_share_their_verb(ex, text):
 def test_comparison_clause_borrows_the_subject(ex):
     f = ex.one("今年安排专项债券1.35万亿元，比去年增加5500亿元。", quote="5500亿元")
     assert f.indicator.endswith("专项债券") and f.measure == "change"
+
+
+def test_percent_then_level_is_not_a_range(ex):
+    fs = ex.facts("Output in Tianjin rose 4 percent to 1.6 trillion yuan.")
+    assert [(f.value, f.unit, f.measure) for f in fs] == [(4, "percent", "growth"), (1.6e12, "CNY", "level")]
+
+
+def test_growth_named_after_the_number_en(ex):
+    fs = ex.facts("Sales posted a 3.4% increase, while imports saw a 2.1% decline.")
+    assert [(f.value, f.measure) for f in fs] == [(3.4, "growth"), (-2.1, "growth")]
+
+
+def test_scaled_count_of_people_en(ex):
+    f = ex.one("The province has about 74 million residents.")
+    assert (f.quote, f.value, f.unit, f.qualifier) == ("74 million residents", 7.4e7, "person", "~")
+
+
+def test_first_half_of_a_year_is_a_period_not_a_share(ex):
+    assert ex.quotes("Investment slowed in the first half of 2024.") == []
+    assert ex.one("More than half of the firms export.").value == 50
