@@ -83,3 +83,29 @@ def test_summary_prints_statuses_and_units(built):
     summary(wh.root, out=out)
     text = out.getvalue()
     assert "documents by status:" in text and "facts by kind and unit:" in text and "CNY" in text
+
+
+def test_wheel_from_the_real_build_loads_in_a_fresh_venv(built, tmp_path):
+    """Issue 2's promise: pip install the built wheel anywhere, cef.load("facts") has the DuckDB table's rows."""
+    import subprocess
+    import sys
+
+    from tests.loader.venv_env import clean_env
+
+    wh, _ = built
+    wheels = sorted((wh.root / "dist").glob("china_econ_facts-*.whl"))
+    assert len(wheels) == 1
+    uv, venv = PROJECT_ROOT / ".venv" / "bin" / "uv", tmp_path / "venv"
+    subprocess.run([str(uv), "venv", "-q", str(venv), "-p", sys.executable], check=True, env=clean_env())
+    subprocess.run([str(uv), "pip", "install", "-q", str(wheels[0]), "-c", str(PROJECT_ROOT / "requirements.lock")],
+                   check=True, env=clean_env(VIRTUAL_ENV=str(venv)), timeout=300)
+    script = ("import china_econ_facts as cef; df = cef.load('facts'); con = cef.connect(); "
+              "print(len(df), con.execute('select count(*) from facts').fetchall()[0][0], type(df).__name__)")
+    out = subprocess.run([str(venv / "bin" / "python"), "-c", script], capture_output=True, text=True,
+                         env=clean_env(), cwd=tmp_path, check=True).stdout.split()
+    con = duckdb.connect(str(wh.root / "china_econ_facts.duckdb"), read_only=True)
+    try:
+        n_db = con.execute("select count(*) from facts").fetchall()[0][0]
+    finally:
+        con.close()
+    assert out == [str(n_db), str(n_db), "DataFrame"] and n_db > 0
