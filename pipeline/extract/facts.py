@@ -95,14 +95,14 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     names = tuple(wt[m.start:m.end] for m in mentions if ss <= m.start < q.start)
     prev_cs = seg.clause_start(max(ss, cs - 1)) if cs > ss else cs
     ind = indicator(clause_before, wt[q.end:seg.clause_end(q.end)], q.noun, is_zh, names,
-                    previous=wt[prev_cs:max(prev_cs, cs - 1)], growth=meas == "growth")
+                    previous=wt[prev_cs:max(prev_cs, cs - 1)], growth=sign if meas == "growth" else 0)
     value, high = q.value, q.value_high
     if sign < 0:
         value = -abs(value)
         high = -abs(high) if high is not None else None
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    unit = q.unit
+    unit = _local_currency(wt, q, region, ctx)
     if unit == "count" and q.raw_unit and not q.noun and re.search(r"(?i)\b(?:users|people|persons|population|workers|employees|residents|visitors|netizens)\b", clause_before):
         unit = "person"
     a, b = w.span(q.start, q.end)
@@ -115,6 +115,28 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     if f.unit not in UNITS or f.kind not in KINDS or f.measure not in MEASURES or f.qualifier not in QUALIFIERS:
         return None
     return f
+
+
+_ZH_CURRENCY_BEFORE = None
+
+
+def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
+    """新台币850亿元 is TWD; 元 in a text about Taiwan or Hong Kong is that place's currency, not CNY."""
+    global _ZH_CURRENCY_BEFORE
+    if q.unit != "CNY" or not q.raw_unit or "人民币" in q.raw_unit or q.script != "zh":
+        return q.unit
+    u = load_json("units.json")
+    if _ZH_CURRENCY_BEFORE is None:
+        _ZH_CURRENCY_BEFORE = re.compile(rf"(?:{alternation(u['zh_currency_before'])})(?:约|近|超过)?[ \t]*$")
+    m = _ZH_CURRENCY_BEFORE.search(wt, max(0, q.start - 8), q.start)
+    if m:
+        name = re.sub(r"(?:约|近|超过)?[ \t]*$", "", m.group())
+        return u["zh_currency_before"].get(name, q.unit)
+    place = region or ctx.dominant
+    for p in (place.en if place else None, place.parent if place else None):
+        if p in u["local_yuan"]:
+            return u["local_yuan"][p]
+    return q.unit
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:

@@ -9,7 +9,8 @@ from .reference import alternation, load_json
 
 _MAX_ZH = 24
 _MAX_EN_WORDS = 8
-_TIME_LEAD = re.compile(r"^(?:(?:到|至|截至|截止|在)?[ \t]*(?:19|20)[0-9]{2}[ \t]*年(?:[ \t]*[0-9]{1,2}月)?(?:底|末|初|上半年|下半年|前)?[ \t]*)+")
+_TIME_LEAD = re.compile(r"^(?:(?:到|至|截至|截止|在)?[ \t]*(?:民国[ \t]*)?(?:[0-9]{1,4}|[〇零一二三四五六七八九]{4})[ \t]*年"
+                        r"(?:[ \t]*[0-9]{1,2}(?:[—–-][0-9]{1,2})?月)?(?:底|末|初|上半年|下半年|前)?[ \t]*)+")
 _EN_TIME = re.compile(r"(?i)\b(?:in|by|as of|since|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)[0-9]{2}\b,?|\b(?:19|20)[0-9]{2}\b")
 _PUNCT = re.compile(r"^[\s,，、;；:：()（）“”\"'‘’*]+|[\s,，、;；:：()（）“”\"'‘’*]+$")
 
@@ -65,7 +66,7 @@ _DIGIT = re.compile(r"[0-9]")
 
 
 def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_names: tuple[str, ...],
-              previous: str = "", growth: bool = False) -> str:
+              previous: str = "", growth: int = 0) -> str:
     """A short noun phrase: the subject before the verb, or the counted noun after the number. A clause that
     holds only a verb (比上年增长23.6%) borrows the subject of the clause before it."""
     if noun:
@@ -74,7 +75,10 @@ def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_nam
     if len(got) < 2 and previous:
         subject = _phrase(previous, "", is_zh, region_names)
         if subject:
-            got = subject + ("增长" if is_zh else " growth") if growth else subject
+            if growth:
+                word = ("增长" if growth > 0 else "下降") if is_zh else (" growth" if growth > 0 else " decline")
+                subject += word
+            got = subject
     return got
 
 

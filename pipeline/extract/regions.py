@@ -26,6 +26,7 @@ class Region:
     en: str
     zh: str | None
     level: str
+    parent: str | None = None
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Gazetteer:
         for row in load_tsv("regions.tsv"):
             row = tuple(row) + ("",) * (6 - len(row))
             level, en, zh, _parent, en_alias, zh_alias = row[:6]
-            r = Region(en, zh or None, level)
+            r = Region(en, zh or None, level, _parent or None)
             self.by_en.setdefault(en, r)
             for name in [en] + [a for a in en_alias.split("|") if a]:
                 self.en.setdefault(name, r)

@@ -11,7 +11,8 @@ _ZH_END = re.compile(r"[。！？!?]+[”’\"」』)）]*")
 _EN_END = re.compile(r"(?<=[a-z0-9%)\]”\"’*. ])[.!?][”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
 _ABBREV = frozenset("mr mrs ms dr prof st no nos fig figs vol vols pp p eq al etc e.g i.e vs approx jan feb mar apr jun jul aug "
                     "sep sept oct nov dec inc ltd co corp dept art sec ch".split())
-_CLAUSE = re.compile(r"[,，;；、:：]|\s[-—–]\s|——")
+# a comma between digits (1,250) separates thousands, not clauses
+_CLAUSE = re.compile(r"[，;；、:：]|,(?![0-9]{3})|\s[-—–]\s|——")
 # a line this long that stops mid-sentence was broken by a page or column break
 _BROKEN_LINE = 60
 

@@ -157,6 +157,7 @@ def _en_year_is_name(text: str, start: int, end: int) -> bool:
 
 
 _ZH_DATE = re.compile(rf"({Y})[ \t]*年[ \t]*[0-9]{{1,2}}[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日|({Y})-[01]?[0-9]-[0-3]?[0-9]")
+_ROC_DATE = re.compile(r"民国[ \t]*([0-9]{1,3})[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
 _EN_DATE = None
 
 
@@ -168,6 +169,9 @@ def document_year(text: str, head_chars: int = 6000) -> int | None:
         _EN_DATE = re.compile(rf"(?:{months})[ \t]+[0-9]{{1,2}},[ \t]*({Y})|[0-9]{{1,2}}[ \t]+(?:{months})[ \t]+({Y})")
     head = text[:head_chars]
     best = None
+    m = _ROC_DATE.search(head)
+    if m:
+        best = (m.start(), int(m.group(1)) + int(_cues()["roc_offset"]))
     for rx in (_ZH_DATE, _EN_DATE):
         m = rx.search(head)
         if m and (best is None or m.start() < best[0]):

@@ -90,3 +90,21 @@ def test_counts_in_english_people(ex):
     assert (f.value, f.unit) == (2400, "household")
     f = ex.one("Mobile payment users reached 900 million by the end of the survey.")
     assert (f.value, f.unit) == (9e8, "person")
+
+
+def test_taiwan_text_uses_new_taiwan_dollars(ex):
+    text = "臺北市政府主計處 發布日期：民國113年2月1日\n民國112年臺北市觀光收入約新臺幣850億元。高雄市工業產值達2.3兆元。"
+    fs = ex.facts(text)
+    assert [(f.quote, f.value, f.unit, f.year) for f in fs] == [
+        ("850億元", 8.5e10, "TWD", 2023), ("2.3兆元", 2.3e12, "TWD", 2023)]
+    assert [f.region for f in fs] == ["Taipei", "Kaohsiung"]
+
+
+def test_currency_named_before_the_number_zh(ex):
+    assert ex.one("香港特区政府财政储备为港币8000亿元。").unit == "HKD"
+    assert ex.one("该行向企业发放贷款人民币50亿元。").unit == "CNY"
+
+
+def test_relative_year_against_a_roc_date(ex):
+    f = ex.one("發布日期：民國113年2月1日\n去年全市新增企業5000家。")
+    assert f.year == 2023
