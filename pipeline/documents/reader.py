@@ -31,7 +31,8 @@ def read_document(path: Path | str, raw_root: Path | str | None = None) -> Docum
     if path.is_symlink() and outside_root(path, root):
         return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
                         bytes=0, format=FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".")),
-                        status="unreadable", error=f"symbolic link to {path.readlink()} leads outside raw/; not followed")
+                        status="unreadable",  # the target's folder is not published: it is the researcher's own file system
+                        error=f"symbolic link to '{path.readlink().name}', which leads outside raw/; not followed")
     fmt = FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip("."))
     try:
         size = path.stat().st_size

@@ -94,7 +94,7 @@ CASES = [
     ("encrypted.pdf", "encrypted", "encrypted and needs a password"),
     ("scan.pdf", "no_text_layer", "none of its 1 pages has a text layer"),
     ("report one.txt", "duplicate", "same bytes as raw/report copy.txt"),
-    ("link outside.txt", "unreadable", "leads outside raw/; not followed"),
+    ("link outside.txt", "unreadable", "symbolic link to 'outside.txt', which leads outside raw/; not followed"),
     ("huge.txt", "error", "exceeds the 20 MB limit for text files (CEF_MAX_TEXT_MB)"),
     ("heavy.pdf", "error", f"reading the PDF was stopped by the {TIMEOUT_S} s per-document time limit (CEF_DOC_TIMEOUT_S)"),
     ("slow small.txt", "error", f"extracting facts was stopped by the {TIMEOUT_S} s per-document time limit"),
@@ -183,6 +183,7 @@ def test_symlink_out_of_raw_is_not_followed(built):
     row = docs.loc["link outside.txt"]
     assert (row["bytes"], row["chars"], row["text"]) == (0, 0, "")
     assert not docs["text"].str.contains("outside-secret").any()
+    assert str(built["wh"].raw.parent) not in row["error"]  # no path of the researcher's machine is published
     assert not built["facts"]["sentence"].str.contains("outside-secret").any()
 
 
