@@ -23,7 +23,7 @@ from .pdf_paragraphs import PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_s
 
 PAGE_SEPARATOR = PARA_SEP
 # Bump when what a page read produces changes: old cache entries are then ignored, never misread.
-READER_VERSION = 4
+READER_VERSION = 5
 _CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "upright")
 
 
@@ -76,7 +76,8 @@ def read_page(page) -> dict:
     tables = []
     for t in p.find_tables():
         rows = t.extract()
-        if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and sum(1 for r in rows for c in r if c and c.strip()) >= 3:
+        # one ruled row counts too: it is often a header the page break cut from its table
+        if max(len(r) for r in rows) >= 2 and sum(1 for r in rows for c in r if c and c.strip()) >= 2:
             tables.append({"bbox": [round(v, 2) for v in t.bbox], "rows": rows})
 
     def outside(c):

@@ -7,6 +7,7 @@ fact's span is the cell itself: text[char_start:char_end] == quote holds by cons
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections import defaultdict
 
 from ..documents.model import Document, TableCell
@@ -104,7 +105,7 @@ def _locate(text: str, start: int, end: int, grid: Grid, frm: int) -> int | None
 
 def _scaled(value: float, scale: float) -> float:
     """4,690.69 万元 is 46,906,900 yuan, not 46,906,899.99999999: cells have at most a few decimals."""
-    return round(value * scale, 6) if scale != 1 else value
+    return float(Decimal(repr(value)) * Decimal(repr(scale))) if scale != 1 else value
 
 
 def _caption(text: str, lo: int, hi: int) -> str:
@@ -131,6 +132,7 @@ def extract_table_facts(doc: Document) -> list[Fact]:
     zh = (doc.lang or "").startswith("zh")
     facts: list[Fact] = []
     cursor: dict[int, int] = {}
+    last_end = 0
     last_caption: TableUnit | None = None
     last_caption_year: int | None = None
     for (page, _ti), grid in zip(keys, grids):
@@ -139,9 +141,11 @@ def extract_table_facts(doc: Document) -> list[Fact]:
         pos = _locate(doc.text, start, end, grid, cursor.get(page, start))
         if pos is None:
             continue  # not written into the text: no span could be honest
-        caption_text = _caption(doc.text, cursor.get(page, start), pos)
+        # the caption is the text just above the table, which may sit at the foot of the previous page
+        caption_text = _caption(doc.text, last_end, pos)
         cursor[page] = pos + 1
-        continued = not grid.header_rows and grid.col_headers.get(0)
+        last_end = pos + len("\n".join(render_row(r) for r in grid.rows))
+        continued = grid.continues
         cap = caption_unit(caption_text) or (last_caption if continued else None)
         years = [int(y) for y in _YEAR.findall(caption_text[-80:])]
         cap_year = years[-1] if years else (last_caption_year if continued else None)
@@ -152,6 +156,23 @@ def extract_table_facts(doc: Document) -> list[Fact]:
                 facts.extend(_row_facts(doc, grid, r, row, row_offset, page, report, cap, cap_year, zh))
             row_offset += len(render_row(row)) + 1
     return facts
+
+
+_CHANGE_WORDS = re.compile(r"同比|增减|增长|变动|变化|比上年|上年同期|比|[（(]?\s*[%％]\s*[)）]?|change|growth|yoy|\s")
+
+
+def _bare_change(header: str) -> bool:
+    """`同比（%）`, `增减(%)`: a change column that does not say of what."""
+    last = header.split(LEVEL_SEP)[-1]
+    return bool(last) and any(g in last.lower() for g in GROWTH + ("同比",)) and not _CHANGE_WORDS.sub("", last.lower())
+
+
+def _measure_name(grid: Grid, r: int, c: int, report) -> str:
+    """The measure a column names (营业收入), or "" when it names a period or nothing."""
+    cols = grid.col_headers.get(r, [])
+    if c < 0 or c >= len(cols) or c == grid.label_col or not cols[c] or period_year(cols[c], report) is not None:
+        return ""
+    return label_unit(cols[c].split(LEVEL_SEP)[-1])[0]
 
 
 def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int, report, cap, cap_year,
@@ -178,6 +199,10 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             continue
         year = period_year(col_header, report)
         what = indicator
+        measure_left = _measure_name(grid, r, c - 1, report) if _bare_change(col_header) else ""
+        if measure_left and measure_left not in indicator:
+            # 营业收入 | 同比（%）: the change column speaks of the measure to its left
+            what = f"{indicator}{'' if zh else ' '}{measure_left}"
         if year is None:
             # a column that names a measure or a category (营业收入, 机器设备) rather than a period: it is part of
             # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日)

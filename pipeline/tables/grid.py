@@ -24,6 +24,13 @@ class Grid:
     label_col: int | None = 0
     # for each row, the column headers in force (a table can restate its header halfway down)
     col_headers: dict[int, list[str]] = field(default_factory=dict)
+    # carries on a table from the previous page (its header, and so its caption, are there)
+    continues: bool = False
+    raw: list[list[str | None]] = field(default_factory=list)
+
+    @property
+    def header_only(self) -> bool:
+        return bool(self.rows) and len(self.header_rows) == len(self.rows)
 
     def row_label(self, r: int) -> str:
         if self.label_col is None:
@@ -82,14 +89,22 @@ def analyse(raw: list[list[str | None]], previous: Grid | None = None) -> Grid:
         cells = [c for j, c in enumerate(rows[i]) if j != label_col]
         if _is_header_row(rows[i], label_col) and sum(1 for c in cells if c and not is_empty(c)) >= 2:
             g.header_rows.add(i)
+    g.raw = with_none
     current: list[str] = []
-    if not g.header_rows and previous is not None and len(previous.rows[0]) == width and previous.col_headers:
+    carried: list[list[str | None]] = []
+    fits = previous is not None and previous.rows and len(previous.rows[0]) == width and previous.col_headers
+    if fits and not g.header_rows:  # the body goes on under the header printed on the previous page
         current = previous.col_headers.get(len(previous.rows) - 1, [])
+        g.continues = True
+    elif fits and previous.header_only and 0 in g.header_rows:
+        # the page break cut the header itself (本期销售量 on one page, （吨） on the next)
+        carried = [previous.raw[k] for k in sorted(previous.header_rows)]
+        g.continues = True
     block: list[int] = []
     for i in range(len(rows)):
         if i in g.header_rows:
             block = block + [i] if block and block[-1] == i - 1 else [i]
-            current = _paths([with_none[k] for k in block], width)
+            current = _paths((carried if block[0] == 0 else []) + [with_none[k] for k in block], width)
         g.col_headers[i] = current
     return g
 

@@ -78,3 +78,12 @@ def test_table_continued_on_next_page_inherits_header():
     # a table further away does not continue anything
     _, g3 = analyse_all([(4, first), (7, cont)])
     assert g3.header_of(0, 1) == "营业成本"
+
+
+def test_header_cut_by_the_page_break_is_joined():
+    head = [["渠道类型", "本期销售收入", "上期销售收入", "本期销售量", "上期销售量"]]
+    body = [["", "", "", "（吨）", "（吨）"], ["直销", "2,402,936.23", "1,324,035.65", "5,735.70", "3,932.08"]]
+    g1, g2 = analyse_all([(14, head), (15, body)])
+    assert g1.header_only and g2.continues
+    assert g2.col_headers[1][2] == "上期销售收入"
+    assert g2.col_headers[1][4] == "上期销售量 / （吨）"
