@@ -16,6 +16,7 @@ from .nonfacts import is_nonfact
 from .normalize import Working
 from .qualifiers import qualifier
 from .quantities import Quantity, scan
+from .units import local_currency
 from .reference import alternation, load_json
 from .regions import Mention, Region, gazetteer, is_comparand
 from .sentences import Segments
@@ -33,13 +34,24 @@ _ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|of)
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
 
 
+class _Indexed(list):
+    """Mentions in text order with their start offsets, for bisection (computed once per document)."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.starts = [x.start for x in self]
+
+    def between(self, lo: int, hi: int):
+        return self[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     c = load_json("time_cues.json")
     return {
         "zh_target": re.compile(alternation(c["zh_target_strong"])),
         "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])})"),
-        "annual": re.compile(rf"(?:{alternation(c['zh_annual'][:1] + ['每年度'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
+        "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
         "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
     }
@@ -58,8 +70,8 @@ def extract_facts(doc: Document) -> list[Fact]:
     if not quantities:
         return []
     ctx = document_context(doc.title, wt, has_han, has_latin)
-    years = find_mentions(wt, ctx.year)
-    mentions = gazetteer().mentions(wt, has_han, has_latin)
+    years = _Indexed(find_mentions(wt, ctx.year))
+    mentions = _Indexed(gazetteer().mentions(wt, has_han, has_latin))
     ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)
     respective = _respective_regions(wt, seg, quantities, mentions)
@@ -92,7 +104,7 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     target = _is_target(wt, ss, se, q, cs, ymention, year, ctx, is_zh)
     qual = qualifier(wt, q.num_start if q.start == q.num_start else q.start, q.end, q.inner_qualifier,
                      q.value_high is not None)
-    names = tuple(wt[m.start:m.end] for m in mentions if ss <= m.start < q.start)
+    names = tuple(wt[m.start:m.end] for m in mentions.between(ss, q.start))
     prev_cs = seg.clause_start(max(ss, cs - 1)) if cs > ss else cs
     ind = indicator(clause_before, wt[q.end:seg.clause_end(q.end)], q.noun, is_zh, names,
                     previous=wt[prev_cs:max(prev_cs, cs - 1)], growth=sign if meas == "growth" else 0)
@@ -103,8 +115,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     unit = _local_currency(wt, q, region, ctx)
-    if unit == "count" and q.raw_unit and not q.noun and re.search(r"(?i)\b(?:users|people|persons|population|workers|employees|residents|visitors|netizens)\b", clause_before):
-        unit = "person"
+    if unit == "count" and q.raw_unit and not q.noun and _person_nouns().search(clause_before):
+        unit = "person"  # 'internet users … reached 1.079 billion' counts people
     a, b = w.span(q.start, q.end)
     sa, sb = w.span(ss, se)
     f = Fact(doc=doc.doc, char_start=a, char_end=b, quote=doc.text[a:b], sentence=doc.text[sa:sb], value=value,
@@ -117,26 +129,16 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     return f
 
 
-_ZH_CURRENCY_BEFORE = None
+@lru_cache(maxsize=1)
+def _person_nouns() -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{alternation(load_json('count_nouns.json')['person'])})\b")
 
 
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
-    """新台币850亿元 is TWD; 元 in a text about Taiwan or Hong Kong is that place's currency, not CNY."""
-    global _ZH_CURRENCY_BEFORE
-    if q.unit != "CNY" or not q.raw_unit or "人民币" in q.raw_unit or q.script != "zh":
+    if q.unit != "CNY" or q.script != "zh":
         return q.unit
-    u = load_json("units.json")
-    if _ZH_CURRENCY_BEFORE is None:
-        _ZH_CURRENCY_BEFORE = re.compile(rf"(?:{alternation(u['zh_currency_before'])})(?:约|近|超过)?[ \t]*$")
-    m = _ZH_CURRENCY_BEFORE.search(wt, max(0, q.start - 8), q.start)
-    if m:
-        name = re.sub(r"(?:约|近|超过)?[ \t]*$", "", m.group())
-        return u["zh_currency_before"].get(name, q.unit)
     place = region or ctx.dominant
-    for p in (place.en if place else None, place.parent if place else None):
-        if p in u["local_yuan"]:
-            return u["local_yuan"][p]
-    return q.unit
+    return local_currency(wt, q.start, q.raw_unit, (place.en, place.parent) if place else ())
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:
@@ -172,7 +174,7 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
             ym = next((x for x in years if x.start <= m.start(1) < x.end), None)
             return y, None, ym
     ss, se = seg.sent(q.start)
-    starts = [y.start for y in years]
+    starts = years.starts
     i = bisect_left(starts, q.start) - 1
     after_q = wt[q.end:q.end + 16]
     in_from = bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start])) and bool(_FROM_TO_AFTER.match(after_q))
@@ -189,6 +191,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if y.base_cue and not _ATTACHED.match(between):
             i -= 1  # 比1995年底增加920亿美元: 1995 is the base the change is measured from
             continue
+        if y.ratio_base and q.kind in ("ratio", "percent") and _ATTACHED.match(between):
+            i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018
+            continue
         return _resolve(y, q, in_from, in_to, clause_before)
     # the sentence has none: the previous sentence's year governs, and further back only through sentences
     # that continue the same statement (其中…, 而…, Among them…)
@@ -199,7 +204,7 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         prev_s, prev_e = seg.sents[cur - 1]
         if prev_s < ps:
             break
-        found = [y for y in years if prev_s <= y.start < prev_e and not y.base_cue]
+        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue]
         if found:
             return _resolve(found[-1], q, in_from, in_to, clause_before)
         if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
@@ -243,7 +248,7 @@ def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: D
             is_zh: bool) -> Region | None:
     ss, se = seg.sent(q.start)
     cs = seg.clause_start(q.start)
-    starts = [m.start for m in mentions]
+    starts = mentions.starts
     k = bisect_left(starts, q.start)
     if not is_zh:
         # 'Jining (493 billion yuan)' and '80% in the United States'
@@ -342,7 +347,7 @@ def _respective_regions(wt: str, seg: Segments, quantities: list[Quantity], ment
         cue = _RESPECTIVE.search(wt, ss, se)
         if not cue:
             continue
-        places = _place_list(wt, [m for m in mentions if ss <= m.start < run[0].start])
+        places = _place_list(wt, mentions.between(ss, run[0].start))
         if len(places) == len(run):
             for q, r in zip(run, places):
                 out[id(q)] = r

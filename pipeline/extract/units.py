@@ -1,6 +1,7 @@
 """Scale words, currencies, units and measure words, loaded from pipeline/reference/units.json and scales.json."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,3 +90,24 @@ def _escape_spaced(word: str) -> str:
     import re
     parts = [re.escape(p) for p in word.split(" ")]
     return r"\s*".join(parts) if "." in word else r"\s+".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _currency_before() -> re.Pattern:
+    names = load_json("units.json")["zh_currency_before"]
+    return re.compile(rf"(?:{alternation(names)})(?=(?:约|近|超过)?[ \t]*$)")
+
+
+def local_currency(text: str, start: int, raw_unit: str, places: tuple) -> str:
+    """The currency of a 元 amount: 新台币850亿元 is TWD, 港币 HKD; a bare 元 in a text about Taiwan or Hong Kong
+    is that place's currency; otherwise CNY."""
+    u = load_json("units.json")
+    m = _currency_before().search(text, max(0, start - 8), start)
+    if m:
+        return u["zh_currency_before"][m.group()]
+    if "人民币" in raw_unit:
+        return "CNY"
+    for p in places:
+        if p in u["local_yuan"]:
+            return u["local_yuan"][p]
+    return "CNY"

@@ -3,6 +3,7 @@ relative years (去年, last year) and the Republic of China calendar (民國112
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ class YearMention:
     target_cue: bool          # 到2026年, by 2025
     from_cue: bool = False    # 从2000年, from 2012
     base_cue: bool = False    # 比2002年, compared with 2002: the base of a comparison
+    ratio_base: bool = False  # 为2018年的1.6倍: the base a multiple or share is measured against
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,15 @@ def _regexes() -> dict[str, re.Pattern]:
     )
     # relative years are looked for only when the document states its own date
     relative = rf"(?=[今本当去上前明次后TtLlNn])(?:(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
+    months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
+    periods = (
+        rf"(?P<zp>(?<![个0-9])(?:{alternation(c['zh_periods'])})|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—–~～至][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
+        rf"|(?<![个两三四五六七八九十])(?:[一二三四五六七八九十]|十[一二])月(?:份)?)"
+        rf"|(?P<ep>\b(?:{alternation(c['en_periods'])})\b|\b(?:in|of|since|during|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9]))"
+    )
     return {
+        "periods": re.compile(periods),
+        "roc_bare": re.compile(r"(?<![0-9.])([0-9]{2,3})[ \t]*年(?!代|[0-9])"),
         "master": re.compile(master),
         "relative": re.compile(relative),
         "zh_range": re.compile(zh_range),
@@ -68,6 +78,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
         "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|over|relative to))[ \t]*$"),
+        # 为2018年的1.6倍: the year a ratio is measured against
+        "ratio_base_cue": re.compile(r"(?:为|是|相当于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }
 
 
@@ -79,6 +91,7 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
     matches = list(rx["master"].finditer(text))
     if doc_year:
         matches.extend(rx["relative"].finditer(text))
+    roc = "民国" in text
     for m in matches:
         kind = m.lastgroup
         s, e = m.start(), m.end()
@@ -132,9 +145,49 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
         tgt = bool(rx["zh_target_year"].search(before) or rx["en_target_year"].search(before))
         frm = bool(rx["from_cue"].search(before))
         base = bool(rx["base_cue"].search(before))
-        out.append(YearMention(s, e, y, ys, tgt, frm, base))
+        out.append(YearMention(s, e, y, ys, tgt, frm, base, bool(rx["ratio_base_cue"].search(before))))
+    if roc:
+        _roc_bare_years(text, rx, out)
     out.sort(key=lambda x: x.start)
+    _periods(text, rx, out, doc_year)
     return out
+
+
+def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
+    """A document that uses the ROC calendar (民國112年) also writes its years bare: 112年 = 2023."""
+    taken = [(y.start, y.end) for y in out]
+    for m in rx["roc_bare"].finditer(text):
+        n = int(m.group(1))
+        if not 1 <= n <= 200 or any(a <= m.start() < b for a, b in taken):
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        out.append(YearMention(m.start(), m.end(), n + int(_cues()["roc_offset"]), None,
+                               bool(rx["zh_target_year"].search(before)), bool(rx["from_cue"].search(before)),
+                               bool(rx["base_cue"].search(before)), bool(rx["ratio_base_cue"].search(before))))
+
+
+def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) -> None:
+    """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
+    the document (or the document's own year) is meant."""
+    explicit = [(y.start, y.year) for y in out if not y.base_cue and y.year_start is None]
+    starts = [a for a, _ in explicit]
+    taken = [(y.start, y.end) for y in out]
+    added = []
+    for m in rx["periods"].finditer(text):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$", text[max(0, m.start() - 6):m.start()]):
+            continue  # 2024年上半年 is read with its year
+        k = bisect_right(starts, m.start()) - 1
+        year = explicit[k][1] if k >= 0 else doc_year
+        if year is None:
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        added.append(YearMention(m.start(), m.end(), year, None, False, bool(rx["from_cue"].search(before)),
+                                 bool(rx["base_cue"].search(before))))
+    if added:
+        out.extend(added)
+        out.sort(key=lambda x: x.start)
 
 
 def _is_en_from_to(text: str, start: int) -> bool:
