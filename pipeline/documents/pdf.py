@@ -7,6 +7,7 @@ lines become paragraphs (pdf_paragraphs), and tables are written into the page t
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,10 +127,25 @@ def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list
             raise PdfReadError("unreadable", f"PDF broke while reading page {len(pages) + 1} "
                                              f"({type(exc).__name__}: {exc})") from exc
         title = (pdf.metadata or {}).get("Title")
-    title = title.strip() if isinstance(title, str) and title.strip() else None
+    title = _title(title, Path(path))
     if only is None:
         cache.put_meta({"pages": len(pages), "title": title, "reader_version": READER_VERSION})
     return pages, title
+
+
+_PLACEHOLDER_TITLE = re.compile(r"^microsoft (?:word|powerpoint|excel) - |\.(?:docx?|pdf|indd|xlsx?|pptx?|wps|tmp)$|"
+                                r"^(?:untitled|无标题|新建)|^[A-Za-z0-9_\-.]+$", re.I)
+
+
+def _title(title, path: Path) -> str | None:
+    """The metadata title, unless it is a file name, a single ASCII token or a tool's placeholder: then the
+    first line of the text is a better title."""
+    if not isinstance(title, str) or not title.strip():
+        return None
+    title = title.strip()
+    if title == path.stem or _PLACEHOLDER_TITLE.search(title):
+        return None
+    return title
 
 
 _EMPTY = {"width": 0.0, "height": 1.0, "chars": 0, "lines": [], "tables": []}

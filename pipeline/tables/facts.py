@@ -220,7 +220,8 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             f"{label_raw}{'：' if zh else ': '}{text}"
         if cap is not None and unit is cap:
             sentence += f"（单位：{cap.raw}）" if zh else f" (unit: {cap.raw})"
-        assert doc.text[cell_start:cell_start + len(text)] == text
+        if doc.text[cell_start:cell_start + len(text)] != text:
+            continue  # never publish a span that is not the quote (the rendering is built so it always is)
         out.append(Fact(
             doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
             value=_scaled(num.value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,

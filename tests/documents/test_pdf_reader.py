@@ -125,3 +125,16 @@ def test_join_lines_rules():
     assert join_lines("grew by 480.6", "billion RMB", cjk=False) == "grew by 480.6 billion RMB"
     # CJK typesetting wraps anywhere, also inside a number
     assert join_lines("增加值1749.", "6亿元", cjk=True) == "增加值1749.6亿元"
+
+
+def test_metadata_title_that_is_a_file_name_is_not_the_title():
+    from pathlib import Path
+
+    from pipeline.documents.pdf import _title
+
+    p = Path("raw/000_201a966a08c069d6.pdf")
+    assert _title("000_201a966a08c069d6", p) is None
+    assert _title("Microsoft Word - 年报.docx", p) is None
+    assert _title("report2021", p) is None
+    assert _title("贵州茅台酒股份有限公司2021年年度报告", p) == "贵州茅台酒股份有限公司2021年年度报告"
+    assert _title("Research on Advanced Manufacturing Policy", p) == "Research on Advanced Manufacturing Policy"
