@@ -21,6 +21,7 @@ class DocContext:
     plan: tuple[int, int] | None
     region: Region | None
     dominant: Region | None = None   # the place most of the document's mentions name (a national report: China)
+    roc: bool = False                # dated in the Republic of China calendar or priced in 新台币: a Taiwan text
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -32,7 +33,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
         rank = _LEVEL_RANK.get(m.region.level, 9)
         if best is None or rank < best:
             best, region = rank, m.region
-    return DocContext(head, document_year(working_text), plan, region)
+    roc = "民国" in working_text or "新台币" in working_text
+    return DocContext(head, document_year(working_text), plan, region, roc=roc)
 
 
 def dominant_region(mentions) -> Region | None:

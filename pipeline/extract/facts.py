@@ -26,7 +26,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _LIST_SEP = re.compile(r"^[ \t]*(?:[、,，]|和|及|与|以及|and|,[ \t]*and)?[ \t]*$")
 _RESPECTIVE = re.compile(r"分别|各自|respectively")
-_EN_YEAR_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:in|for|as of|by|by the end of|at the end of|at end-)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?((?:19|20)[0-9]{2})\b")
+# between a number and the year right after it: a few plain words and a preposition, no other number or comma
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[a-zA-Z$-]+[ \t]+){0,4}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
 _EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|for|across)[ \t]+(?:the[ \t]+)?$")
 _INITIAL_LEAD = re.compile(r"^[\W_]*(?:In|in|By|by|As of|as of|Since|During|At the end of|At end-|Until|到|至|截至|截止到?|在|从|于)?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+(?:[0-9]{1,2},?[ \t]+)?)?$")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
@@ -101,7 +102,7 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     if meas == "growth" and _cues()["average"].search(clause_before) and ymention is not None:
         year_start = year_start or ymention.year_start
     region = resp_region or _region(wt, seg, q, mentions, ctx, is_zh)
-    target = _is_target(wt, ss, se, q, cs, ymention, year, ctx, is_zh)
+    target = _is_target(wt, ss, seg.clause_end(q.end), q, cs, ymention, year, ctx, is_zh)
     qual = qualifier(wt, q.num_start if q.start == q.num_start else q.start, q.end, q.inner_qualifier,
                      q.value_high is not None)
     names = tuple(wt[m.start:m.end] for m in mentions.between(ss, q.start))
@@ -138,7 +139,8 @@ def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext
     if q.unit != "CNY" or q.script != "zh":
         return q.unit
     place = region or ctx.dominant
-    return local_currency(wt, q.start, q.raw_unit, (place.en, place.parent) if place else ())
+    places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
+    return local_currency(wt, q.start, q.raw_unit, places)
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:
@@ -167,18 +169,24 @@ def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: Do
 
 
 def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
-    if q.script == "en":
-        m = _EN_YEAR_AFTER.match(wt, q.end)
-        if m:
-            y = int(m.group(1))
-            ym = next((x for x in years if x.start <= m.start(1) < x.end), None)
-            return y, None, ym
     ss, se = seg.sent(q.start)
+    if q.script == "en":
+        # '3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', '10% of GDP by 2025', 'grew 5.8% last year'
+        j = bisect_left(years.starts, q.end)
+        if j < len(years) and years[j].start < se and _EN_TIME_AFTER.fullmatch(wt, q.end, years[j].start):
+            y = years[j]
+            return y.year, (y.year_start if _cues()["average"].search(clause_before) else None), y
     starts = years.starts
     i = bisect_left(starts, q.start) - 1
     after_q = wt[q.end:q.end + 16]
     in_from = bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start])) and bool(_FROM_TO_AFTER.match(after_q))
     in_to = bool(re.search(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$", wt[max(ss, q.start - 12):q.start]))
+    if in_from and i >= 1 and years[i - 1].start >= ss and years[i].end <= q.start:
+        # 'from 34.6 trillion in 2015 to 68.8 trillion in 2023, lifting the share from 50.8% to 54.6%': a second
+        # from-to pair (its 'from' comes after the last year) without years of its own repeats the first pair's
+        a, b = years[i - 1], years[i]
+        if re.search(r"到|至|\bto\b", wt[a.end:b.start]) and _FROM_BEFORE.search(wt[b.end:q.start]):
+            return a.year, None, a
     while i >= 0 and years[i].start >= ss:
         y = years[i]
         if y.end > q.start:
@@ -226,7 +234,7 @@ def _resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_bef
     return y.year, (None if in_to else y.year_start), y
 
 
-def _is_target(wt, ss, se, q, cs, ym: YearMention | None, year, ctx: DocContext, is_zh: bool) -> bool:
+def _is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, is_zh: bool) -> bool:
     if ym is not None and ym.target_cue and (ctx.year is None or ym.year >= ctx.year):
         return True
     if ctx.plan and (year is None or year >= ctx.plan[0]):
@@ -235,8 +243,8 @@ def _is_target(wt, ss, se, q, cs, ym: YearMention | None, year, ctx: DocContext,
     if is_zh:
         if c["zh_target"].search(wt, cs, q.start):
             return True
-    elif c["en_target"].search(wt[ss:se]):
-        return True
+    elif c["en_target"].search(wt, cs, ce):
+        return True  # 'grew 6.7% in 2023, and the government aims to raise it by 5%': the cue's own clause
     if year is not None and ctx.year is not None and year > ctx.year:
         return True
     return False

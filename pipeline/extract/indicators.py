@@ -22,6 +22,7 @@ def _rx() -> dict:
     return {
         "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:了|约|近|超过|超|达|为|[ \t])*$"),
         "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|达|为|[ \t])*$"),
+        "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
@@ -45,6 +46,8 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
     增长到1749.6亿元 is a level."""
     r = _rx()
     tail = clause_before[-10:] if is_zh else clause_before[-40:]
+    if is_zh and r["zh_decline_after"].match(after):
+        return "growth", -1  # 扭转前年3.7%的收缩
     if not is_zh and unit in ("percent", "percentage_point", "basis_point"):
         # 'a 3.4% increase', 'a 2.1% decline'
         if _EN_AFTER_DECLINE.match(after):

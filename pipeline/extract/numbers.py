@@ -16,8 +16,11 @@ ARABIC_OCR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+|\. [0-9]+(?![0-9.]
 SIGN = r"[-+−－]"
 # Chinese numerals: a numeral must start with a digit character; 百千万亿 may follow inside it
 CN_DIGITS = "〇零一二两三四五六七八九"
-CHINESE = rf"[{CN_DIGITS}十][{CN_DIGITS}十百千]*(?:点[{CN_DIGITS}]+)?"
-_CN_WHOLE = re.compile(rf"[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?")
+# a numeral never starts with 零/〇 (零部件, 零售 are words); 万/亿 inside it join its parts (三亿六千万, 四万五千)
+_CN_START = "一二两三四五六七八九十"
+CHINESE = (rf"[{_CN_START}][{CN_DIGITS}十百千]*(?:[万亿兆]+[{CN_DIGITS}十][{CN_DIGITS}十百千]*)*"
+           rf"(?:点[{CN_DIGITS}]+)?")
+_CN_WHOLE = re.compile(rf"[{CN_DIGITS}十百千万亿兆]+(?:点[{CN_DIGITS}]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,11 @@ def parse_chinese(s: str) -> float | None:
     """cn2an in 'smart' mode reads 两, 〇 and mixed forms; it must only ever see the numeral span itself."""
     if not s or not _CN_WHOLE.fullmatch(s):
         return None
+    if "兆" in s:
+        head, _, tail = s.partition("兆")  # cn2an does not know 兆 (10^12 in Taiwan)
+        a = parse_chinese(head) if head else 1.0
+        b = parse_chinese(tail) if tail else 0.0
+        return None if a is None or b is None else a * 1e12 + b
     try:
         v = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, IndexError, TypeError):

@@ -37,7 +37,9 @@ _H = r"[ \t]"
 @lru_cache(maxsize=1)
 def _zh_regex() -> re.Pattern:
     p = patterns()
-    num = rf"(?:{ARABIC}|{CHINESE})"
+    # OCR spacing inside a decimal (8 .8 %, 1 5 .3 %) is read only where it forms a decimal
+    ocr = r"[0-9](?:[ ]?[0-9])*[ ]?\.[ ]?[0-9](?:[ ]?[0-9])*"
+    num = rf"(?:{ocr}|{ARABIC}|{CHINESE})"
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
         rf"(?=[0-9百〇零一二两三四五六七八九十+\-−－])(?:"
@@ -45,7 +47,7 @@ def _zh_regex() -> re.Pattern:
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN})?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
-        rf"{_H}?(?P<scale>{p['zh_scale']})?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
+        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
     )
 
 
@@ -54,7 +56,8 @@ def _en_regex() -> re.Pattern:
     p = patterns()
     words = english_word_pattern()
     return re.compile(
-        rf"(?<![\w.$€£¥\-])(?=[0-9$€£¥+\-−RCUEJHNotfsenzhadOTFSENZHAD])(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
+        rf"(?:(?<![\w.$€£¥\-])(?=[0-9$€£¥+\-−RCUEJHNotfsenzhadOTFSENZHAD])|(?<=[\u3400-\u9fff])(?=[A-Z$€£¥]))"
+        rf"(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
         rf"(?P<num>{ARABIC_OCR}|(?i:{words})(?![\w-]))"
         rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to){_H}*(?:{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
         rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn)(?![A-Za-z]))?"
@@ -126,6 +129,8 @@ def _scan_zh(text: str) -> list[Quantity]:
         unit = zh_unit(m.group("unit"))
         num_s = m.group("num")
         v = parse_number(num_s)
+        if v is None and m.group("scale") and _has_inner_scale(num_s):
+            v = 0.0  # 三亿六千 alone is not a numeral; it is read with its scale below
         if unit is None or v is None:
             continue
         if m.group("unit") in _SYMBOLS and not _near_han(text, m.start(), m.end()):
@@ -142,6 +147,20 @@ def _scan_zh(text: str) -> list[Quantity]:
             continue
         raw_unit_start = m.start("scale") if m.group("scale") else m.start("unit")
         scale = scale_of(m.group("scale"))
+        if m.group("scale") and _has_inner_scale(num_s):
+            # 三亿六千万: the numeral and its last scale are one number
+            whole = parse_number(num_s + m.group("scale"))
+            if whole is None:
+                continue
+            v = whole / scale
+        if m.group("num_b"):
+            # 23兆9,576亿元, 5万5,823元: a larger and a smaller unit of the same amount
+            vb = parse_number(m.group("num_b"))
+            sb = scale_of(m.group("scale_b"))
+            if not m.group("scale") or vb is None or sb >= scale or vb * sb >= scale:
+                pos = m.start("num_b")
+                continue
+            v = float(Decimal(repr(v)) + Decimal(repr(vb)) * Decimal(repr(sb)) / Decimal(repr(scale)))
         q = _make(m, v, scale, unit, text[raw_unit_start:m.end("unit")], "zh")
         if q is None:
             continue
@@ -149,6 +168,10 @@ def _scan_zh(text: str) -> list[Quantity]:
         q.inner_qualifier = m.group("inner1") or m.group("inner2")
         out.append(q)
     return out
+
+
+def _has_inner_scale(num: str) -> bool:
+    return any(ch in "万亿兆" for ch in num)
 
 
 def _zh_first_of_pair(text: str, m: re.Match, v: float, unit: Unit) -> Quantity | None:

@@ -77,7 +77,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“])(?:力争|争取|预计|计划|目标是)?(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
-        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|over|relative to))[ \t]*$"),
+        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|relative to))[ \t]*$"),
         # 为2018年的1.6倍: the year a ratio is measured against
         "ratio_base_cue": re.compile(r"(?:为|是|相当于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }

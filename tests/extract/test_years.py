@@ -95,7 +95,7 @@ def test_year_does_not_carry_into_a_new_topic(ex):
 
 def test_republic_of_china_calendar(ex):
     f = ex.one("民國112年，全市觀光收入為450億元。")
-    assert (f.year, f.unit, f.value) == (2023, "CNY", 4.5e10)
+    assert (f.year, f.unit, f.value) == (2023, "TWD", 4.5e10)  # an ROC-dated text prices in NT$
 
 
 @pytest.mark.parametrize("text", ["“十四五”时期，全省新建5G基站12万个。", "“十四五”時期，全省新建5G基站12萬個。"])
