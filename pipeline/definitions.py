@@ -15,7 +15,7 @@ from .assets.ingest import raw_file
 from .assets.parse import parsed_document
 from .assets.publish import release
 from .assets.resources import Warehouse
-from .assets.sensors import raw_documents
+from .assets.sensors import raw_documents, removed_documents
 
 ASSETS = [raw_file, parsed_document, document_facts, combined_tables, release]
 
@@ -30,7 +30,7 @@ automation = dg.AutomationConditionSensorDefinition(
 defs = dg.Definitions(
     assets=ASSETS,
     asset_checks=ALL_CHECKS,
-    sensors=[raw_documents, automation],
+    sensors=[raw_documents, removed_documents, automation],
     resources={"warehouse": Warehouse()},
     # 2 cores: a step per process would cost seconds each (STACK_NOTES P3)
     executor=dg.in_process_executor,

@@ -95,3 +95,29 @@ def test_summaries_list_counts_and_problem_documents():
     assert md.splitlines()[2].split("|")[1].strip() == "percent"  # most frequent first
     assert "bad bytes" in summaries.problem_documents_md(docs)
     assert summaries.problem_documents_md(docs[docs.status == "ok"]).startswith("every document")
+
+
+def test_a_removed_document_triggers_a_recombine(tmp_path):
+    """raw_documents deletes a removed file's partition; removed_documents then asks for the combined tables
+    again (nothing upstream materializes on a removal, so eager automation alone would not)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.assets.resources import Warehouse, documents_partitions
+    from pipeline.assets.sensors import removed_documents
+
+    wh = Warehouse(raw_dir=str(tmp_path / "raw"), warehouse_dir=str(tmp_path / "wh"))
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(documents_partitions.name, ["a.txt", "b.txt"])
+
+    def tick():
+        return removed_documents(dg.build_sensor_context(instance=instance, resources={"warehouse": wh}))
+
+    assert isinstance(tick(), dg.SkipReason)  # nothing combined yet
+    (tmp_path / "wh" / "combined").mkdir(parents=True)
+    pq.write_table(pa.table({"path": ["a.txt", "b.txt"]}), tmp_path / "wh" / "combined" / "documents.parquet")
+    assert isinstance(tick(), dg.SkipReason)
+    instance.delete_dynamic_partition(documents_partitions.name, "b.txt")
+    request = tick()
+    assert isinstance(request, dg.RunRequest) and request.run_key.startswith("removed:")
+    assert tick().run_key == request.run_key  # the same state asks once (Dagster skips a seen run_key)

@@ -1,10 +1,15 @@
 """The raw_documents sensor: keeps one dynamic partition per file under raw/ and re-processes what changed."""
 
+import hashlib
 import json
+from pathlib import Path
 
 import dagster as dg
+import pyarrow.parquet as pq
 
+from ..combine import combined_dir
 from ..documents.scan import scan_raw
+from .combine import combined_tables
 from .extract import document_facts
 from .ingest import raw_file
 from .parse import parsed_document
@@ -51,3 +56,25 @@ def read_cursor(cursor: str | None) -> tuple[dict[str, str], int]:
     if isinstance(data.get("files"), dict):
         return data["files"], int(data.get("seq", 0))
     return data, 0
+
+
+@dg.sensor(target=combined_tables, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING,
+           description="Re-combines the tables when a document was removed from raw/: a removal materializes "
+                       "nothing upstream, so the eager automation would leave the removed file's facts published. "
+                       "The release follows by automation.")
+def removed_documents(context: dg.SensorEvaluationContext, warehouse: Warehouse):
+    registered = set(context.instance.get_dynamic_partitions(documents_partitions.name))
+    gone = sorted(published_paths(warehouse.root) - registered)
+    if not gone:
+        return dg.SkipReason("every published document is still under raw/")
+    state = hashlib.sha256("\n".join(sorted(registered)).encode("utf-8")).hexdigest()[:16]
+    context.log.info(f"{len(gone)} removed document(s) still published, e.g. {gone[0]}")
+    return dg.RunRequest(run_key=f"removed:{state}")
+
+
+def published_paths(warehouse: Path) -> set[str]:
+    """Paths (relative to raw/, i.e. partition keys) of the documents in the last combined tables."""
+    table = combined_dir(warehouse) / "documents.parquet"
+    if not table.exists():
+        return set()
+    return set(pq.read_table(table, columns=["path"]).column("path").to_pylist())

@@ -195,6 +195,22 @@ def _fact_checks(server: Server) -> dict[str, str]:
     return {c["name"]: (c["executionForLatestMaterialization"] or {}).get("status") for c in checks}
 
 
+def _zoom_graph(page) -> None:
+    """Hide the navigation and the group tree, zoom in twice and pan so the five groups fill the view."""
+    page.get_by_role("button", name="Hide navigation").click()
+    box = page.get_by_placeholder("Jump to").bounding_box()
+    page.mouse.click(box["x"] + box["width"] + 20, box["y"] + box["height"] / 2)  # the tree's collapse button
+    page.wait_for_timeout(500)
+    for _ in range(2):
+        page.locator("button:has([aria-label='zoom_in'])").first.click()
+        page.wait_for_timeout(400)
+    page.mouse.move(900, 200)
+    page.mouse.down()
+    page.mouse.move(1050, 180, steps=10)
+    page.mouse.up()
+    page.wait_for_timeout(1500)
+
+
 def _latest_metadata(server: Server, asset: str) -> dict:
     data = server.graphql(f'{{ assetNodeOrError(assetKey: {{path: ["{asset}"]}}) {{ ... on AssetNode {{ '
                           'assetMaterializations(limit: 1) { metadataEntries { label '
@@ -271,10 +287,12 @@ def test_materialize_all_in_the_ui(dagster_ui: Server):
             page.goto(f"{server.base}/assets/documents", wait_until="networkidle")
             expect(page.locator("tr", has_text="status_ok").first).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "07_documents_overview.png"))
-            page.set_viewport_size({"width": 1600, "height": 1000})
+            # 6. the graph again, zoomed in far enough that each node shows its status, checks, partitions and kinds
+            page.set_viewport_size({"width": 1800, "height": 1000})
             page.goto(f"{server.base}/asset-groups?expanded={urllib.request.quote(expanded)}",
                       wait_until="networkidle")
             expect(graph.get_by_text("release", exact=True).first).to_be_visible()
+            _zoom_graph(page)
             page.screenshot(path=str(ARTIFACTS / "08_asset_graph_after.png"))
         except Exception:
             page.screenshot(path=str(ARTIFACTS / "failure.png"))
