@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .regions import Region, gazetteer
-from .years import document_year, plan_period
+from .years import document_year, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
 _TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|Report|Plan|Research|Study|Analysis|"
@@ -22,6 +22,7 @@ class DocContext:
     region: Region | None
     dominant: Region | None = None   # the place most of the document's mentions name (a national report: China)
     roc: bool = False                # dated in the Republic of China calendar or priced in 新台币: a Taiwan text
+    reference_year: int | None = None  # the year the title reports on (2023年统计公报, output … in April)
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -34,7 +35,38 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
         if best is None or rank < best:
             best, region = rank, m.region
     roc = "民国" in working_text or "新台币" in working_text
-    return DocContext(head, document_year(working_text), plan, region, roc=roc)
+    year = document_year(working_text)
+    return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year))
+
+
+_DATE_LINE = re.compile(r"[0-9]{1,2}[ \t]*日|(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|(?i:published|received|accepted|released|updated)|"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+[0-9]{1,2},")
+
+
+def _reference_year(head: str, text: str, doc_year: int | None) -> int | None:
+    """The year a title (or the short header lines above the body) reports on: 某省2023年统计公报, 上半年…,
+    'output … in April' in a dated wire. Not a date line, not an edition label such as (2015)."""
+    lines = head.split("\n") + _header_block(text)
+    for ln in lines:
+        if not ln or _DATE_LINE.search(ln):
+            continue
+        for y in find_mentions(ln, doc_year):
+            if y.year_start is None and not y.base_cue:
+                return y.year
+    return None
+
+
+def _header_block(text: str, max_lines: int = 6, max_len: int = 80) -> list[str]:
+    """The short lines at the top of a document, before its first paragraph of running text."""
+    out = []
+    for ln in text[:2000].split("\n"):
+        ln = ln.strip()
+        if not ln:
+            continue
+        if len(ln) > max_len or len(out) >= max_lines:
+            break
+        out.append(ln)
+    return out
 
 
 def dominant_region(mentions) -> Region | None:

@@ -31,6 +31,10 @@ _EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[a-zA-Z$-]+[ \t]+){0,4}?(?:i
 _EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|for|across)[ \t]+(?:the[ \t]+)?$")
 _INITIAL_LEAD = re.compile(r"^[\W_]*(?:In|in|By|by|As of|as of|Since|During|At the end of|At end-|Until|到|至|截至|截止到?|在|从|于)?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+(?:[0-9]{1,2},?[ \t]+)?)?$")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
+# past tense, not a passive present ('is invested')
+_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
+                   r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
+                   r"signed|installed|reported|spent|invested|attracted|exported|imported)\b")
 _ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|of)?[ \t]*$")
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
 
@@ -221,6 +225,16 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     if ctx.plan:
         a, b = ctx.plan
         return b, a, None
+    if q.script == "en" and _PAST.search(wt, ss, se) and seg.sents:
+        # a past-tense report ('Travel accounted for nearly 40% of imports') is about the year its paragraph's
+        # opening sentence names; a present-tense statement ('There are about 200 universities') is not tied to one
+        first_s, first_e = seg.sent(ps)
+        if first_e <= ss:
+            for y in years.between(first_s, first_e):
+                if not y.base_cue and y.year_start is None:
+                    return y.year, None, y
+    if ctx.reference_year is not None:
+        return ctx.reference_year, None, None
     return None, None, None
 
 

@@ -218,7 +218,7 @@ def document_year(text: str, head_chars: int = 6000) -> int | None:
     """The year of the document's own date: the first full date near its start."""
     global _EN_DATE
     if _EN_DATE is None:
-        months = alternation([m.capitalize() for m in _cues()["months_en"] if len(m) > 3])
+        months = alternation([m.capitalize() for m in _cues()["months_en"] if len(m) > 3 or m == "may"])
         _EN_DATE = re.compile(rf"(?:{months})[ \t]+[0-9]{{1,2}},[ \t]*({Y})|[0-9]{{1,2}}[ \t]+(?:{months})[ \t]+({Y})")
     head = text[:head_chars]
     best = None
