@@ -24,7 +24,7 @@ from .pdf_paragraphs import PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_s
 
 PAGE_SEPARATOR = PARA_SEP
 # Bump when what a page read produces changes: old cache entries are then ignored, never misread.
-READER_VERSION = 5
+READER_VERSION = 6
 _CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "upright")
 
 
@@ -72,8 +72,10 @@ def _open(path):
 
 def read_page(page) -> dict:
     """One pdfplumber page → JSON-able lines in reading order and raw table rows."""
-    dups = duplicate_chars(page.chars)
-    p = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in dups) if dups else page
+    # glyphs without a Unicode mapping come out as "(cid:123)" or private-use code points: noise, not text
+    drop = duplicate_chars(page.chars) | {id(c) for c in page.chars if _unmapped(c["text"])}
+    unmapped = sum(1 for c in page.chars if _unmapped(c["text"]))
+    p = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in drop) if drop else page
     tables = []
     for t in p.find_tables():
         rows = t.extract()
@@ -90,8 +92,12 @@ def read_page(page) -> dict:
     for ln in lines:
         for k in ("x0", "x1", "top", "bottom", "left", "right"):
             ln[k] = round(float(ln[k]), 2)
-    return {"width": float(p.width), "height": float(p.height), "chars": len(p.chars), "lines": lines,
-            "tables": tables}
+    return {"width": float(p.width), "height": float(p.height), "chars": len(p.chars), "unmapped": unmapped,
+            "lines": lines, "tables": tables}
+
+
+def _unmapped(text: str) -> bool:
+    return text.startswith("(cid:") or any(0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd" for ch in text)
 
 
 def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list[dict], str | None]:
@@ -156,6 +162,9 @@ def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
     if not pages:
         raise PdfReadError("unreadable", "PDF has no pages")
     if not any(p["chars"] for p in pages):
+        if any(p.get("unmapped") for p in pages):
+            raise PdfReadError("no_text_layer", f"its {len(pages)} pages have glyphs but no Unicode mapping for "
+                                                "them (fonts without ToUnicode): the text layer cannot be read")
         raise PdfReadError("no_text_layer", f"none of its {len(pages)} pages has a text layer (a scan?)")
     drops = furniture(pages)
     flat = [(n, t["rows"]) for n, p in enumerate(pages, 1) for t in p["tables"]]

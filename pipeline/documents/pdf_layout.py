@@ -168,67 +168,81 @@ def layout_page(chars: list[dict], width: float, tables: list[dict] | None = Non
     """Chars (pdfplumber dicts, table areas already removed) → lines in reading order. `tables` are
     {"bbox": (x0, top, x1, bottom)} and come back as {"table": i} items where they stand."""
     chars = [c for c in chars if c.get("upright", True) and c["text"]]
-    rows = [r for r in (_segments(r) for r in _rows(chars)) if r]
-    gutter = find_gutter([[dict(_box(s)) for s in r] for r in rows], width, height)
-    items: list[dict] = []  # each: row-level pieces with side L, R or S
-    for r in rows:
-        boxes = [dict(_box(s), chars=s) for s in r]
-        if gutter is None or any(side_of(b, gutter) == "S" for b in boxes):
-            items.append({"side": "S", "pieces": boxes})
-            continue
-        left = [b for b in boxes if side_of(b, gutter) == "L"]
-        right = [b for b in boxes if side_of(b, gutter) == "R"]
-        for side, part in (("L", left), ("R", right)):
-            if part:
-                items.append({"side": side, "pieces": part})
+    items: list[dict] = []
+    for r in (r for r in (_segments(r) for r in _rows(chars)) if r):
+        pieces = [dict(_box(s), chars=s) for s in r]
+        items.append({"pieces": pieces, "top": min(p["top"] for p in pieces),
+                      "bottom": max(p["bottom"] for p in pieces), "x0": min(p["x0"] for p in pieces)})
     for i, t in enumerate(tables or []):
         x0, top, x1, bottom = t["bbox"]
-        side = "S" if gutter is None else side_of({"x0": x0, "x1": x1}, gutter)
-        items.append({"side": side, "table": i, "x0": x0, "x1": x1, "top": top, "bottom": bottom})
-    for it in items:
-        if "pieces" in it:
-            it["top"] = min(p["top"] for p in it["pieces"])
-            it["bottom"] = max(p["bottom"] for p in it["pieces"])
-    items.sort(key=lambda it: (it["top"], it.get("pieces", [{"x0": it.get("x0", 0)}])[0]["x0"]))
-    # sections: runs of column rows between full-width rows; inside one, the left column is read first
-    ordered: list[tuple[int, dict]] = []
-    block, section = 0, []
-
-    def flush():
-        nonlocal block, section
-        for side in ("L", "R"):
-            part = [it for it in section if it["side"] == side]
-            if part:
-                ordered.extend((block, it) for it in part)
-                block += 1
-        section = []
-
-    after_band = False
-    for it in items:
-        if it["side"] == "S":
-            if section:
-                flush()
-            ordered.append((block, it))
-            if "table" in it:
-                block += 1
-            after_band = "table" not in it
-        else:
-            if after_band:
-                block += 1
-                after_band = False
-            section.append(it)
-    flush()
+        items.append({"table": i, "x0": x0, "x1": x1, "top": top, "bottom": bottom})
     lines: list[dict] = []
-    for blk, it in ordered:
-        if "table" in it:
-            lines.append({"table": it["table"], "x0": it["x0"], "x1": it["x1"], "top": it["top"],
-                          "bottom": it["bottom"], "size": 0.0, "block": blk, "text": ""})
-            continue
-        chars_ = [c for p in it["pieces"] for c in p["chars"]]
-        box = _box(chars_)
-        lines.append(dict(box, text=_text(sorted(chars_, key=lambda c: c["x0"])), block=blk))
+    for blk, block in enumerate(_blocks(items, width, height)):
+        for it in block:
+            if "table" in it:
+                lines.append({"table": it["table"], "x0": it["x0"], "x1": it["x1"], "top": it["top"],
+                              "bottom": it["bottom"], "size": 0.0, "block": blk, "text": ""})
+                continue
+            chars_ = [c for p in it["pieces"] for c in p["chars"]]
+            lines.append(dict(_box(chars_), text=_text(sorted(chars_, key=lambda c: c["x0"])), block=blk))
     _block_edges(lines)
     return [ln for ln in lines if ln["text"] or "table" in ln]
+
+
+def _blocks(items: list[dict], width: float, height: float | None, depth: int = 0) -> list[list[dict]]:
+    """Row items → blocks in reading order. Where a gutter splits the region, each run of rows between
+    full-width rows (titles, tables across both columns) is read left side first, then right side, and each
+    side is split again the same way (three or more columns); a table always ends its block."""
+    gutter = find_gutter([it["pieces"] for it in items if "pieces" in it], width, height) if depth < 3 else None
+    sided: list[tuple[str, dict]] = []
+    for it in items:
+        if gutter is None:
+            sided.append(("S", it))
+        elif "table" in it:
+            sided.append((side_of(it, gutter), it))
+        else:
+            sides = [side_of(p, gutter) for p in it["pieces"]]
+            if "S" in sides:
+                sided.append(("S", it))
+                continue
+            for side in ("L", "R"):
+                part = [p for p, sd in zip(it["pieces"], sides) if sd == side]
+                if part:
+                    sided.append((side, {"pieces": part, "top": min(p["top"] for p in part),
+                                         "bottom": max(p["bottom"] for p in part), "x0": part[0]["x0"]}))
+    sided.sort(key=lambda x: (x[1]["top"], x[1]["x0"]))
+    blocks: list[list[dict]] = []
+    band: list[dict] = []
+    section: list[tuple[str, dict]] = []
+
+    def close_band():
+        if band:
+            blocks.append(list(band))
+            band.clear()
+
+    def close_section():
+        for side in ("L", "R"):
+            part = [it for sd, it in section if sd == side]
+            if part:
+                x0 = min(it["x0"] for it in part)
+                x1 = max(it.get("x1", 0) if "table" in it else max(p["x1"] for p in it["pieces"]) for it in part)
+                blocks.extend(_blocks(part, x1 - x0, None, depth + 1))
+        section.clear()
+
+    for side, it in sided:
+        if side == "S":
+            close_section()
+            if "table" in it:
+                close_band()
+                blocks.append([it])
+            else:
+                band.append(it)
+        else:
+            close_band()
+            section.append((side, it))
+    close_section()
+    close_band()
+    return blocks
 
 
 def _block_edges(lines: list[dict]) -> None:

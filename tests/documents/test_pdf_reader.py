@@ -138,3 +138,21 @@ def test_metadata_title_that_is_a_file_name_is_not_the_title():
     assert _title("report2021", p) is None
     assert _title("贵州茅台酒股份有限公司2021年年度报告", p) == "贵州茅台酒股份有限公司2021年年度报告"
     assert _title("Research on Advanced Manufacturing Policy", p) == "Research on Advanced Manufacturing Policy"
+
+
+def test_glyphs_without_unicode_mapping_are_not_text():
+    from pipeline.documents.pdf import _unmapped
+
+    assert _unmapped("(cid:1234)") and _unmapped("\ue001") and _unmapped("\ufffd")
+    assert not _unmapped("营") and not _unmapped("a") and not _unmapped(" ")
+
+
+def test_three_columns_are_read_one_after_another(tmp_path):
+    path = tmp_path / "three.pdf"
+    paras = pdfgen.three_columns(path)
+    doc = _read(path)
+    # (one page: its running header cannot be told from a title, but its page number can)
+    positions = [doc.text.find(p) for p in ["Three Columns of Invented News", *paras]]
+    assert all(p >= 0 for p in positions), doc.text
+    assert positions == sorted(positions)
+    assert "— 1 —" not in doc.text

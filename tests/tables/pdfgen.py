@@ -195,3 +195,26 @@ def image_only(path: Path) -> None:
         c.circle(300, 200, 50, fill=1)
         c.showPage()
     c.save()
+
+
+THREE = [
+    "India column one says that the harbour handled more containers than ever before and that the new quay "
+    "opened on time, which the port authority expects to lift its capacity again next year.",
+    "Juliet column two reports that the city built more schools and clinics in the outer districts, and that "
+    "spending on them rose while the budget for roads was kept flat for a second year.",
+    "Kilo column three closes with a note that the figures are provisional and will be revised when the "
+    "statistics bureau publishes its final yearbook in the autumn of the following year.",
+]
+
+
+def three_columns(path: Path) -> list[str]:
+    """One page, a full-width title, then three justified columns with one paragraph each."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _furniture(c, 1, HEADER_EN, EN)
+    c.setFont(EN, 14)
+    c.drawString(50, H - 80, "Three Columns of Invented News From a Test City")
+    col_w, lead = 150, 13
+    for k, para in enumerate(THREE):
+        draw_para(c, wrap(para, EN, 9, col_w - 12, True), 50 + k * 172, H - 110, col_w, lead, size=9)
+    c.save()
+    return THREE
