@@ -9,8 +9,8 @@ from .regions import Region, gazetteer
 from .years import document_year, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
-_TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|Report|Plan|Research|Study|Analysis|"
-                          r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies")
+_TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|\b(?:Report|Plan|Research|Study|Analysis|"
+                          r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies)\b")
 _LEVEL_RANK = {"district": 0, "city": 1, "province": 2, "region": 3, "country": 4, "group": 5}
 
 

@@ -56,6 +56,7 @@ def _cues() -> dict:
     return {
         "zh_target": re.compile(alternation(c["zh_target_strong"])),
         "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])})"),
+        "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),
         "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
         "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
@@ -249,13 +250,17 @@ def _resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_bef
 
 
 def _is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, is_zh: bool) -> bool:
+    c = _cues()
     if ym is not None and ym.target_cue and (ctx.year is None or ym.year >= ctx.year):
-        return True
+        # 'had built 1.4 million base stations by 2021' reports what was done by then
+        if is_zh or not (_PAST.search(wt, cs, ce) and not c["en_future"].search(wt, cs, ce)):
+            return True
     if ctx.plan and (year is None or year >= ctx.plan[0]):
         return True
     c = _cues()
     if is_zh:
-        if c["zh_target"].search(wt, cs, q.start):
+        # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses
+        if c["zh_target"].search(wt, ss, q.start):
             return True
     elif c["en_target"].search(wt, cs, ce):
         return True  # 'grew 6.7% in 2023, and the government aims to raise it by 5%': the cue's own clause
@@ -320,6 +325,8 @@ def _region(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: D
                     break
                 if not is_comparand(wt, m):
                     return m.region
+    if ctx.dominant is None and ctx.roc:
+        return gazetteer().lookup("台湾")
     return ctx.dominant
 
 

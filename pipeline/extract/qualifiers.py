@@ -13,11 +13,13 @@ def _rx() -> dict:
     # a light verb may sit between the cue and the number: 约为, 超过了, 近达
     zh_before = re.compile(rf"(?:{alternation(q['zh_before'])})(?:了|为|达|达到|是)?[ \t]*$")
     zh_after = re.compile(rf"[ \t]*(?:{alternation(q['zh_after'])})")
-    en_before = re.compile(rf"(?i)\b(?:{alternation(q['en_before'])})(?:[ \t]+(?:of|the|some))?[ \t]+$")
+    # 'below the 8.3% recorded in 2015' compares with a stated value; 'below 5%' bounds this one
+    en_before = re.compile(rf"(?i)\b(?:{alternation(q['en_before'])})(?:[ \t]+(?:of|some))?[ \t]+$")
     en_after = re.compile(rf"(?i)[ \t]*(?:{alternation(q['en_after'])})\b")
     return {"zh_before": zh_before, "zh_after": zh_after, "en_before": en_before, "en_after": en_after,
             "zb": q["zh_before"], "za": q["zh_after"], "eb": {k.lower(): v for k, v in q["en_before"].items()},
-            "ea": {k.lower(): v for k, v in q["en_after"].items()}, "inner": q["zh_inner"]}
+            "ea": {k.lower(): v for k, v in q["en_after"].items()}, "inner": q["zh_inner"],
+            "not_after": q.get("zh_not_after", {})}
 
 
 def qualifier(text: str, start: int, end: int, inner: str | None = None, is_range: bool = False) -> str:
@@ -35,6 +37,8 @@ def qualifier(text: str, start: int, end: int, inner: str | None = None, is_rang
         return r["ea"][" ".join(m.group().lower().split())]
     before = text[max(0, start - 20):start]
     m = r["zh_before"].search(before)
+    if m and m.start() > 0 and before[m.start() - 1] in r["not_after"].get(before[m.start():m.start() + 1], ""):
+        m = None  # 出超810亿美元 is a surplus, not 'more than'
     if m:
         cue = re.sub(r"(?:了|为|达|达到|是)?[ \t]*$", "", m.group())
         if cue in r["zb"]:
@@ -45,7 +49,7 @@ def qualifier(text: str, start: int, end: int, inner: str | None = None, is_rang
                 return r["zb"][k]
     m = r["en_before"].search(before)
     if m:
-        words = re.sub(r"(?i)(?:[ \t]+(?:of|the|some))?[ \t]+$", "", m.group()).lower()
+        words = re.sub(r"(?i)(?:[ \t]+(?:of|some))?[ \t]+$", "", m.group()).lower()
         words = " ".join(words.split())
         for k in sorted(r["eb"], key=len, reverse=True):
             if words.endswith(k):

@@ -66,7 +66,8 @@ class Gazetteer:
         zh_alt = trie_pattern(self.zh)
         en_alt = trie_pattern(self.en)
         self.zh_rx = re.compile(zh_alt)
-        self.en_rx = re.compile(rf"(?<![A-Za-z])(?:{en_alt})(?![A-Za-z])(?:['’]s)?")
+        # 'US$381 billion' names a currency, not the United States
+        self.en_rx = re.compile(rf"(?<![A-Za-z])(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
 
     def lookup(self, name: str) -> Region | None:
         """A region by any of its names, in simplified or traditional Chinese or English."""
@@ -104,6 +105,11 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# 对中国大陆及香港出口: every place in a list after the comparison word is a yardstick or partner too
+_ZH_LIST_AFTER_COMPARAND = re.compile(r"(?:是|相当于|比|较|对|向)[^，,。；;]{1,10}(?:及|和|、|与)[ \t]*$")
+
+
 def is_comparand(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 16):mention.start]
-    return bool(_ZH_COMPARAND_BEFORE.search(before) or _EN_COMPARAND_BEFORE.search(before))
+    return bool(_ZH_COMPARAND_BEFORE.search(before) or _EN_COMPARAND_BEFORE.search(before)
+                or _ZH_LIST_AFTER_COMPARAND.search(before))

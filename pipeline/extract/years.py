@@ -214,8 +214,9 @@ _ROC_DATE = re.compile(r"民国[ \t]*([0-9]{1,3})[ \t]*年[ \t]*[0-9]{1,2}[ \t]*
 _EN_DATE = None
 
 
-def document_year(text: str, head_chars: int = 6000) -> int | None:
-    """The year of the document's own date: the first full date near its start."""
+def document_year(text: str, head_chars: int = 600) -> int | None:
+    """The year of the document's own date: a full date in its first lines (a dateline, a release date), not a
+    date quoted further down the text."""
     global _EN_DATE
     if _EN_DATE is None:
         months = alternation([m.capitalize() for m in _cues()["months_en"] if len(m) > 3 or m == "may"])
