@@ -121,8 +121,13 @@ def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list
                     continue
                 got = cache.page(n)
                 if got is None:
-                    got = read_page(page)
-                    cache.put_page(n, got)
+                    try:
+                        got = read_page(page)
+                        cache.put_page(n, got)
+                    except (RecursionError, MemoryError):
+                        raise
+                    except Exception as exc:  # one damaged page costs that page, not the document
+                        got = dict(_EMPTY, error=f"page {n}: {type(exc).__name__}: {exc}"[:300])
                 pages.append(got)
                 page.close()
         except PdfReadError:
@@ -161,6 +166,9 @@ def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
     pages, title = load_pages(path, cache_dir, only)
     if not pages:
         raise PdfReadError("unreadable", "PDF has no pages")
+    broken = [p["error"] for p in pages if p.get("error")]
+    if broken and len(broken) == len(pages):
+        raise PdfReadError("unreadable", f"no page could be read ({broken[0]})")
     if not any(p["chars"] for p in pages):
         if any(p.get("unmapped") for p in pages):
             raise PdfReadError("no_text_layer", f"its {len(pages)} pages have glyphs but no Unicode mapping for "

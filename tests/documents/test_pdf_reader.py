@@ -156,3 +156,21 @@ def test_three_columns_are_read_one_after_another(tmp_path):
     assert all(p >= 0 for p in positions), doc.text
     assert positions == sorted(positions)
     assert "— 1 —" not in doc.text
+
+
+def test_a_page_that_breaks_costs_only_that_page(tmp_path, monkeypatch):
+    from pipeline.documents import pdf as pdf_mod
+
+    path = tmp_path / "zh.pdf"
+    pdfgen.chinese_wrapped(path)
+    real = pdf_mod.read_page
+
+    def flaky(page):
+        if page.page_number == 2:
+            raise ValueError("damaged content stream")
+        return real(page)
+
+    monkeypatch.setattr(pdf_mod, "read_page", flaky)
+    doc = _read(path)
+    assert doc.pages == 2
+    assert "12.5亿元" in doc.text and doc.text[doc.page_starts[1]:] == ""
