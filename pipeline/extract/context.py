@@ -23,6 +23,7 @@ class DocContext:
     dominant: Region | None = None   # the place most of the document's mentions name (a national report: China)
     roc: bool = False                # dated in the Republic of China calendar or priced in 新台币: a Taiwan text
     reference_year: int | None = None  # the year the title reports on (2023年统计公报, output … in April)
+    dateline_year: int | None = None   # a news story's own date (SHANGHAI, June 3, 2023), not a journal's 'Received'.
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -36,7 +37,11 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
             best, region = rank, m.region
     roc = "民国" in working_text or "新台币" in working_text
     year = document_year(working_text)
-    return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year))
+    return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year),
+                      dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None)
+
+
+_JOURNAL_DATES = re.compile(r"(?i)\b(?:received|accepted|submitted|revised)\b")
 
 
 _DATE_LINE = re.compile(r"[0-9]{1,2}[ \t]*日|(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|(?i:published|received|accepted|released|updated)|"

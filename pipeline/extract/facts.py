@@ -236,6 +236,8 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
                     return y.year, None, y
     if ctx.reference_year is not None:
         return ctx.reference_year, None, None
+    if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
+        return ctx.dateline_year, None, None  # a dated news story reports on its own time
     return None, None, None
 
 

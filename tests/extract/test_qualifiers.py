@@ -67,3 +67,13 @@ def test_range_with_units_on_both_ends(ex, text):
 def test_cong_dao_adjacent_values_are_two_facts(ex, text):
     fs = ex.facts(text)
     assert len(fs) == 2 and all(f.value_high is None for f in fs)
+
+
+def test_surplus_is_not_more_than(ex):
+    assert ex.one("全年出超810亿美元。").qualifier == "="
+    assert ex.one("全年出超810億美元。").qualifier == "="
+
+
+def test_comparison_with_a_stated_value_is_not_a_bound(ex):
+    f = ex.one("Growth was 6.2%, well below the 8.3% recorded in 2011-2015.", quote="8.3%")
+    assert (f.qualifier, f.year) == ("=", 2015)

@@ -88,3 +88,18 @@ def test_street_and_university_names_are_not_places(ex):
 def test_country_adjective_en(ex):
     f = ex.one("The German government approved 200 million euros for the programme.")
     assert f.region == "Germany"
+
+
+def test_currency_prefix_is_not_a_country(ex):
+    f = ex.one("China's services exports were US$381 billion in 2023.")
+    assert (f.unit, f.region) == ("USD", "China")
+
+
+def test_roc_dated_text_is_about_taiwan(ex):
+    f = ex.one("發布日期：中華民國113年3月20日\n112年製造業產值為新臺幣23兆9,576億元。")
+    assert (f.region, f.unit, f.value, f.year) == ("Taiwan", "TWD", 2.39576e13, 2023)
+
+
+def test_trade_partners_after_dui_are_not_the_subject(ex):
+    text = "海峡两岸经济统计\n台湾地区对中国大陆及香港出口1522亿美元。"
+    assert ex.one(text).region == "Taiwan"

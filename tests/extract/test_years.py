@@ -131,3 +131,42 @@ def test_as_of_is_not_a_target(ex, text):
 def test_end_of_a_change_is_not_a_target(ex):
     fs = ex.facts("社会消费品零售总额从2015年的3万亿元增加到2020年的3.9万亿元。")
     assert [(f.value, f.year, f.is_target) for f in fs] == [(3e12, 2015, False), (3.9e12, 2020, False)]
+
+
+def test_period_without_a_year_takes_the_last_stated_year(ex):
+    text = "2023年，全省外贸进出口总值为5000亿元。\n\n其中，一季度出口800亿元，全年进口1200亿元。"
+    assert [f.year for f in ex.facts(text)] == [2023, 2023, 2023]
+    assert [f.year for f in ex.facts(ex.hant(text))] == [2023, 2023, 2023]
+
+
+def test_month_in_a_dated_wire_story(ex):
+    text = "SHANGHAI, June 3, 2023 (Wire) -- Exports from the city rose 4.1 percent in May.\n\nImports rose 2.0 percent."
+    assert [(f.value, f.year) for f in ex.facts(text)] == [(4.1, 2023), (2.0, 2023)]
+
+
+def test_title_reporting_year_governs(ex):
+    text = "某市2022年国民经济和社会发展统计公报\n\n一、综合\n\n地区生产总值为900亿元。\n"
+    assert ex.one(text).year == 2022
+    assert ex.one(ex.hant(text)).year == 2022
+
+
+def test_edition_label_in_parentheses_does_not_govern(ex):
+    text = "# 长江经济带物流发展报告 (2019)\n\n目前全区已有物流园区120个。\n"
+    assert ex.one(text).year is None
+
+
+def test_past_tense_takes_the_paragraphs_opening_year_present_does_not(ex):
+    text = ("Vietnam's trade reached 680 billion US dollars in 2023. Exports were 355 billion US dollars. "
+            "Electronics accounted for 36% of exports.\n\nThere are 400 industrial parks in the country.")
+    assert [f.year for f in ex.facts(text)] == [2023, 2023, 2023, None]
+
+
+def test_budget_figures_are_plans(ex):
+    text = "本年度政府开支预计为7800亿元，收入为6500亿元。"
+    assert [f.is_target for f in ex.facts(text)] == [True, True]
+    assert [f.is_target for f in ex.facts(ex.hant(text))] == [True, True]
+
+
+def test_by_year_in_past_tense_is_observed(ex):
+    f = ex.one("By the end of 2021, the country had built 1.4 million base stations.")
+    assert (f.year, f.is_target) == (2021, False)
