@@ -27,7 +27,7 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 _LIST_SEP = re.compile(r"^[ \t]*(?:[、,，]|和|及|与|以及|and|,[ \t]*and)?[ \t]*$")
 _RESPECTIVE = re.compile(r"分别|各自|respectively")
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
-_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[a-zA-Z$-]+[ \t]+){0,4}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:(?![0-9.,]+[ \t])[\w$-]+[ \t]+){0,5}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
 _EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|for|across)[ \t]+(?:the[ \t]+)?$")
 _INITIAL_LEAD = re.compile(r"^[\W_]*(?:In|in|By|by|As of|as of|Since|During|At the end of|At end-|Until|到|至|截至|截止到?|在|从|于)?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+(?:[0-9]{1,2},?[ \t]+)?)?$")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
@@ -168,7 +168,9 @@ def _year(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: Do
     """(year, year_start, the mention used)."""
     y, ys, ym = _year_of(wt, seg, q, years, ctx, clause_before)
     ss, _ = seg.sent(q.start)
-    if _cues()["annual"].search(wt, ss, q.start) and not _cues()["average"].search(clause_before):
+    # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
+    scope = ss if q.script == "zh" else seg.clause_start(q.start)
+    if _cues()["annual"].search(wt, scope, q.start) and not _cues()["average"].search(clause_before):
         return None, None, ym  # 每年 / per year: a recurring amount, not one year's value
     return y, ys, ym
 
@@ -217,22 +219,24 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         prev_s, prev_e = seg.sents[cur - 1]
         if prev_s < ps:
             break
-        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue]
+        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base]
         if found:
-            return _resolve(found[-1], q, in_from, in_to, clause_before)
+            # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
+            return _resolve(found[0] if q.script == "zh" else found[-1], q, in_from, in_to, clause_before)
         if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
             break
         cur -= 1
     if ctx.plan:
         a, b = ctx.plan
         return b, a, None
-    if q.script == "en" and _PAST.search(wt, ss, se) and seg.sents:
-        # a past-tense report ('Travel accounted for nearly 40% of imports') is about the year its paragraph's
-        # opening sentence names; a present-tense statement ('There are about 200 universities') is not tied to one
+    if (q.script == "zh" or _PAST.search(wt, ss, se)) and seg.sents:
+        # a report ('Travel accounted for nearly 40% of imports', 整体货物出口实质下跌10.3%) is about the year its
+        # paragraph's opening sentence names; an English present-tense statement ('There are about 200
+        # universities') is not tied to one
         first_s, first_e = seg.sent(ps)
         if first_e <= ss:
             for y in years.between(first_s, first_e):
-                if not y.base_cue and y.year_start is None:
+                if not y.base_cue and not y.ratio_base and y.year_start is None:
                     return y.year, None, y
     if ctx.reference_year is not None:
         return ctx.reference_year, None, None

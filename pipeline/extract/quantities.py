@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
-from .reference import load_json
+from .reference import alternation, load_json
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
 
@@ -43,7 +43,7 @@ def _zh_regex() -> re.Pattern:
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
         rf"(?=[0-9百〇零一二两三四五六七八九十+\-−－])(?:"
-        rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC})(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
+        rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC}|百)(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN})?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
@@ -92,10 +92,34 @@ def _vocab():
     }
 
 
+@lru_cache(maxsize=1)
+def _index_regex() -> re.Pattern:
+    w = load_json("units.json")["index_words"]
+    zh = alternation(w["zh"])
+    en = alternation(w["en"])
+    return re.compile(
+        rf"(?:{zh})(?:为|是|达到|达|录得|升至|降至|回落至|报)[ \t]*(?P<zh>{ARABIC})(?![0-9.%‰])"
+        rf"|\b(?:{en})[ \t]+(?:stood at|was|rose to|fell to|came in at|reached|of)[ \t]+(?P<en>{ARABIC})(?![0-9.%])(?![ \t]*(?:percent|per cent))")
+
+
+def _scan_index(text: str) -> list[Quantity]:
+    """生产指数为91.67, the PMI stood at 50.4: index points, not a count."""
+    out = []
+    for m in _index_regex().finditer(text):
+        g = "zh" if m.group("zh") else "en"
+        v = parse_number(m.group(g))
+        if v is not None:
+            out.append(Quantity(m.start(g), m.end(g), m.start(g), v, v, "", 1.0, "point", "measure", script=g))
+    return out
+
+
 def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quantity]:
     out: list[Quantity] = []
     if has_han:
         out.extend(_scan_zh(text))
+    if "指数" in text or "ndex" in text or "PMI" in text:
+        taken = [(q.start, q.end) for q in out]
+        out.extend(q for q in _scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))
     if has_latin:
         taken = [(q.start, q.end) for q in out]
         for q in _scan_en(text):
@@ -120,7 +144,7 @@ def _scan_zh(text: str) -> list[Quantity]:
             break
         pos = m.end()
         if m.group("pct_pre"):
-            v = parse_number(m.group("pnum"))
+            v = 100.0 if m.group("pnum") == "百" else parse_number(m.group("pnum"))  # 百分之百
             v2 = parse_number(m.group("pnum2")) if m.group("pnum2") else None
             if v is not None:
                 out.append(Quantity(m.start(), m.end(), m.start("pnum"), v, v, "百分之", 1.0, "percent", "percent",
