@@ -23,11 +23,11 @@ def combine_staged(warehouse: Path, keys: list[str]) -> dict[str, pd.DataFrame]:
     results = []
     for key in sorted(keys):
         doc_id = make_doc_id(key)
-        doc = stage.load_document(warehouse, doc_id)
+        doc = stage.load_document(warehouse, doc_id, any_version=True)
         # facts staged from another version of the document (changed bytes, another reader) do not count
         extraction = stage.load_extraction(warehouse, doc) if doc is not None else None
         if doc is None or extraction is None:
-            missing = "parsed_document" if doc is None else "document_facts"
+            missing = "parsed_document" if doc is None else "document_facts (for this version of the document)"
             doc = doc or Document(doc_id=doc_id, doc=Path(key).name, path=key, sha256="0" * 64, bytes=0,
                                   format=Path(key).suffix.lstrip(".").lower() or "unknown")
             doc.status, doc.error, facts = "error", f"{missing} is not materialized for this partition", []

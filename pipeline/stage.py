@@ -33,15 +33,19 @@ def save_document(warehouse: Path, doc: Document, reader_version: str | None = N
 
 
 def load_document(warehouse: Path, doc_id: str, sha256: str | None = None,
-                  reader_version: str | None = None) -> Document | None:
-    """The staged document, or None if absent, from other bytes (sha256) or from another reader version."""
+                  reader_version: str | None = None, any_version: bool = False) -> Document | None:
+    """The staged document, or None if absent, from other bytes (sha256) or from another reader version.
+    any_version=True takes whatever reader staged it: combining publishes the last parse that was materialized,
+    even when the code has changed since (Dagster then shows parsed_document as stale)."""
     path = stage_dir(warehouse, doc_id) / "document.json"
     if not path.exists():
         return None
     payload = json.loads(path.read_text(encoding="utf-8"))
     staged_version = str(payload.get("reader_version"))
     # reader_version given: exactly that one; else any staging by the current reader code ("<code>+<limits>")
-    if (staged_version != reader_version) if reader_version else (staged_version.split("+")[0] != _reader_version()):
+    if any_version:
+        pass
+    elif (staged_version != reader_version) if reader_version else (staged_version.split("+")[0] != _reader_version()):
         return None
     data = payload["document"]
     if sha256 is not None and data["sha256"] != sha256:

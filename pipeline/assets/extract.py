@@ -17,7 +17,7 @@ from .resources import Warehouse, documents_partitions
     partitions_def=documents_partitions,
     deps=[parsed_document],
     group_name="extract",
-    kinds={"python"},
+    kinds={"python", "json"},
     code_version=extractor_version(),
     backfill_policy=dg.BackfillPolicy.single_run(),
     description="Every economic number of one document: value in base units, unit, year, target or observed, "

@@ -16,7 +16,7 @@ from .resources import Warehouse, documents_partitions
     partitions_def=documents_partitions,
     deps=[raw_file],
     group_name="parse",
-    kinds={"python", "pdf"},
+    kinds={"python", "pdf", "json"},
     code_version=reader_version(),
     backfill_policy=dg.BackfillPolicy.single_run(),
     description="The document as read: encoding detected (UTF-8, GB18030, Big5, UTF-16), HTML stripped, PDF pages "
