@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .reference import alternation, load_json
+from .reference import alternation, load_json, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def patterns() -> dict[str, str]:
         "zh_unit": alternation(t.zh),
         "en_scale": alternation(t.en_scales),
         "en_unit": "|".join(_escape_spaced(w) for w in sorted(t.en, key=lambda w: (-len(w), w))),
-        "en_prefix": alternation(t.en_prefix),
+        "en_prefix": trie_pattern(t.en_prefix),
     }
 
 

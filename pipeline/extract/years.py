@@ -12,6 +12,7 @@ from .reference import alternation, load_json
 
 Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 _CN_YEAR = r"[〇零一二三四五六七八九]{4}"
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -59,13 +60,19 @@ def _regexes() -> dict[str, re.Pattern]:
     # relative years are looked for only when the document states its own date
     relative = rf"(?=[今本当去上前明次后TtLlNn])(?:(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
     months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
-    periods = (
-        rf"(?P<zp>(?<![个0-9])(?:{alternation(c['zh_periods'])})|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—–~～至][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
+    # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
+    zh_periods = (
+        rf"(?=[全年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9])(?:{alternation(c['zh_periods'])})"
+        rf"|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—~～至–][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
         rf"|(?<![个两三四五六七八九十])(?:[一二三四五六七八九十]|十[一二])月(?:份)?)"
-        rf"|(?P<ep>\b(?:{alternation(c['en_periods'])})\b|\b(?:in|of|since|during|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9]))"
+    )
+    en_periods = (
+        rf"\b(?=[tTQHyieosdufblmI])(?:(?:{alternation(c['en_periods'])})\b"
+        rf"|(?:in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9]))"
     )
     return {
-        "periods": re.compile(periods),
+        "zh_periods": re.compile(zh_periods),
+        "en_periods": re.compile(en_periods),
         "roc_bare": re.compile(r"(?<![0-9.])([0-9]{2,3})[ \t]*年(?!代|[0-9])"),
         "master": re.compile(master),
         "relative": re.compile(relative),
@@ -77,7 +84,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“])(?:力争|争取|预计|计划|目标是)?(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
-        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|relative to))[ \t]*$"),
+        # 比2002年, compared with 2002, 'its 2018 peak': a year that qualifies a yardstick
+        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|relative to|\bits|\btheir))[ \t]*$"),
         # 为2018年的1.6倍: the year a ratio is measured against
         "ratio_base_cue": re.compile(r"(?:为|是|相当于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }
@@ -171,10 +179,16 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) 
     the document (or the document's own year) is meant."""
     explicit = [(y.start, y.year) for y in out if not y.base_cue and y.year_start is None]
     starts = [a for a, _ in explicit]
-    taken = [(y.start, y.end) for y in out]
+    spans = sorted((y.start, y.end) for y in out)
+    span_starts = [a for a, _ in spans]
     added = []
-    for m in rx["periods"].finditer(text):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+    found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
+    found += rx["en_periods"].finditer(text)
+    for m in found:
+        j = bisect_right(span_starts, m.start()) - 1
+        if j >= 0 and spans[j][1] > m.start():
+            continue  # inside a mention already read (2024年上半年)
+        if j + 1 < len(spans) and spans[j + 1][0] < m.end():
             continue
         if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$", text[max(0, m.start() - 6):m.start()]):
             continue  # 2024年上半年 is read with its year
