@@ -65,9 +65,13 @@ class Gazetteer:
         self._t2s = t2s
         zh_alt = trie_pattern(self.zh)
         en_alt = trie_pattern(self.en)
-        self.zh_rx = re.compile(zh_alt)
+        # a lookahead on the first character is one set test per position; the trie's top level alone would try
+        # hundreds of branches at every character of the text
+        zh_first = "".join(sorted({re.escape(n[0]) for n in self.zh}))
+        en_first = "".join(sorted({re.escape(n[0]) for n in self.en}))
+        self.zh_rx = re.compile(f"(?=[{zh_first}])(?:{zh_alt})")
         # 'US$381 billion' names a currency, not the United States
-        self.en_rx = re.compile(rf"(?<![A-Za-z])(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
+        self.en_rx = re.compile(rf"(?<![A-Za-z])(?=[{en_first}])(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
 
     def lookup(self, name: str) -> Region | None:
         """A region by any of its names, in simplified or traditional Chinese or English."""
