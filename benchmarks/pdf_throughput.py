@@ -58,6 +58,7 @@ def main() -> None:
     if not SHARED.exists():
         print(f"   (skipped: {SHARED} not present)")
         return
+    print(f"   (pages read in {os.environ.get('CEF_PDF_WORKERS', '1')} process(es); set CEF_PDF_WORKERS to change)")
     for name, files in GROUPS.items():
         files = [f for f in files() if f.exists()]
         if not files:

@@ -20,6 +20,7 @@ from .model import TableCell
 from .pdf_cache import PdfCache
 from .pdf_furniture import furniture
 from .pdf_layout import duplicate_chars, layout_page
+from .pdf_parallel import prefetch
 from .pdf_paragraphs import PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_share, is_cjk, para_text, paragraphs
 
 PAGE_SEPARATOR = PARA_SEP
@@ -113,6 +114,8 @@ def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list
             return pages, meta.get("title")
     pdf = _open(path)
     with pdf:
+        wanted = [n for n in range(1, len(pdf.pages) + 1) if only is None or n in only]
+        prefetch(path, [n for n in wanted if cache.page(n) is None], cache, read_page)
         pages = []
         try:
             for n, page in enumerate(pdf.pages, 1):

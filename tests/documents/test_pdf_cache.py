@@ -79,3 +79,20 @@ def test_corrupt_cache_entry_is_reread(table_pdf, tmp_path):
     page = next(next(cache.iterdir()).glob("page-*.json"))
     page.write_text("{not json", encoding="utf-8")
     assert read_pdf(table_pdf, cache_dir=cache).pages == first.pages
+
+
+def test_pages_read_in_parallel_workers_give_the_same_result(tmp_path, monkeypatch):
+    from pipeline.documents import pdf_parallel
+
+    path = tmp_path / "two.pdf"
+    pdfgen.two_column_english(path)
+    alone = read_pdf(path, cache_dir=tmp_path / "a")
+    monkeypatch.setattr(pdf_parallel, "MIN_PAGES", 1)
+    monkeypatch.setenv(pdf_parallel.ENV_VAR, "2")
+    if pdf_parallel.workers() < 2:
+        pytest.skip("one CPU")
+    together = read_pdf(path, cache_dir=tmp_path / "b")
+    assert together.pages == alone.pages and together.joiners == alone.joiners
+    a = {p.name: p.read_bytes() for p in (tmp_path / "a").rglob("page-*.json")}
+    b = {p.name: p.read_bytes() for p in (tmp_path / "b").rglob("page-*.json")}
+    assert a == b and len(a) == 3
