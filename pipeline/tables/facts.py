@@ -7,8 +7,8 @@ fact's span is the cell itself: text[char_start:char_end] == quote holds by cons
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections import defaultdict
+from decimal import Decimal
 
 from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
@@ -27,8 +27,8 @@ _REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:年度报告|年度報告|半
                      r"第[一二三四1-4]季度報告|年报|季度报告)|(?:annual|interim) report\s*((?:19|20)\d{2})|"
                      r"((?:19|20)\d{2})\s+(?:annual|interim) report", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-# column words that name a part of the year (a quarter, months): time, not part of what is measured
-_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter", re.I)
+# column words that name a part of a year (a quarter, a span of months; a balance date is not one)
+_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter", re.I)
 _NUMBERING = re.compile(r"^(?:其中[:：]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[减加][:：]\s*)+")
 
 
@@ -203,14 +203,15 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
         if measure_left and measure_left not in indicator:
             # 营业收入 | 同比（%）: the change column speaks of the measure to its left
             what = f"{indicator}{'' if zh else ' '}{measure_left}"
-        if year is None:
+        col_name = label_unit(col_header.split(LEVEL_SEP)[-1])[0] if col_header else ""
+        if col_name and _TIME.search(col_name):
+            # a quarter or a span of months (第一季度, 2018年1-3月): the year alone would not tell it from the
+            # whole year, so the period goes into what is measured
+            what = f"{indicator} {col_name}"
+        elif year is None:
             # a column that names a measure or a category (营业收入, 机器设备) rather than a period: it is part of
             # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日)
-            col_name = label_unit(col_header.split(LEVEL_SEP)[-1])[0] if col_header else ""
-            if col_name and _TIME.search(col_name):
-                # a quarter or a span of months: the year alone would not tell the four quarters apart
-                what = f"{indicator} {col_name}"
-            elif col_name and col_name not in indicator:
+            if col_name and col_name not in indicator:
                 what = f"{indicator}{'' if zh else ' '}{col_name}"
             year = period_year(label, report)
         if year is None:

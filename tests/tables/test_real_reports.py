@@ -127,3 +127,11 @@ def test_moutai_running_header_and_page_numbers_not_in_text(moutai):
     for n in (5, 6, 8, 14):
         page = doc.text[doc.page_starts[n - 1]:doc.page_starts[n]]
         assert "2021年年度报告" not in page and f"{n} / 124" not in page
+
+
+def test_northeast_quarter_columns_keep_their_period(northeast):
+    _, facts = northeast
+    # page 6, 利润表项目变动: 管理费用 2018年1-3月 7,764,789.98 · 2017年1-3月 15,753,158.14 (单位：人民币元)
+    q = _one(facts, 6, "管理费用 2018年1-3月", 2018, "CNY")
+    assert q.value == 7764789.98
+    assert _one(facts, 6, "管理费用 2017年1-3月", 2017, "CNY").value == 15753158.14
