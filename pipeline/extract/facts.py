@@ -118,6 +118,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     if sign < 0:
         value = -abs(value)
         high = -abs(high) if high is not None else None
+        if high is not None:
+            value, high = high, value  # 下降2—3%: from -3 to -2
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     unit = _local_currency(wt, q, region, ctx)

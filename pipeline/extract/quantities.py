@@ -146,6 +146,8 @@ def _scan_zh(text: str) -> list[Quantity]:
         if m.group("pct_pre"):
             v = 100.0 if m.group("pnum") == "百" else parse_number(m.group("pnum"))  # 百分之百
             v2 = parse_number(m.group("pnum2")) if m.group("pnum2") else None
+            if v is not None and v2 is not None and v2 <= v:
+                v2 = None
             if v is not None:
                 out.append(Quantity(m.start(), m.end(), m.start("pnum"), v, v, "百分之", 1.0, "percent", "percent",
                                     value_high=v2, spelled=not m.group("pnum")[0].isdigit()))
@@ -240,6 +242,8 @@ def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script
             return None
         if m.group("sign") and m.group("sign") in "-−－":
             v2 = -v2
+        if v2 <= v:
+            return None  # '1-0', '5-3': a score or a code, not a range (a range is written low to high)
         value_high = product(v2, scale, unit.factor)
         if "scale1" in m.re.groupindex and m.group("scale1") and m.group("scale"):
             # 七十亿到一百亿元: each end carries its own scale

@@ -66,3 +66,16 @@ def test_deterministic(text):
     a = [f.to_dict() for f in _check(text)]
     b = [f.to_dict() for f in _check(text)]
     assert a == b
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NUMBERISH)
+def test_ranges_run_low_to_high(text):
+    for f in _check(text):
+        assert f.value_high is None or f.value_high > f.value
+
+
+def test_declining_range_keeps_its_order():
+    f = _check("出口下降2—3%。")[0]
+    assert (f.value, f.value_high, f.measure) == (-3, -2, "growth")
+    assert _check("比分1-0元") == []
