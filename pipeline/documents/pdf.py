@@ -21,7 +21,8 @@ from .pdf_cache import PdfCache
 from .pdf_furniture import furniture
 from .pdf_layout import duplicate_chars, layout_page
 from .pdf_parallel import prefetch
-from .pdf_paragraphs import PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_share, is_cjk, para_text, paragraphs
+from .pdf_paragraphs import (PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_share, is_cjk, para_text,
+                             paragraphs, vocabulary)
 
 PAGE_SEPARATOR = PARA_SEP
 # Bump when what a page read produces changes: old cache entries are then ignored, never misread.
@@ -178,6 +179,7 @@ def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
                                                 "them (fonts without ToUnicode): the text layer cannot be read")
         raise PdfReadError("no_text_layer", f"none of its {len(pages)} pages has a text layer (a scan?)")
     drops = furniture(pages)
+    vocab = vocabulary(ln["text"] for p in pages for ln in p["lines"])
     flat = [(n, t["rows"]) for n, p in enumerate(pages, 1) for t in p["tables"]]
     grids = iter(analyse_all(flat))
     cells: list[TableCell] = []
@@ -193,7 +195,7 @@ def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
                     cells.append(TableCell(page=n, table_index=ti, row=r, col=c, text=text, header=header))
         lines = [ln for i, ln in enumerate(page["lines"]) if i not in drop]
         paras = paragraphs(lines, table_text)
-        texts.append(PARA_SEP.join(para_text(p, table_text) for p in paras))
+        texts.append(PARA_SEP.join(para_text(p, table_text, vocab) for p in paras))
         firsts.append(paras[0][0] if paras else None)
         lasts.append(paras[-1][-1] if paras else None)
     joiners = []

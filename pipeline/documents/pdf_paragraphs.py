@@ -29,12 +29,31 @@ def cjk_share(text: str) -> float:
     return sum(1 for c in letters if is_cjk(c)) / len(letters) if letters else 0.0
 
 
-def join_lines(a: str, b: str, cjk: bool) -> str:
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def vocabulary(texts) -> set[str]:
+    """Lower-case words and hyphenated compounds as printed inside lines (not at their ends) in a document."""
+    vocab: set[str] = set()
+    for t in texts:
+        vocab.update(w.lower() for w in _WORD.findall(t[:-1] if t.endswith("-") else t))
+    return vocab
+
+
+def join_lines(a: str, b: str, cjk: bool, vocab: set[str] | None = None) -> str:
     """Join two wrapped lines of one paragraph; `cjk` says the paragraph is set in CJK, whose lines wrap at
-    any character (inside a number or a Latin word too), so no space is ever implied by the wrap."""
+    any character (inside a number or a Latin word too), so no space is ever implied by the wrap.
+
+    A hyphen at a line end before a lower-case letter is a typesetter's break (econ-omy) unless the document
+    prints the hyphenated compound elsewhere and never the closed word (well-known)."""
     if not a or not b:
         return a + b
     if a[-1] == "-" and len(a) > 1 and a[-2].isalpha() and b[0].islower() and not cjk:
+        head = _WORD.findall(a[:-1])[-1].rsplit("-", 1)[-1].lower()
+        tail = _WORD.match(b)
+        tail = tail.group(0).split("-", 1)[0].lower() if tail else ""
+        if vocab and f"{head}-{tail}" in vocab and f"{head}{tail}" not in vocab:
+            return a + b
         return a[:-1] + b
     if cjk or is_cjk(a[-1]) or is_cjk(b[0]) or a[-1] in "-/([" or b[0] in ",.;:)]":
         return a + b
@@ -106,11 +125,11 @@ def paragraphs(lines: list[dict], table_text: dict[int, str]) -> list[list[dict]
     return paras
 
 
-def para_text(para: list[dict], table_text: dict[int, str]) -> str:
+def para_text(para: list[dict], table_text: dict[int, str], vocab: set[str] | None = None) -> str:
     if "table" in para[0]:
         return table_text[para[0]["table"]]
     cjk = cjk_share(" ".join(ln["text"] for ln in para)) >= 0.3
     text = para[0]["text"]
     for ln in para[1:]:
-        text = join_lines(text, ln["text"], cjk)
+        text = join_lines(text, ln["text"], cjk, vocab)
     return unicodedata.normalize("NFC", text)

@@ -49,11 +49,12 @@ DELTA_LINES = ["Delta says that after the shock of the",
                "and by local demand that recovered quickly."]
 GOLF_LINES = ["Golf adds that demand came back once the",
               "strict and long-lasting national COVID-",
-              "19 restrictions were lifted in full."]
+              "19 restrictions were lifted in full, a long-",
+              "lasting relief for the well-known markets."]
 DELTA = "Delta says that after the shock of the pandemic the regional and national economy expanded again, " \
         "helped by exports and by local demand that recovered quickly."
 GOLF = "Golf adds that demand came back once the strict and long-lasting national COVID-19 restrictions " \
-       "were lifted in full."
+       "were lifted in full, a long-lasting relief for the well-known markets."
 ECHO = ("Echo paragraph sits in the right column of the second page and repeats that the figures in this "
         "document are invented for testing and describe no real economy at all, whatever they may look like. ") * 2
 
