@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import Working
 from .regions import Region, gazetteer
 from .years import document_year, find_mentions, plan_period
 
@@ -27,6 +28,8 @@ class DocContext:
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
+    if title:
+        title = Working(title).text  # the same working form (NFKC, simplified) as the text it heads
     head = _title_lines(title, working_text)
     plan = plan_period(head)
     region = None
@@ -35,7 +38,9 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
         rank = _LEVEL_RANK.get(m.region.level, 9)
         if best is None or rank < best:
             best, region = rank, m.region
-    roc = "民国" in working_text or "新台币" in working_text
+    # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
+    # mentions 中华民国 is neither
+    roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
     year = document_year(working_text)
     return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year),
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None)

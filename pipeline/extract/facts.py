@@ -35,6 +35,7 @@ _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提�
 _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
                    r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
                    r"signed|installed|reported|spent|invested|attracted|exported|imported)\b")
+_BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
 _ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|of)?[ \t]*$")
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
 
@@ -76,7 +77,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     if not quantities:
         return []
     ctx = document_context(doc.title, wt, has_han, has_latin)
-    years = _Indexed(find_mentions(wt, ctx.year))
+    years = _Indexed(find_mentions(wt, ctx.year, ctx.roc))
     mentions = _Indexed(gazetteer().mentions(wt, has_han, has_latin))
     ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)
@@ -270,6 +271,8 @@ def _is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext,
         # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses
         if c["zh_target"].search(wt, ss, q.start):
             return True
+        if _BUDGETED.search(wt, max(cs, q.start - 6), q.start):
+            return True  # 原来预算的850亿元: a budgeted amount (not 预算外资金, extra-budgetary funds)
     elif c["en_target"].search(wt, cs, ce):
         return True  # 'grew 6.7% in 2023, and the government aims to raise it by 5%': the cue's own clause
     if year is not None and ctx.year is not None and year > ctx.year:

@@ -11,7 +11,8 @@ from .numbers import parse_chinese
 from .reference import alternation, load_json
 
 Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
-_CN_YEAR = r"[〇零一二三四五六七八九]{4}"
+# ○ (a white circle) is often typed for 〇 in years: 一九八○年
+_CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -44,7 +45,7 @@ def _regexes() -> dict[str, re.Pattern]:
     en_range = rf"(?<![\w.])({Y})[ \t]*(?:[-–—~]|to|through)[ \t]*({Y})(?![\w])"
     fyp_rx = rf"(?<![〇零一二三四五六七八九十百])[“\"]?({fyp})[”\"]?(?=时期|期间|规划|计划|末|初|以来)"
     # one pass over the text: the lookahead rejects most positions on their first character
-    first = "12〇零一二三四五六七八九十民“\""
+    first = "12〇○零一二三四五六七八九十民“\""
     master = (
         rf"(?=[{first}])(?:"
         rf"(?P<zr>{zh_range})"
@@ -52,7 +53,7 @@ def _regexes() -> dict[str, re.Pattern]:
         rf"|(?P<fy>(?<![0-9.])({Y})[/\-–]([0-9]{{2}})(?![0-9]))"
         rf"|(?P<roc>(?:{roc})[ \t]*([0-9]{{1,3}}|[〇零一二三四五六七八九十百]+)[ \t]*年)"
         rf"|(?P<zy>(?<![0-9])({Y})[ \t]*年(?!代))"
-        rf"|(?P<zc>(?<![〇零一二三四五六七八九])({_CN_YEAR})年)"
+        rf"|(?P<zc>(?<![〇○零一二三四五六七八九])({_CN_YEAR})年)"
         rf"|(?P<fyp>{fyp_rx})"
         rf"|(?P<ey>(?<![\w.$€£¥-])({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million)))"
         rf")"
@@ -73,7 +74,8 @@ def _regexes() -> dict[str, re.Pattern]:
     return {
         "zh_periods": re.compile(zh_periods),
         "en_periods": re.compile(en_periods),
-        "roc_bare": re.compile(r"(?<![0-9.])([0-9]{2,3})[ \t]*年(?!代|[0-9])"),
+        # ROC years in use today run from about 40 (1951) to 150; smaller bare numbers before 年 are durations
+        "roc_bare": re.compile(r"(?<![0-9.])([4-9][0-9]|1[0-4][0-9]|150)[ \t]*年(?!代|[0-9]|间|来|内|时间|左右)"),
         "master": re.compile(master),
         "relative": re.compile(relative),
         "zh_range": re.compile(zh_range),
@@ -91,7 +93,7 @@ def _regexes() -> dict[str, re.Pattern]:
     }
 
 
-def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
+def find_mentions(text: str, doc_year: int | None, roc: bool = False) -> list[YearMention]:
     """Every year or period mentioned in the working copy, in text order."""
     rx = _regexes()
     c = _cues()
@@ -99,7 +101,6 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
     matches = list(rx["master"].finditer(text))
     if doc_year:
         matches.extend(rx["relative"].finditer(text))
-    roc = "民国" in text
     for m in matches:
         kind = m.lastgroup
         s, e = m.start(), m.end()
@@ -129,7 +130,7 @@ def find_mentions(text: str, doc_year: int | None) -> list[YearMention]:
         elif kind == "zy":
             y = int(re.match(r"[0-9]+", m.group("zy")).group())
         elif kind == "zc":
-            y = int(parse_chinese(m.group("zc")[:-1]) or 0)
+            y = int(parse_chinese(m.group("zc")[:-1].replace("○", "〇")) or 0)
             if not 1800 <= y <= 2100:
                 continue
         elif kind == "fyp":
