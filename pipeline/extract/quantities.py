@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .counts import counted_noun, vocabulary
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
 from .reference import alternation, load_json
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
@@ -71,25 +72,7 @@ _SPELLED_SHARE = re.compile(
     r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!other )(?=[aoth])"
     r"(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b(?!\s+(?:the\s+)?(?:year|[12][0-9]{3}))")
 _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
-_FOLLOW_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z'’-]*[ \t]*){1,4})")
 _NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
-
-
-@lru_cache(maxsize=1)
-def _vocab():
-    nf = load_json("nonfacts.json")
-    cn = load_json("count_nouns.json")
-    nw = load_json("number_words.json")
-    return {
-        "stop": frozenset(nf["en_stop_after"]),
-        "duration": frozenset(nf["en_duration_nouns"]),
-        "vague": frozenset(nf["en_vague_nouns"]),
-        "person": frozenset(cn["person"]),
-        "household": frozenset(cn["household"]),
-        "plurals": frozenset(cn["irregular_plurals"]),
-        "fractions": {k.lower(): v for k, v in nw["fractions"].items()},
-        "multiples": {k.lower(): v for k, v in nw["multiples"].items()},
-    }
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +237,7 @@ def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script
 
 def _scan_en(text: str) -> list[Quantity]:
     rx = _en_regex()
-    voc = _vocab()
+    voc = vocabulary()
     out: list[Quantity] = []
     pos = 0
     while True:
@@ -339,69 +322,15 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
 
 
 def _counted(text: str, m: re.Match, v: float, spelled: bool, after: int | None = None) -> Quantity | None:
-    """A number followed by the noun it counts: '97 digital professions', 'nine key tasks', '2.3 million workers'."""
-    voc = _vocab()
     num_s = m.group("num")
-    if after is None and (not float(v).is_integer() or ". " in num_s or "." in num_s):
+    if after is None and (not float(v).is_integer() or "." in num_s):
         return None
     if m.group("pre") or m.group("sign"):
         return None
     after = m.end("num") if after is None else after
-    fw = _FOLLOW_WORDS.match(text, after)
-    if not fw:
+    got = counted_noun(text, m.start(), after, spelled, after != m.end("num"), is_year_like(num_s))
+    if got is None:
         return None
-    tokens = fw.group(1).split()
-    head_i = None
-    for i, tok in enumerate(tokens):
-        t = tok.lower().strip("'’")
-        if t in voc["stop"]:
-            break
-        if _plural(t, voc):
-            head_i = i  # 'logistics parks': the last of a run of plurals is the head
-        elif head_i is not None:
-            break
-    if head_i is None and after != m.end("num"):
-        return None  # after a scale word only a plural noun is taken as what is counted
-    if head_i is None:
-        if spelled or not tokens or tokens[0].lower() in voc["stop"] or is_year_like(num_s):
-            return None  # '2025 strategy', 'the 2019 edition': a year used as a name, not a count
-        # digits before a modifier ('4 cross-city and 3 inter-provincial …') still count something
-        head_i = 0
-    head = tokens[head_i].lower()
-    if head in voc["duration"] or head.rstrip("s") in voc["duration"] or (spelled and head in voc["vague"]):
-        return None
-    if spelled and "-" in text[after:after + 1]:
-        return None
-    if (spelled and _DEFINITE.search(text, max(0, m.start() - 5), m.start())
-            and not _INTRODUCES.match(text, _end_of(text, fw, tokens, head_i))
-            and re.search(rf"\b{re.escape(tokens[head_i])}\b", text[max(0, m.start() - _ANAPHORA_WINDOW):m.start()])):
-        return None  # 'the four cities' points back at cities already named; 'the three provinces of A, B and C' names them
-    unit = "person" if head in voc["person"] else "household" if head in voc["household"] else "count"
-    # quote ends at the head noun
-    end = after
-    words_end = fw.start(1)
-    for i, tok in enumerate(tokens[:head_i + 1]):
-        k = text.index(tok, words_end)
-        words_end = k + len(tok)
-    end = words_end
-    noun = " ".join(tokens[:head_i + 1])
+    end, noun, unit = got
     return Quantity(m.start(), end, m.start("num"), v, v, "", 1.0, unit, "count", spelled=spelled, noun=noun,
                     script="en")
-
-
-_ANAPHORA_WINDOW = 800
-_DEFINITE = re.compile(r"(?i)\bthe[ \t]+$")
-_INTRODUCES = re.compile(r"[ \t]*(?:of\b|:|：)")
-
-
-def _end_of(text: str, fw: re.Match, tokens: list[str], head_i: int) -> int:
-    pos = fw.start(1)
-    for tok in tokens[:head_i + 1]:
-        pos = text.index(tok, pos) + len(tok)
-    return pos
-
-
-def _plural(word: str, voc) -> bool:
-    if word in voc["plurals"]:
-        return True
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))

@@ -3,12 +3,19 @@ English), and the rules that pick the place a value is about."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import opencc
 
 from .reference import load_lines, load_tsv, trie_pattern
+
+if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this module's neighbours
+    from .context import DocContext
+    from .quantities import Quantity
+    from .sentences import Segments
 
 # suffixes an official name drops in running text (青岛市 → 青岛); longest first
 _ZH_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟")
@@ -117,3 +124,82 @@ def is_comparand(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 16):mention.start]
     return bool(_ZH_COMPARAND_BEFORE.search(before) or _EN_COMPARAND_BEFORE.search(before)
                 or _ZH_LIST_AFTER_COMPARAND.search(before))
+
+
+# ---- which place a value is about -------------------------------------------------------------------------
+
+_EN_REGION_AFTER = re.compile(r"^[ \t]*(?:in|for|across)[ \t]+(?:the[ \t]+)?$")
+
+
+def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx: DocContext,
+            is_zh: bool) -> Region | None:
+    ss, se = seg.sent(q.start)
+    cs = seg.clause_start(q.start)
+    starts = mentions.starts
+    k = bisect_left(starts, q.start)
+    if not is_zh:
+        # 'Jining (493 billion yuan)' and '80% in the United States'
+        if k > 0 and re.fullmatch(r"[ \t]*\([ \t]*", wt[mentions[k - 1].end:q.start]):
+            return mentions[k - 1].region
+        j = bisect_left(starts, q.end)
+        if j < len(mentions) and mentions[j].start - q.end < 20 and _EN_REGION_AFTER.match(wt[q.end:mentions[j].start]):
+            return mentions[j].region
+    for j in range(k - 1, -1, -1):
+        m = mentions[j]
+        if m.start < cs:
+            break
+        if m.end <= q.start and not is_comparand(wt, m):
+            return m.region
+    if not is_zh:
+        for j in range(k - 1, -1, -1):
+            m = mentions[j]
+            if m.start < ss:
+                break
+            if not is_comparand(wt, m):
+                return m.region
+        for j in range(k, len(mentions)):
+            m = mentions[j]
+            if m.start >= se:
+                break
+            if not is_comparand(wt, m):
+                return m.region
+    # earlier clauses of the sentence, then earlier sentences of the paragraph: only a place that was a
+    # clause's subject still governs (由青岛都市圈…向长三角…增强 names places the value is not about)
+    ps, _ = seg.para(q.start)
+    for j in range(k - 1, -1, -1):
+        m = mentions[j]
+        if m.start < ps:
+            break
+        if m.start < cs and _is_clause_subject(wt, seg, m):
+            return m.region
+    # Chinese policy text leaves its issuing place implicit (全区, 本市) and names it in the title; English
+    # prose names the place a paragraph discusses in that paragraph
+    order = ("title", "para") if is_zh else ("para", "title")
+    for step in order:
+        if step == "title" and ctx.region is not None:
+            return ctx.region
+        if step == "para":
+            for j in range(k - 1, -1, -1):
+                m = mentions[j]
+                if m.start < ps:
+                    break
+                if not is_comparand(wt, m):
+                    return m.region
+    if ctx.dominant is None and ctx.roc:
+        return gazetteer().lookup("台湾")
+    return ctx.dominant
+
+
+_SUBJECT_LEAD = re.compile(r"^[\W_]*(?:而|其中|另外|此外|同时|但|在|全|the|The|In|in)?[ \t]*$")
+
+
+_SUBJECT_CLAUSE = re.compile(r"[,，;；:：。!?！？]")
+
+
+def _is_clause_subject(wt: str, seg: Segments, m: Mention) -> bool:
+    """The place opens its clause; a list separator (、) before it makes it one of several objects."""
+    ss, _ = seg.sent(m.start)
+    cs = ss
+    for x in _SUBJECT_CLAUSE.finditer(wt, ss, m.start):
+        cs = x.end()
+    return bool(_SUBJECT_LEAD.match(wt[cs:m.start])) and not wt[m.end:m.end + 1] in ("、", "和")

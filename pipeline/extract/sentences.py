@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?。！？:：;；”\"’)）」』]\s*$")
@@ -113,3 +113,14 @@ def _sentences(text: str, ps: int, pe: int, cuts: list[int]) -> list[tuple[int, 
         if b > a:
             out.append((a, b))
     return out
+
+
+class Indexed(list):
+    """Mentions in text order with their start offsets, for bisection (computed once per document)."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.starts = [x.start for x in self]
+
+    def between(self, lo: int, hi: int):
+        return self[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]

@@ -1,0 +1,83 @@
+"""English counted nouns: the noun phrase after a number says what it counts ('97 digital professions') and
+whether those are people or households; durations, vague nouns and anaphoric counts ('the four cities') are not
+facts."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .reference import load_json
+
+_FOLLOW_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z'’-]*[ \t]*){1,4})")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    nf = load_json("nonfacts.json")
+    cn = load_json("count_nouns.json")
+    nw = load_json("number_words.json")
+    return {
+        "stop": frozenset(nf["en_stop_after"]),
+        "duration": frozenset(nf["en_duration_nouns"]),
+        "vague": frozenset(nf["en_vague_nouns"]),
+        "person": frozenset(cn["person"]),
+        "household": frozenset(cn["household"]),
+        "plurals": frozenset(cn["irregular_plurals"]),
+        "fractions": {k.lower(): v for k, v in nw["fractions"].items()},
+        "multiples": {k.lower(): v for k, v in nw["multiples"].items()},
+    }
+
+
+def counted_noun(text: str, start: int, after: int, spelled: bool, scaled: bool, year_like: bool):
+    """The noun a number counts, read from the words after it (at `after`): '97 digital professions', 'nine key
+    tasks', '2.3 million workers'. Returns (end of the quote, the noun phrase, unit) or None."""
+    voc = vocabulary()
+    fw = _FOLLOW_WORDS.match(text, after)
+    if not fw:
+        return None
+    tokens = fw.group(1).split()
+    head_i = None
+    for i, tok in enumerate(tokens):
+        t = tok.lower().strip("'’")
+        if t in voc["stop"]:
+            break
+        if _plural(t, voc):
+            head_i = i  # 'logistics parks': the last of a run of plurals is the head
+        elif head_i is not None:
+            break
+    if head_i is None and scaled:
+        return None  # after a scale word only a plural noun is taken as what is counted
+    if head_i is None:
+        if spelled or not tokens or tokens[0].lower() in voc["stop"] or year_like:
+            return None  # '2025 strategy', 'the 2019 edition': a year used as a name, not a count
+        # digits before a modifier ('4 cross-city and 3 inter-provincial …') still count something
+        head_i = 0
+    head = tokens[head_i].lower()
+    if head in voc["duration"] or head.rstrip("s") in voc["duration"] or (spelled and head in voc["vague"]):
+        return None
+    if spelled and "-" in text[after:after + 1]:
+        return None
+    if (spelled and _DEFINITE.search(text, max(0, start - 5), start)
+            and not _INTRODUCES.match(text, _end_of(text, fw, tokens, head_i))
+            and re.search(rf"\b{re.escape(tokens[head_i])}\b", text[max(0, start - _ANAPHORA_WINDOW):start])):
+        return None  # 'the four cities' points back at cities already named; 'the three provinces of A, B and C' names them
+    unit = "person" if head in voc["person"] else "household" if head in voc["household"] else "count"
+    return _end_of(text, fw, tokens, head_i), " ".join(tokens[:head_i + 1]), unit
+
+
+_ANAPHORA_WINDOW = 800
+_DEFINITE = re.compile(r"(?i)\bthe[ \t]+$")
+_INTRODUCES = re.compile(r"[ \t]*(?:of\b|:|：)")
+
+
+def _end_of(text: str, fw: re.Match, tokens: list[str], head_i: int) -> int:
+    pos = fw.start(1)
+    for tok in tokens[:head_i + 1]:
+        pos = text.index(tok, pos) + len(tok)
+    return pos
+
+
+def _plural(word: str, voc) -> bool:
+    if word in voc["plurals"]:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))

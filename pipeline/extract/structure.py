@@ -1,0 +1,64 @@
+"""Values listed together: 3038元、2680元、1188元 share a verb, and after 分别/respectively the k-th value
+belongs to the k-th place of the list before it."""
+from __future__ import annotations
+
+import re
+
+from .quantities import Quantity
+from .regions import Mention, Region
+from .sentences import Segments
+
+_LIST_SEP = re.compile(r"^[ \t]*(?:[、,，]|和|及|与|以及|and|,[ \t]*and)?[ \t]*$")
+_RESPECTIVE = re.compile(r"分别|各自|respectively")
+
+
+def _runs(wt: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Quantities separated only by list punctuation (3038元、2680元、1188元)."""
+    runs: list[list[Quantity]] = []
+    for q in quantities:
+        if runs and runs[-1][-1].unit == q.unit and _LIST_SEP.match(wt[runs[-1][-1].end:q.start]):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
+
+
+def list_leads(wt: str, quantities: list[Quantity]) -> dict:
+    return {id(q): run[0] for run in _runs(wt, quantities) if len(run) > 1 for q in run[1:]}
+
+
+def respective_regions(wt: str, seg: Segments, quantities: list[Quantity], mentions: list[Mention]) -> dict:
+    """北京市、天津市、河北省…分别为3038元、2680元、1188元: the k-th value belongs to the k-th place."""
+    out: dict[int, Region] = {}
+    i = 0
+    n = len(quantities)
+    while i < n:
+        run = [quantities[i]]
+        while i + len(run) < n and _LIST_SEP.match(wt[run[-1].end:quantities[i + len(run)].start]):
+            run.append(quantities[i + len(run)])
+        i += len(run)
+        if len(run) < 2:
+            continue
+        ss, se = seg.sent(run[0].start)
+        cue = _RESPECTIVE.search(wt, ss, se)
+        if not cue:
+            continue
+        places = _place_list(wt, mentions.between(ss, run[0].start))
+        if len(places) == len(run):
+            for q, r in zip(run, places):
+                out[id(q)] = r
+    return out
+
+
+def _place_list(wt: str, ms: list[Mention]) -> list[Region]:
+    """The longest run of places separated only by list punctuation."""
+    best: list[Mention] = []
+    cur: list[Mention] = []
+    for m in ms:
+        if cur and _LIST_SEP.match(wt[cur[-1].end:m.start]):
+            cur.append(m)
+        else:
+            cur = [m]
+        if len(cur) >= len(best):
+            best = list(cur)
+    return [m.region for m in best] if len(best) >= 2 else []

@@ -1,0 +1,155 @@
+"""The year, period and target status of one value: from the words right after it, its sentence, the sentences
+before it in its paragraph, and finally the document (a plan's period, a title's reporting year, a dateline)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from .context import DocContext
+from .quantities import Quantity
+from .reference import alternation, load_json
+from .sentences import Segments
+from .years import YearMention
+
+# between a number and the year right after it: a few plain words and a preposition, no other number or comma
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:(?![0-9.,]+[ \t])[\w$-]+[ \t]+){0,5}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
+_FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
+# past tense, not a passive present ('is invested')
+_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
+                   r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
+                   r"signed|installed|reported|spent|invested|attracted|exported|imported)\b")
+_BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
+_ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|of)?[ \t]*$")
+_FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    c = load_json("time_cues.json")
+    return {
+        "zh_target": re.compile(alternation(c["zh_target_strong"])),
+        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])})"),
+        "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),
+        "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
+        "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),
+        "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
+    }
+
+
+def year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
+    """(year, year_start, the mention used)."""
+    y, ys, ym = _year_of(wt, seg, q, years, ctx, clause_before)
+    ss, _ = seg.sent(q.start)
+    # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
+    scope = ss if q.script == "zh" else seg.clause_start(q.start)
+    if _cues()["annual"].search(wt, scope, q.start) and not _cues()["average"].search(clause_before):
+        return None, None, ym  # 每年 / per year: a recurring amount, not one year's value
+    return y, ys, ym
+
+
+def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
+    ss, se = seg.sent(q.start)
+    if q.script == "en":
+        # '3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', '10% of GDP by 2025', 'grew 5.8% last year'
+        j = bisect_left(years.starts, q.end)
+        if j < len(years) and years[j].start < se and _EN_TIME_AFTER.fullmatch(wt, q.end, years[j].start):
+            y = years[j]
+            return y.year, (y.year_start if _cues()["average"].search(clause_before) else None), y
+    starts = years.starts
+    i = bisect_left(starts, q.start) - 1
+    after_q = wt[q.end:q.end + 16]
+    in_from = bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start])) and bool(_FROM_TO_AFTER.match(after_q))
+    in_to = bool(re.search(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$", wt[max(ss, q.start - 12):q.start]))
+    if in_from and i >= 1 and years[i - 1].start >= ss and years[i].end <= q.start:
+        # 'from 34.6 trillion in 2015 to 68.8 trillion in 2023, lifting the share from 50.8% to 54.6%': a second
+        # from-to pair (its 'from' comes after the last year) without years of its own repeats the first pair's
+        a, b = years[i - 1], years[i]
+        if re.search(r"到|至|\bto\b", wt[a.end:b.start]) and _FROM_BEFORE.search(wt[b.end:q.start]):
+            return a.year, None, a
+    while i >= 0 and years[i].start >= ss:
+        y = years[i]
+        if y.end > q.start:
+            i -= 1
+            continue
+        between = wt[y.end:q.start]
+        if y.from_cue and re.search(r"到|至|\bto\b", between):
+            i -= 1  # 从2000年的5.2%增加到9%: 2000 belongs to the first value
+            continue
+        if y.base_cue and not _ATTACHED.match(between):
+            i -= 1  # 比1995年底增加920亿美元: 1995 is the base the change is measured from
+            continue
+        if y.ratio_base and q.kind in ("ratio", "percent") and _ATTACHED.match(between):
+            i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018
+            continue
+        return _resolve(y, q, in_from, in_to, clause_before)
+    # the sentence has none: the previous sentence's year governs, and further back only through sentences
+    # that continue the same statement (其中…, 而…, Among them…)
+    si = seg.sent_index(q.start)
+    ps, _ = seg.para(q.start)
+    cur = si
+    while cur > 0:
+        prev_s, prev_e = seg.sents[cur - 1]
+        if prev_s < ps:
+            break
+        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base]
+        if found:
+            # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
+            return _resolve(found[0] if q.script == "zh" else found[-1], q, in_from, in_to, clause_before)
+        if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
+            break
+        cur -= 1
+    if ctx.plan:
+        a, b = ctx.plan
+        return b, a, None
+    if (q.script == "zh" or _PAST.search(wt, ss, se)) and seg.sents:
+        # a report ('Travel accounted for nearly 40% of imports', 整体货物出口实质下跌10.3%) is about the year its
+        # paragraph's opening sentence names; an English present-tense statement ('There are about 200
+        # universities') is not tied to one
+        first_s, first_e = seg.sent(ps)
+        if first_e <= ss:
+            for y in years.between(first_s, first_e):
+                if not y.base_cue and not y.ratio_base and y.year_start is None:
+                    return y.year, None, y
+    if ctx.reference_year is not None:
+        return ctx.reference_year, None, None
+    if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
+        return ctx.dateline_year, None, None  # a dated news story reports on its own time
+    return None, None, None
+
+
+def _resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_before: str):
+    if y.year_start is None:
+        return y.year, None, y
+    if in_from:
+        return y.year_start, None, y
+    if _cues()["average"].search(clause_before):
+        return y.year, y.year_start, y
+    return y.year, (None if in_to else y.year_start), y
+
+
+def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, is_zh: bool) -> bool:
+    c = _cues()
+    if ym is not None and ym.target_cue and (ctx.year is None or ym.year >= ctx.year):
+        # 'had built 1.4 million base stations by 2021' reports what was done by then
+        if is_zh or not (_PAST.search(wt, cs, ce) and not c["en_future"].search(wt, cs, ce)):
+            return True
+    if ctx.plan and (year is None or year >= ctx.plan[0]):
+        return True
+    c = _cues()
+    if is_zh:
+        # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses
+        if c["zh_target"].search(wt, ss, q.start):
+            return True
+        if _BUDGETED.search(wt, max(cs, q.start - 6), q.start):
+            return True  # 原来预算的850亿元: a budgeted amount (not 预算外资金, extra-budgetary funds)
+    elif c["en_target"].search(wt, cs, ce):
+        return True  # 'grew 6.7% in 2023, and the government aims to raise it by 5%': the cue's own clause
+    if year is not None and ctx.year is not None and year > ctx.year:
+        return True
+    return False
+
+
+def is_average(clause_before: str) -> bool:
+    """年均增长, average annual growth: a rate over a period, dated by its end with the start kept."""
+    return bool(_cues()["average"].search(clause_before))
