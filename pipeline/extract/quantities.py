@@ -96,10 +96,41 @@ def _scan_index(text: str) -> list[Quantity]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _bare_scaled_regex() -> re.Pattern:
+    subjects = {k: v for k, v in load_json("units.json")["zh_counted_subjects"].items() if not k.startswith("_")}
+    return re.compile(
+        rf"(?P<subj>{alternation(subjects)})[^，,。；;：:0-9]{{0,8}}?(?:约|近|超过|达到|达|为|至|到|突破)?[ \t]*"
+        rf"(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|万)(?![0-9{zh_unit_chars()}])")
+
+
+def _scan_bare_scaled(text: str) -> list[Quantity]:
+    """常住人口1400万, 旅客人次回升至约3,400万: a 万/亿 amount with no unit after it counts its subject."""
+    subjects = load_json("units.json")["zh_counted_subjects"]
+    out = []
+    for m in _bare_scaled_regex().finditer(text):
+        v = parse_number(m.group("num"))
+        if v is None:
+            continue
+        scale = scale_of(m.group("scale"))
+        lead = text[m.start():m.start("num")]
+        subj = max((w for w in subjects if not w.startswith("_") and w in lead), key=lambda w: lead.rfind(w) + len(w))
+        out.append(Quantity(m.start("num"), m.end("scale"), m.start("num"), product(v, scale), v, m.group("scale"),
+                            scale, subjects[subj], "count", script="zh"))  # the subject nearest the number
+    return out
+
+
+def zh_unit_chars() -> str:
+    """First characters of the Chinese units, so a bare amount is not one followed by its unit."""
+    return "".join(sorted({re.escape(w[0]) for w in patterns()["zh_unit"].split("|") if w}))
+
+
 def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quantity]:
     out: list[Quantity] = []
     if has_han:
         out.extend(_scan_zh(text))
+        taken = [(q.start, q.end) for q in out]
+        out.extend(q for q in _scan_bare_scaled(text) if not any(a < q.end and q.start < b for a, b in taken))
     if "指数" in text or "ndex" in text or "PMI" in text:
         taken = [(q.start, q.end) for q in out]
         out.extend(q for q in _scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))

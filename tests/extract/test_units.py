@@ -108,3 +108,18 @@ def test_currency_named_before_the_number_zh(ex):
 def test_relative_year_against_a_roc_date(ex):
     f = ex.one("發布日期：民國113年2月1日\n去年全市新增企業5000家。")
     assert f.year == 2023
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("访港旅客人次回升至约3,400万。", 3.4e7, "person_time"),
+    ("訪港旅客人次回升至約3,400萬。", 3.4e7, "person_time"),
+    ("全市常住人口1400万。", 1.4e7, "person"),
+])
+def test_bare_wan_amount_counts_its_subject(ex, text, value, unit):
+    f = ex.one(text)
+    assert (f.value, f.unit, f.kind) == (value, unit, "count")
+
+
+def test_index_points(ex):
+    assert (ex.one("製造業生產指數為91.67。").unit, ex.one("製造業生產指數為91.67。").value) == ("point", 91.67)
+    assert ex.one("The manufacturing PMI stood at 50.4 in May.").unit == "point"
