@@ -95,7 +95,7 @@ def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str
         for name in sorted(region_names, key=len, reverse=True):
             if s.startswith(name):
                 s = s[len(name):]
-        s = r["zh_lead"].sub("", s)
+        s = _TIME_LEAD.sub("", r["zh_lead"].sub("", s))  # 其中一九八五年…
         s = r["zh_link_tail"].sub("", s)
         s = _PUNCT.sub("", s)
         s = r["zh_comparison_only"].sub("", s)

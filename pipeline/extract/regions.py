@@ -172,12 +172,17 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
             break
         if m.start < cs and _is_clause_subject(wt, seg, m):
             return m.region
-    # Chinese policy text leaves its issuing place implicit (全区, 本市) and names it in the title; English
-    # prose names the place a paragraph discusses in that paragraph
-    order = ("title", "para") if is_zh else ("para", "title")
+    # Chinese policy text leaves its issuing place implicit (全区, 本市, 我国) and names it in the title or
+    # throughout; English prose names the place a paragraph discusses in that paragraph
+    default = ctx.dominant
+    if default is None and ctx.roc:
+        default = gazetteer().lookup("台湾")
+    order = ("title", "default", "para") if is_zh else ("para", "title", "default")
     for step in order:
         if step == "title" and ctx.region is not None:
             return ctx.region
+        if step == "default" and default is not None:
+            return default
         if step == "para":
             for j in range(k - 1, -1, -1):
                 m = mentions[j]
@@ -185,9 +190,7 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
                     break
                 if not is_comparand(wt, m):
                     return m.region
-    if ctx.dominant is None and ctx.roc:
-        return gazetteer().lookup("台湾")
-    return ctx.dominant
+    return None
 
 
 _SUBJECT_LEAD = re.compile(r"^[\W_]*(?:而|其中|另外|此外|同时|但|在|全|the|The|In|in)?[ \t]*$")

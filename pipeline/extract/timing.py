@@ -20,7 +20,8 @@ _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|gr
                    r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
                    r"signed|installed|reported|spent|invested|attracted|exported|imported)\b")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
-_ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|of)?[ \t]*$")
+# a year written right before its value: 2000年的5.2%, 1995年底…, 'its 2018 peak of US$292 billion'
+_ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|(?:[a-z]+[ \t]+)?of)?[ \t]*$")
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
 
 
@@ -33,6 +34,8 @@ def _cues() -> dict:
         "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),
         "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
         "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),
+        # 今年, last year as the time of a statement (not 比上年, the base of a comparison)
+        "relative": re.compile(r"(?<![比较同与])(?:今年|明年|去年|本年)|(?i:\b(?:this|last|next) year\b)"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
     }
 
@@ -83,6 +86,8 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
             i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018
             continue
         return _resolve(y, q, in_from, in_to, clause_before)
+    if _cues()["relative"].search(wt, ss, q.start):
+        return None, None, None  # 今年… in a text whose own date is unknown: the year cannot be told
     # the sentence has none: the previous sentence's year governs, and further back only through sentences
     # that continue the same statement (其中…, 而…, Among them…)
     si = seg.sent_index(q.start)

@@ -103,3 +103,9 @@ def test_roc_dated_text_is_about_taiwan(ex):
 def test_trade_partners_after_dui_are_not_the_subject(ex):
     text = "海峡两岸经济统计\n台湾地区对中国大陆及香港出口1522亿美元。"
     assert ex.one(text).region == "Taiwan"
+
+
+def test_national_report_defaults_to_its_dominant_place(ex):
+    text = ("我国经济总体平稳。我国外贸稳中有进。我国就业形势稳定。我国物价温和。我国民生改善。\n"
+            "推广上海等自贸试验区经验。\n各类市场主体达到9800多万户。")
+    assert ex.one(text).region == "China"

@@ -170,3 +170,18 @@ def test_budget_figures_are_plans(ex):
 def test_by_year_in_past_tense_is_observed(ex):
     f = ex.one("By the end of 2021, the country had built 1.4 million base stations.")
     assert (f.year, f.is_target) == (2021, False)
+
+
+def test_relative_year_without_a_document_date_is_unknown(ex):
+    text = "2011年，全国财政收入为10万亿元。今年拟安排财政赤字8000亿元。"
+    assert [f.year for f in ex.facts(text)] == [2011, None]
+    assert [f.year for f in ex.facts(ex.hant(text))] == [2011, None]
+
+
+def test_comparison_with_last_year_does_not_hide_the_year(ex):
+    assert ex.facts("2023年，粮食产量2200万吨，比上年增长2.1%。")[1].year == 2023
+
+
+def test_yardstick_year_with_its_own_value_en(ex):
+    fs = ex.facts("In 2023 the deficit was US$171 billion, less than half its 2018 peak of US$292 billion.")
+    assert [(f.value, f.year) for f in fs] == [(1.71e11, 2023), (2.92e11, 2018)]
