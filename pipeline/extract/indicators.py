@@ -54,7 +54,7 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
             return "growth", -1
         if _EN_AFTER_GROWTH.match(after):
             return "growth", 1
-    if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times") or is_zh:
+    if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times", "point") or is_zh:
         if r["zh_decline" if is_zh else "en_decline"].search(tail):
             return "growth", -1
         if r["zh_growth" if is_zh else "en_growth"].search(tail):

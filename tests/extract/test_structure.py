@@ -101,3 +101,10 @@ def test_scaled_count_of_people_en(ex):
 def test_first_half_of_a_year_is_a_period_not_a_share(ex):
     assert ex.quotes("Investment slowed in the first half of 2024.") == []
     assert ex.one("More than half of the firms export.").value == 50
+
+
+def test_cuts_in_basis_points_and_index_points(ex):
+    f = ex.one("The central bank cut rates by 25 basis points.")
+    assert (f.value, f.unit, f.measure) == (-25, "basis_point", "growth")
+    f = ex.one("The composite index rose 3 points in the session.")
+    assert (f.value, f.unit, f.measure) == (3, "point", "change")
