@@ -26,6 +26,9 @@ def _rx() -> dict:
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
+        # 'cut rates by 25 basis points': the object sits between the verb and 'by'
+        "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,3}}[ \t]+by[ \t]*$"),
+        "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,3}}[ \t]+by[ \t]*$"),
         "en_share": re.compile(rf"(?i)\b(?:{alt(c['en_share'])})\b"),
         "zh_link_tail": re.compile(rf"(?:{alt(c['zh_link_verbs'])})+$"),
         "zh_lead": re.compile(rf"^(?:{alt(c['zh_lead_drop'])})+"),
@@ -55,6 +58,10 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
         if _EN_AFTER_GROWTH.match(after):
             return "growth", 1
     if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times", "point") or is_zh:
+        if not is_zh and r["en_decline_by"].search(tail):
+            return "growth", -1
+        if not is_zh and r["en_growth_by"].search(tail):
+            return "growth", 1
         if r["zh_decline" if is_zh else "en_decline"].search(tail):
             return "growth", -1
         if r["zh_growth" if is_zh else "en_growth"].search(tail):
