@@ -45,6 +45,8 @@ def _child(files: list[str]) -> dict:
             out["tables"] += len({(c.page, c.table_index) for c in pdf.tables})
     out["base_mb"] = base_kb / 1024
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # page workers (CEF_PDF_WORKERS > 1) are children of this process: the largest of them
+    out["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
 
@@ -68,8 +70,9 @@ def main() -> None:
         print(f"   {name}: {r['pages']} pages in {len(files)} file(s)")
         print(f"      cold: {r['pages'] / r['cold_s']:.1f} pages/s ({r['cold_s']:.2f} s)   "
               f"warm (cache hit): {r['pages'] / max(r['warm_s'], 1e-9):.0f} pages/s ({r['warm_s']:.2f} s)")
-        print(f"      peak memory: {r['peak_mb']:.0f} MB RSS (interpreter and imports: {r['base_mb']:.0f} MB)   "
-              f"tables: {r['tables']}, table_cells rows: {r['cells']}", flush=True)
+        workers = f", largest page worker {r['worker_peak_mb']:.0f} MB" if r["worker_peak_mb"] else ""
+        print(f"      peak memory: {r['peak_mb']:.0f} MB RSS (interpreter and imports: {r['base_mb']:.0f} MB{workers})"
+              f"   tables: {r['tables']}, table_cells rows: {r['cells']}", flush=True)
 
 
 if __name__ == "__main__":
