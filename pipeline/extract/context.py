@@ -75,7 +75,8 @@ def _header_block(text: str, max_lines: int = 6, max_len: int = 80) -> list[str]
             continue
         if len(ln) > max_len or len(out) >= max_lines:
             break
-        out.append(ln)
+        if not re.search(r"[。！？.!?；;]$", ln):
+            out.append(ln)  # a title or header line does not end as a sentence does
     return out
 
 

@@ -24,9 +24,11 @@ def _rx() -> dict:
 
 def qualifier(text: str, start: int, end: int, inner: str | None = None, is_range: bool = False) -> str:
     """The qualifier of the quantity quoted at text[start:end]."""
-    if is_range:
-        return "="
     r = _rx()
+    if is_range and inner != "~":
+        return "="
+    if inner == "~":
+        return "~"  # 两三个: an approximate pair
     if inner and inner in r["inner"]:
         return r["inner"][inner]
     m = r["zh_after"].match(text, end)

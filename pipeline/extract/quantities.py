@@ -43,9 +43,9 @@ def _zh_regex() -> re.Pattern:
     num = rf"(?:{ocr}|{ARABIC}|{CHINESE})"
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
-        rf"(?=[0-9百〇零一二两三四五六七八九十+\-−－])(?:"
+        rf"(?=[0-9百〇零一二两三四五六七八九十+\-−－负])(?:"
         rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC}|百)(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
-        rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN})?(?P<num>{num})"
+        rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN}|负)?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
         rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
@@ -168,6 +168,11 @@ def _scan_zh(text: str) -> list[Quantity]:
             continue
         unit = zh_unit(m.group("unit"))
         num_s = m.group("num")
+        if _PAIR.fullmatch(num_s):
+            q = _approximate_pair(text, m, num_s, unit)  # 两三个, 三四家: 'two or three'
+            if q:
+                out.append(q)
+            continue
         v = parse_number(num_s)
         if v is None and m.group("scale") and _has_inner_scale(num_s):
             v = 0.0  # 三亿六千 alone is not a numeral; it is read with its scale below
@@ -175,7 +180,7 @@ def _scan_zh(text: str) -> list[Quantity]:
             continue
         if m.group("unit") in _SYMBOLS and not _near_han(text, m.start(), m.end()):
             continue  # '8% to 10%' in English prose is read by the English pattern
-        if m.group("sign") and m.group("sign") in "-−－":
+        if m.group("sign") and m.group("sign") in "-−－负":
             v = -v
         if m.group("num2") and (not _is_plain_range(text, m.start())
                                 or (m.group("unit1") and m.group("unit1") != m.group("unit"))):
@@ -208,6 +213,18 @@ def _scan_zh(text: str) -> list[Quantity]:
         q.inner_qualifier = m.group("inner1") or m.group("inner2")
         out.append(q)
     return out
+
+
+_PAIR = re.compile(r"[一二两三四五六七八九]{2}")
+_DIGIT_OF = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+
+
+def _approximate_pair(text: str, m: re.Match, num_s: str, unit: Unit | None) -> Quantity | None:
+    a, b = _DIGIT_OF[num_s[0]], _DIGIT_OF[num_s[1]]
+    if unit is None or b != a + 1 or m.group("scale") or m.group("num2"):
+        return None  # 一二, 二〇: list labels and year digits, not an amount
+    return Quantity(m.start(), m.end(), m.start("num"), float(a), float(a), text[m.start("unit"):m.end("unit")], 1.0,
+                    unit.unit, unit.kind, value_high=float(b), spelled=True, script="zh", inner_qualifier="~")
 
 
 def _has_inner_scale(num: str) -> bool:

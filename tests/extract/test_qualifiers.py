@@ -77,3 +77,14 @@ def test_surplus_is_not_more_than(ex):
 def test_comparison_with_a_stated_value_is_not_a_bound(ex):
     f = ex.one("Growth was 6.2%, well below the 8.3% recorded in 2011-2015.", quote="8.3%")
     assert (f.qualifier, f.year) == ("=", 2015)
+
+
+@pytest.mark.parametrize("text", ["全区新建两三个产业园区。", "全區新建兩三個產業園區。"])
+def test_adjacent_numerals_are_an_approximate_pair(ex, text):
+    f = ex.one(text)
+    assert (f.value, f.value_high, f.qualifier) == (2, 3, "~")
+
+
+@pytest.mark.parametrize("text", ["二季度增速为负0.5%。", "二季度增速為負0.5%。"])
+def test_fu_is_a_minus_sign(ex, text):
+    assert ex.one(text).value == -0.5
