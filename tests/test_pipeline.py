@@ -109,3 +109,20 @@ def test_wheel_from_the_real_build_loads_in_a_fresh_venv(built, tmp_path):
     finally:
         con.close()
     assert out == [str(n_db), str(n_db), "DataFrame"] and n_db > 0
+
+
+def test_duckdb_cli_1x_queries_the_release(built):
+    """The command from the README: the PyPI duckdb CLI (1.5.x) opens the database DuckDB 2.0 wrote."""
+    import subprocess
+
+    wh, _ = built
+    cli = PROJECT_ROOT / ".venv" / "bin" / "duckdb"
+    out = subprocess.run([str(cli), str(wh.root / "china_econ_facts.duckdb"), "-csv", "-c",
+                          "select count(*) from facts"], capture_output=True, text=True, check=True).stdout
+    con = duckdb.connect(str(wh.root / "china_econ_facts.duckdb"), read_only=True)
+    try:
+        n = con.execute("select count(*) from facts").fetchall()[0][0]
+    finally:
+        con.close()
+    assert out.split() == ["count_star()", str(n)]
+    assert subprocess.run([str(cli), "--version"], capture_output=True, text=True).stdout.startswith("v1.")
