@@ -25,8 +25,20 @@ from .pdf_paragraphs import (PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_
                              paragraphs, vocabulary)
 
 PAGE_SEPARATOR = PARA_SEP
-# Bump when what a page read produces changes: old cache entries are then ignored, never misread.
-READER_VERSION = 6
+
+
+def _page_reader_version() -> str:
+    """Cache key part for what a page read produces: a format number plus the source of the two modules that
+    produce it, so an edit to either ignores old cache entries (never misreads them) without anyone having
+    to remember to bump a number."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("pdf.py", "pdf_layout.py"):
+        h.update((here / name).read_bytes())
+    return f"6-{h.hexdigest()[:10]}"
+
+
+READER_VERSION = _page_reader_version()
 _CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "upright")
 
 

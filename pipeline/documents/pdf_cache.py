@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def cache_root(cache_dir: Path | str | None = None) -> Path:
 
 
 class PdfCache:
-    def __init__(self, sha256: str, version: int, cache_dir: Path | str | None = None):
+    def __init__(self, sha256: str, version: str, cache_dir: Path | str | None = None):
         self.dir = cache_root(cache_dir) / f"{sha256}.v{version}"
 
     def _read(self, name: str) -> dict | None:
@@ -45,7 +46,13 @@ class PdfCache:
         return self._read("meta.json")
 
     def put_meta(self, meta: dict) -> None:
+        """Written once every page is in: the entry is complete. Entries of other reader versions for the same
+        content are removed then, so the cache holds one version of each PDF."""
         self._write("meta.json", meta)
+        sha, _ = self.dir.name.split(".v", 1)
+        for other in self.dir.parent.glob(f"{sha}.v*"):
+            if other != self.dir:
+                shutil.rmtree(other, ignore_errors=True)
 
     def page(self, number: int) -> dict | None:
         return self._read(f"page-{number:05d}.json")

@@ -60,9 +60,11 @@ def test_cache_is_deterministic(table_pdf, tmp_path):
 
 
 def test_other_reader_version_is_not_reused(table_pdf, tmp_path):
+    """The version includes the source of the page reader: an edit to it starts a new cache."""
     cache = tmp_path / "cache"
     read_pdf(table_pdf, cache_dir=cache)
-    old = PdfCache("0" * 64, READER_VERSION - 1, cache)
+    sha = next(cache.iterdir()).name.split(".v")[0]
+    old = PdfCache(sha, "5", cache)
     assert old.meta() is None and old.page(1) is None
 
 
@@ -96,3 +98,16 @@ def test_pages_read_in_parallel_workers_give_the_same_result(tmp_path, monkeypat
     a = {p.name: p.read_bytes() for p in (tmp_path / "a").rglob("page-*.json")}
     b = {p.name: p.read_bytes() for p in (tmp_path / "b").rglob("page-*.json")}
     assert a == b and len(a) == 3
+
+
+def test_a_complete_entry_replaces_other_versions_of_the_same_content(table_pdf, tmp_path):
+    import hashlib
+
+    cache = tmp_path / "cache"
+    sha = hashlib.sha256(table_pdf.read_bytes()).hexdigest()
+    stale = PdfCache(sha, "0-old", cache)
+    stale.put_page(1, {"stale": True})
+    unrelated = PdfCache("f" * 64, "0-old", cache)
+    unrelated.put_page(1, {"other": True})
+    read_pdf(table_pdf, cache_dir=cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([f"{sha}.v{READER_VERSION}", f"{'f' * 64}.v0-old"])
