@@ -15,14 +15,15 @@ def facts_for(doc: Document) -> list[Fact]:
     if doc.status != "ok":
         return []
     text_facts = extract_text_facts(doc)
+    for f in text_facts:
+        if f.page is None:
+            f.page = doc.page_of(f.char_start)
     table_facts = extract_table_facts(doc)
-    facts = drop_text_duplicates(text_facts, table_facts) + table_facts
+    facts = drop_text_duplicates(text_facts, table_facts, page_of=doc.page_of) + table_facts
     facts.sort(key=lambda f: (f.source != "text", f.char_start, f.char_end, f.quote))
     seen: Counter = Counter()
     for f in facts:
         f.doc, f.doc_id = doc.doc, doc.doc_id
-        if f.page is None and f.source == "text":
-            f.page = doc.page_of(f.char_start)
         key = (f.sentence, f.quote)
         f.fact_id = make_fact_id(doc.doc_id, f.sentence, f.quote, seen[key])
         seen[key] += 1

@@ -24,7 +24,8 @@ def source_version(*packages: str) -> str:
 
 
 def reader_version() -> str:
-    return source_version("documents")
+    # the PDF reader builds table header paths with pipeline/tables/grid.py
+    return source_version("documents", "tables")
 
 
 def extractor_version() -> str:
