@@ -5,7 +5,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 
 # Units the contract allows; schemas/facts.py checks published rows against this same set.
-MONEY_UNITS = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "TWD", "GBP", "KRW", "RUB", "INR", "AUD", "CAD", "CHF", "SGD"})
+MONEY_UNITS = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "TWD", "GBP", "KRW", "RUB", "INR", "AUD", "CAD", "CHF", "SGD",
+                         "MOP"})
 OTHER_UNITS = frozenset({
     "percent", "percentage_point", "basis_point", "per_mille", "count", "person", "person_time", "household",
     "km", "km2", "m2", "hectare", "tonne", "kwh", "kw", "point", "times", "year", "month", "day",

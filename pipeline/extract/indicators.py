@@ -27,8 +27,8 @@ def _rx() -> dict:
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
         # 'cut rates by 25 basis points': the object sits between the verb and 'by'
-        "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,3}}[ \t]+by[ \t]*$"),
-        "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,3}}[ \t]+by[ \t]*$"),
+        "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,4}}[ \t]+by[ \t]*$"),
+        "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,4}}[ \t]+by[ \t]*$"),
         "en_share": re.compile(rf"(?i)\b(?:{alt(c['en_share'])})\b"),
         "zh_link_tail": re.compile(rf"(?:{alt(c['zh_link_verbs'])})+$"),
         "zh_lead": re.compile(rf"^(?:{alt(c['zh_lead_drop'])})+"),

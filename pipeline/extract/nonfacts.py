@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .numbers import is_year_like
 from .quantities import Quantity
 from .reference import alternation, load_json
 
@@ -19,7 +20,15 @@ def _rx() -> dict:
         "zh_verbs": re.compile(rf"(?:{alternation(nf['zh_quantity_verbs'])})[ \t]*$"),
         "en_label": re.compile(rf"(?<![A-Za-z])(?:{labels})[ \t]*$"),
         "zh_names": frozenset(nf["zh_names"]),
+        # a capitalized word that is not a sentence opener or cue ('About 200', 'In 2021') before a bare number
+        "en_name_before": re.compile(rf"(?<![.!?][ \t])(?<!^)\b(?!(?:{alternation([w.capitalize() for w in nf['en_stop_after']] + _OPENERS)})\b)[A-Z][a-z]+[ \t]+$"),
+        "en_set": re.compile(rf"(?i)(?:{alternation(nf['en_set_phrases'])})\b"),
+        "en_determiner": re.compile(rf"(?i)\b(?:{alternation(nf['en_determiners'])})[ \t]+$"),
     }
+
+
+_OPENERS = ["About", "Around", "Nearly", "Almost", "Over", "Some", "Only", "Just", "Roughly", "Approximately", "Another",
+            "Of", "Among", "All", "Each", "Every", "Those", "These", "Here", "There", "Since", "Until", "During"]
 
 
 def is_nonfact(text: str, q: Quantity) -> bool:
@@ -31,7 +40,8 @@ def is_nonfact(text: str, q: Quantity) -> bool:
             return True
         if q.kind != "percent" and r["zh_after"].match(after):
             return True
-        if q.spelled and q.start - q.num_start == 0 and _single_numeral(text, q) and not r["zh_verbs"].search(before):
+        if (q.kind == "count" and q.spelled and q.start - q.num_start == 0 and _single_numeral(text, q)
+                and not r["zh_verbs"].search(before)):
             # 一个目标、两项任务: a lone numeral counts a list's items unless a verb makes it a quantity (新增两家)
             return True
         return False
@@ -40,6 +50,13 @@ def is_nonfact(text: str, q: Quantity) -> bool:
         return True
     if q.spelled and text[q.num_start].isupper() and q.noun and q.noun[:1].isupper():
         return True
+    if q.kind == "count" and not q.raw_unit:
+        if r["en_name_before"].search(text, max(0, q.start - 24), q.start):
+            return True  # 'the Aurora 7 sedan', 'Windows 10 licences': a number inside a name
+        if r["en_set"].match(text, q.start):
+            return True  # 'the two sessions'
+        if is_year_like(text[q.num_start:q.num_start + 4]) and r["en_determiner"].search(text, max(0, q.start - 8), q.start):
+            return True  # 'its 2025 targets': a year as a modifier
     if q.ocr_spaced and q.unit in ("count",) and not q.raw_unit:
         return True
     if text[q.end:q.end + 1] in ("+",) or text[max(0, q.start - 1):q.start] == "+":

@@ -18,8 +18,8 @@ SIGN = r"[-+−－]"
 CN_DIGITS = "〇零一二两三四五六七八九"
 # a numeral never starts with 零/〇 (零部件, 零售 are words); 万/亿 inside it join its parts (三亿六千万, 四万五千)
 _CN_START = "一二两三四五六七八九十"
-CHINESE = (rf"[{_CN_START}][{CN_DIGITS}十百千]*(?:[万亿兆]+[{CN_DIGITS}十][{CN_DIGITS}十百千]*)*"
-           rf"(?:点[{CN_DIGITS}]+)?")
+CHINESE = (rf"(?:[{_CN_START}][{CN_DIGITS}十百千]*(?:[万亿兆]+[{CN_DIGITS}十][{CN_DIGITS}十百千]*)*"
+           rf"(?:点[{CN_DIGITS}]+)?|[百千](?=[万亿]))")  # 百亿元, 千万元: a bare 百/千 before a scale is one hundred/thousand
 _CN_WHOLE = re.compile(rf"[{CN_DIGITS}十百千万亿兆]+(?:点[{CN_DIGITS}]+)?")
 
 
@@ -35,7 +35,7 @@ def english_word_pattern() -> str:
     unit = trie_pattern(w["units"])
     tens = trie_pattern(w["tens"])
     small = rf"(?:(?:{tens})(?:[- ](?:{unit}))?|{unit})"
-    return rf"(?:{small}(?: hundred(?: and {small})?)?|(?:a|one) hundred|a dozen|dozens)"
+    return rf"(?:{small}(?: hundred(?: and {small})?)?|(?:a|one) hundred|a dozen|dozens|half an?)"
 
 
 def parse_arabic(s: str) -> float | None:
@@ -51,6 +51,8 @@ def parse_chinese(s: str) -> float | None:
     """cn2an in 'smart' mode reads 两, 〇 and mixed forms; it must only ever see the numeral span itself."""
     if not s or not _CN_WHOLE.fullmatch(s):
         return None
+    if s[0] in "百千":
+        s = "一" + s
     if "兆" in s:
         head, _, tail = s.partition("兆")  # cn2an does not know 兆 (10^12 in Taiwan)
         a = parse_chinese(head) if head else 1.0
@@ -73,6 +75,9 @@ def parse_english(s: str) -> float | None:
     tokens = re.split(r"[\s-]+", s.lower().strip())
     if tokens == ["dozens"]:
         return None
+    if tokens in (["half", "a"], ["half", "an"]):
+        return 0.5  # 'half a percentage point', 'half a million'
+
     total, current = 0.0, 0.0
     seen = False
     for tok in tokens:
@@ -102,7 +107,7 @@ def parse_number(s: str) -> float | None:
         return None
     if s[0] in "0123456789+-−－":
         return parse_arabic(s)
-    if s[0] in CN_DIGITS + "十":
+    if s[0] in CN_DIGITS + "十百千":
         return parse_chinese(s)
     return parse_english(s)
 

@@ -19,7 +19,8 @@ def _rx() -> dict:
     return {"zh_before": zh_before, "zh_after": zh_after, "en_before": en_before, "en_after": en_after,
             "zb": q["zh_before"], "za": q["zh_after"], "eb": {k.lower(): v for k, v in q["en_before"].items()},
             "ea": {k.lower(): v for k, v in q["en_after"].items()}, "inner": q["zh_inner"],
-            "not_after": q.get("zh_not_after", {})}
+            "not_after": q.get("zh_not_after", {}),
+            "zh_approx_far": re.compile(rf"(?:{alternation(q['zh_approx_far'])})[^，,。；;0-9]{{1,10}}的[ \t]*$")}
 
 
 def qualifier(text: str, start: int, end: int, inner: str | None = None, is_range: bool = False) -> str:
@@ -49,6 +50,8 @@ def qualifier(text: str, start: int, end: int, inner: str | None = None, is_rang
         for k in sorted(r["zb"], key=len, reverse=True):
             if m.group().startswith(k):
                 return r["zb"][k]
+    if r["zh_approx_far"].search(text, max(0, start - 16), start):
+        return "~"  # 约为进口额的2.4倍: 'about' reaches over the yardstick to the multiple
     m = r["en_before"].search(before)
     if m:
         words = re.sub(r"(?i)(?:[ \t]+(?:of|some))?[ \t]+$", "", m.group()).lower()

@@ -43,8 +43,10 @@ def _zh_regex() -> re.Pattern:
     num = rf"(?:{ocr}|{ARABIC}|{CHINESE})"
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
-        rf"(?=[0-9百〇零一二两三四五六七八九十+\-−－负])(?:"
-        rf"(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC}|百)(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
+        rf"(?=[0-9百千〇零一二两三四五六七八九十+\-−－负$€£¥A-Z])(?:"
+        # MOP 1,148亿, HK$ 30亿: a currency written before an amount scaled in Chinese
+        rf"(?P<cpre>{p['en_prefix']})[ \t]?(?P<cnum>{ARABIC})[ \t]?(?P<cscale>{p['zh_scale']})(?!{p['zh_unit']})"
+        rf"|(?P<pct_pre>百分之)(?P<pnum>{CHINESE}|{ARABIC}|百)(?:(?:到|至|[-—–~～])(?:百分之)?(?P<pnum2>{CHINESE}|{ARABIC}))?"
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN}|负)?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
@@ -60,12 +62,14 @@ def _en_regex() -> re.Pattern:
         rf"(?:(?<![\w.$€£¥\-])(?=[0-9$€£¥+\-−RCUEJHNotfsenzhadOTFSENZHAD])|(?<=[\u3400-\u9fff])(?=[A-Z$€£¥]))"
         rf"(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
         rf"(?P<num>{ARABIC_OCR}|(?i:{words})(?![\w-]))"
-        rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to){_H}*(?:{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
-        rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn)(?![A-Za-z]))?"
+        rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to|and){_H}*(?:{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
+        # 'US$3.3tn', '11.79m graduates': abbreviated scales glued to the number
+        rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?=[ \t]+[a-z]))(?![A-Za-z]))?"
         rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z]))?"
     )
 
 
+_BETWEEN = re.compile(r"(?i)\bbetween[ \t]+$")
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$")
 # 'more than half of the firms'; not 'the first half of 2024' (a period)
 _SPELLED_SHARE = re.compile(
@@ -157,6 +161,14 @@ def _scan_zh(text: str) -> list[Quantity]:
         if not m:
             break
         pos = m.end()
+        if m.group("cpre"):
+            v = parse_number(m.group("cnum"))
+            code = prefix_currency(m.group("cpre"))
+            if v is not None and code:
+                scale = scale_of(m.group("cscale"))
+                out.append(Quantity(m.start(), m.end(), m.start("cnum"), product(v, scale), v,
+                                    f"{m.group('cpre')} {m.group('cscale')}", scale, code, "money", script="zh"))
+            continue
         if m.group("pct_pre"):
             v = 100.0 if m.group("pnum") == "百" else parse_number(m.group("pnum"))  # 百分之百
             v2 = parse_number(m.group("pnum2")) if m.group("pnum2") else None
@@ -298,7 +310,9 @@ def _scan_en(text: str) -> list[Quantity]:
             pos = m.end("num")  # 'in 2015 to 3.4 billion': a year, not the low end of a range
             continue
         mixed = bool(m.group("u1")) and not (m.group("unit") and en_unit(m.group("unit")) == en_unit(m.group("u1")))
-        if m.group("num2") and (mixed or not _is_plain_range(text, m.start())):
+        # 'A and B' is a range only after 'between'
+        loose_and = m.group("dash") == "and" and not _BETWEEN.search(text, max(0, m.start() - 10), m.start())
+        if m.group("num2") and (mixed or loose_and or not _is_plain_range(text, m.start())):
             # two values ('from 35% to 25%', 'rose 4 percent to 1.6 trillion yuan'): the first alone, then rescan
             first_end = m.end("u1") if m.group("u1") else m.end("num")
             unit_word = m.group("u1") or m.group("unit")
@@ -355,9 +369,16 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
         if q:
             q.spelled = spelled
             q.end = end
+            if unit.kind == "money":
+                _per_unit(text, q)
         return q
     if m.group("num2"):
         return None
+    if scale_w == "m" and not prefix_code:
+        counted = _counted(text, m, v * scale, spelled, after=m.end("scale"))
+        if counted is not None:
+            counted.raw_value, counted.scale, counted.raw_unit = v, scale, scale_w
+        return counted  # a glued 'm' without a counted noun may be metres
     if scale_w:
         counted = _counted(text, m, v * scale, spelled, after=m.end("scale"))
         if counted is not None:
@@ -367,6 +388,24 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
         return Quantity(m.start(), m.end("scale"), m.start("num"), product(v, scale), v, scale_w, scale, "count", "count",
                         spelled=spelled, script="en", ocr_spaced=". " in num_s)
     return _counted(text, m, v, spelled)
+
+
+@lru_cache(maxsize=1)
+def _per_regex() -> re.Pattern:
+    per = {k: v for k, v in load_json("units.json")["en_per"].items() if not k.startswith("_")}
+    return re.compile(rf"[ \t]+(?:per|a|an|/)[ \t]*(?P<per>{alternation(per)})\b")
+
+
+def _per_unit(text: str, q: Quantity) -> None:
+    """'7.27 yuan per US dollar' is CNY/USD; '85 dollars a barrel' is USD/barrel (when the contract has the unit)."""
+    from .fact import UNITS
+    m = _per_regex().match(text, q.end)
+    if not m:
+        return
+    per = load_json("units.json")["en_per"][m.group("per")]
+    combined = f"{q.unit}/{per}"
+    if combined in UNITS:
+        q.unit, q.kind, q.end = combined, "ratio", m.end()
 
 
 def _counted(text: str, m: re.Match, v: float, spelled: bool, after: int | None = None) -> Quantity | None:

@@ -13,7 +13,8 @@ from .sentences import Segments
 from .years import YearMention
 
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
-_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:(?![0-9.,]+[ \t])[\w$-]+[ \t]+){0,5}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
+# ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year)
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[\w$.-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
 # past tense, not a passive present ('is invested')
 _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
@@ -21,7 +22,7 @@ _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|gr
                    r"signed|installed|reported|spent|invested|attracted|exported|imported)\b")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
 # a year written right before its value: 2000年的5.2%, 1995年底…, 'its 2018 peak of US$292 billion'
-_ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末)?[ \t]*(?:的|(?:[a-z]+[ \t]+)?of)?[ \t]*$")
+_ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末|同期)?[ \t]*(?:的|(?:[a-z]+[ \t]+)?of)?[ \t]*$")
 _FROM_BEFORE = re.compile(r"(?:从|由|\bfrom\b)[^。；;,，]{0,30}$")
 
 
@@ -56,7 +57,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     if q.script == "en":
         # '3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', '10% of GDP by 2025', 'grew 5.8% last year'
         j = bisect_left(years.starts, q.end)
-        if j < len(years) and years[j].start < se and _EN_TIME_AFTER.fullmatch(wt, q.end, years[j].start):
+        # ('down 1.0 point from a year earlier': the base of the change, not its date)
+        if (j < len(years) and years[j].start < se and not years[j].base_cue and not years[j].from_cue
+                and _EN_TIME_AFTER.fullmatch(wt, q.end, years[j].start)):
             y = years[j]
             return y.year, (y.year_start if _cues()["average"].search(clause_before) else None), y
     starts = years.starts

@@ -26,6 +26,8 @@ class YearMention:
     from_cue: bool = False    # 从2000年, from 2012
     base_cue: bool = False    # 比2002年, compared with 2002: the base of a comparison
     ratio_base: bool = False  # 为2018年的1.6倍: the base a multiple or share is measured against
+    relative: bool = False    # 去年, a year ago: worked out from the document's date, not stated
+    since: bool = False       # 'since December 2022', 2013年以来: a starting point, not the time being reported
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,9 @@ def _regexes() -> dict[str, re.Pattern]:
         rf")"
     )
     # relative years are looked for only when the document states its own date
-    relative = rf"(?=[今本当去上前明次后TtLlNn])(?:(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
+    first_rel = "".join(sorted({w[0] for w in c["zh_relative_years"]} | {w[0].lower() for w in c["en_relative_years"]}
+                               | {w[0].upper() for w in c["en_relative_years"]}))
+    relative = rf"(?=[{first_rel}])(?:(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
     months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
@@ -87,7 +91,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
         # 比2002年, compared with 2002, 'its 2018 peak': a year that qualifies a yardstick
-        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:compared (?:with|to)|than|relative to|\bits|\btheir))[ \t]*$"),
+        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:(?:compared (?:with|to)|than|relative to)(?:[ \t]+(?:in|that of|that in|those of))?|\bits|\btheir))[ \t]*$"),
         # 为2018年的1.6倍: the year a ratio is measured against
         "ratio_base_cue": re.compile(r"(?:为|是|相当于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }
@@ -154,7 +158,9 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False) -> list[Ye
         tgt = bool(rx["zh_target_year"].search(before) or rx["en_target_year"].search(before))
         frm = bool(rx["from_cue"].search(before))
         base = bool(rx["base_cue"].search(before))
-        out.append(YearMention(s, e, y, ys, tgt, frm, base, bool(rx["ratio_base_cue"].search(before))))
+        since = bool(re.search(r"(?i)\bsince[ \t]+$", text[max(0, s - 8):s]) or text.startswith("以来", e))
+        out.append(YearMention(s, e, y, ys, tgt, frm, base, bool(rx["ratio_base_cue"].search(before)),
+                               relative=kind in ("zrel", "erel"), since=since))
     if roc:
         _roc_bare_years(text, rx, out)
     out.sort(key=lambda x: x.start)
@@ -178,7 +184,8 @@ def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
 def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) -> None:
     """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
     the document (or the document's own year) is meant."""
-    explicit = [(y.start, y.year) for y in out if not y.base_cue and y.year_start is None]
+    explicit = [(y.start, y.year) for y in out
+                if not (y.base_cue or y.ratio_base or y.relative or y.since) and y.year_start is None]
     starts = [a for a, _ in explicit]
     spans = sorted((y.start, y.end) for y in out)
     span_starts = [a for a, _ in spans]
@@ -191,8 +198,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) 
             continue  # inside a mention already read (2024年上半年)
         if j + 1 < len(spans) and spans[j + 1][0] < m.end():
             continue
-        if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$", text[max(0, m.start() - 6):m.start()]):
-            continue  # 2024年上半年 is read with its year
+        if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$|(?:今年|去年|明年|上年|本年|前年)[ \t]*$", text[max(0, m.start() - 6):m.start()]):
+            continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
         year = explicit[k][1] if k >= 0 else doc_year
         if year is None:
@@ -234,8 +241,9 @@ def document_year(text: str, head_chars: int = 600) -> int | None:
     date quoted further down the text."""
     global _EN_DATE
     if _EN_DATE is None:
-        months = alternation([m.capitalize() for m in _cues()["months_en"] if len(m) > 3 or m == "may"])
-        _EN_DATE = re.compile(rf"(?:{months})[ \t]+[0-9]{{1,2}},[ \t]*({Y})|[0-9]{{1,2}}[ \t]+(?:{months})[ \t]+({Y})")
+        months = alternation([m.capitalize() for m in _cues()["months_en"]])
+        _EN_DATE = re.compile(rf"\b(?:{months})\.?[ \t]+[0-9]{{1,2}},[ \t]*({Y})|\b[0-9]{{1,2}}[ \t]+(?:{months})\.?[ \t]+({Y})"
+                              rf"|^[ \t]*(?:{months})[ \t]+({Y})[ \t]*$", re.M)
     head = text[:head_chars]
     best = None
     m = _ROC_DATE.search(head)
@@ -244,7 +252,7 @@ def document_year(text: str, head_chars: int = 600) -> int | None:
     for rx in (_ZH_DATE, _EN_DATE):
         m = rx.search(head)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), int(m.group(1) or m.group(2)))
+            best = (m.start(), int(next(g for g in m.groups() if g)))
     return best[1] if best else None
 
 

@@ -43,7 +43,7 @@ def test_english_qualifiers(ex, text, qual):
     ("引進龍頭企業2—3家。", 2, 3, "count"),
     ("增速保持在8%-10%之间。", 8, 10, "percent"),
     ("增速保持在8%～10%之間。", 8, 10, "percent"),
-    ("Tariffs fall by 8% to 10% next year.", 8, 10, "percent"),
+    ("Tariffs fall by 8% to 10% next year.", -10, -8, "percent"),  # a decline is negative
     ("可节省七十亿到一百亿元。", 7e9, 1e10, "CNY"),
     ("每年增长百分之四到五。", 4, 5, "percent"),
 ])
