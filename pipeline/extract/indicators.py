@@ -20,8 +20,9 @@ def _rx() -> dict:
     c = load_json("indicator_cues.json")
     alt = alternation
     return {
-        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:了|约|近|超过|超|达|为|[ \t])*$"),
-        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|达|为|[ \t])*$"),
+        # 下降2%, 下降了约2%; 下降为/下降到27.5% names the level reached, not the change
+        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:了|约|近|超过|超|[ \t])*$"),
+        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),

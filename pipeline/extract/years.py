@@ -93,7 +93,7 @@ def _regexes() -> dict[str, re.Pattern]:
         # 比2002年, compared with 2002, 'its 2018 peak': a year that qualifies a yardstick
         "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:(?:compared (?:with|to)|than|relative to)(?:[ \t]+(?:in|that of|that in|those of))?|\bits|\btheir))[ \t]*$"),
         # 为2018年的1.6倍: the year a ratio is measured against
-        "ratio_base_cue": re.compile(r"(?:为|是|相当于|达到|(?i:\bof|\bthat of))[ \t]*$"),
+        "ratio_base_cue": re.compile(r"(?:为|是|相当于|等于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }
 
 

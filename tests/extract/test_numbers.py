@@ -69,3 +69,9 @@ def test_english_number_words(ex):
 def test_signed_values(ex, text, value, unit):
     f = ex.one(text)
     assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["外商直接投资五年累计1 8 5 8 亿美元。", "外商直接投資五年累計1 8 5 8 億美元。"])
+def test_ocr_spaced_integer_before_a_scale(ex, text):
+    f = ex.one(text)
+    assert (f.value, f.unit) == (1.858e11, "USD")

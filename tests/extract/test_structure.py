@@ -108,3 +108,9 @@ def test_cuts_in_basis_points_and_index_points(ex):
     assert (f.value, f.unit, f.measure) == (-25, "basis_point", "growth")
     f = ex.one("The composite index rose 3 points in the session.")
     assert (f.value, f.unit, f.measure) == (3, "point", "change")
+
+
+@pytest.mark.parametrize("text", ["个体手工业者的产值比重将下降为27.5%。", "個體手工業者的產值比重將下降為27.5%。"])
+def test_falling_to_a_level_is_a_level(ex, text):
+    f = ex.one(text)
+    assert (f.value, f.measure) == (27.5, "share")
