@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from .counts import counted_noun, vocabulary
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
-from .reference import alternation, load_json
+from .phrases import per_unit, scan_bare_scaled, scan_index
+from .quantity import Quantity, product
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
-
-@dataclass
-class Quantity:
-    start: int            # working-copy span of the quote
-    end: int
-    num_start: int
-    value: float
-    raw_value: float
-    raw_unit: str
-    scale: float
-    unit: str
-    kind: str
-    value_high: float | None = None
-    spelled: bool = False
-    inner_qualifier: str | None = None  # 余 / 多 inside the quote
-    noun: str = ""                      # the counted noun phrase (English counts)
-    script: str = "zh"                  # which pattern found it: zh or en
-    ocr_spaced: bool = False
-
+__all__ = ["Quantity", "product", "scan"]
 
 _H = r"[ \t]"
 
@@ -80,65 +62,15 @@ _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(
 _NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
 
 
-@lru_cache(maxsize=1)
-def _index_regex() -> re.Pattern:
-    w = load_json("units.json")["index_words"]
-    zh = alternation(w["zh"])
-    en = alternation(w["en"])
-    return re.compile(
-        rf"(?:{zh})(?:为|是|达到|达|录得|升至|降至|回落至|报)[ \t]*(?P<zh>{ARABIC})(?![0-9.%‰])"
-        rf"|\b(?:{en})[ \t]+(?:stood at|was|rose to|fell to|came in at|reached|of)[ \t]+(?P<en>{ARABIC})(?![0-9.%])(?![ \t]*(?:percent|per cent))")
-
-
-def _scan_index(text: str) -> list[Quantity]:
-    """生产指数为91.67, the PMI stood at 50.4: index points, not a count."""
-    out = []
-    for m in _index_regex().finditer(text):
-        g = "zh" if m.group("zh") else "en"
-        v = parse_number(m.group(g))
-        if v is not None:
-            out.append(Quantity(m.start(g), m.end(g), m.start(g), v, v, "", 1.0, "point", "measure", script=g))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _bare_scaled_regex() -> re.Pattern:
-    subjects = {k: v for k, v in load_json("units.json")["zh_counted_subjects"].items() if not k.startswith("_")}
-    return re.compile(
-        rf"(?P<subj>{alternation(subjects)})[^，,。；;：:0-9]{{0,8}}?(?:约|近|超过|达到|达|为|至|到|突破)?[ \t]*"
-        rf"(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|万)(?![0-9{zh_unit_chars()}])")
-
-
-def _scan_bare_scaled(text: str) -> list[Quantity]:
-    """常住人口1400万, 旅客人次回升至约3,400万: a 万/亿 amount with no unit after it counts its subject."""
-    subjects = load_json("units.json")["zh_counted_subjects"]
-    out = []
-    for m in _bare_scaled_regex().finditer(text):
-        v = parse_number(m.group("num"))
-        if v is None:
-            continue
-        scale = scale_of(m.group("scale"))
-        lead = text[m.start():m.start("num")]
-        subj = max((w for w in subjects if not w.startswith("_") and w in lead), key=lambda w: lead.rfind(w) + len(w))
-        out.append(Quantity(m.start("num"), m.end("scale"), m.start("num"), product(v, scale), v, m.group("scale"),
-                            scale, subjects[subj], "count", script="zh"))  # the subject nearest the number
-    return out
-
-
-def zh_unit_chars() -> str:
-    """First characters of the Chinese units, so a bare amount is not one followed by its unit."""
-    return "".join(sorted({re.escape(w[0]) for w in patterns()["zh_unit"].split("|") if w}))
-
-
 def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quantity]:
     out: list[Quantity] = []
     if has_han:
         out.extend(_scan_zh(text))
         taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in _scan_bare_scaled(text) if not any(a < q.end and q.start < b for a, b in taken))
+        out.extend(q for q in scan_bare_scaled(text) if not any(a < q.end and q.start < b for a, b in taken))
     if "指数" in text or "ndex" in text or "PMI" in text:
         taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in _scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))
+        out.extend(q for q in scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))
     if has_latin:
         taken = [(q.start, q.end) for q in out]
         for q in _scan_en(text):
@@ -269,14 +201,6 @@ def _near_han(text: str, start: int, end: int) -> bool:
     return bool(_HAN.search(text, max(0, start - 3), start) or _HAN.match(text, end))
 
 
-def product(*xs: float) -> float:
-    """2.53 × 1e8 as written (253000000), not 252999999.99999997."""
-    d = Decimal(1)
-    for x in xs:
-        d *= Decimal(repr(float(x)))
-    return float(d)
-
-
 def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script: str) -> Quantity | None:
     value_high = None
     start, end = m.start(), m.end()
@@ -371,7 +295,7 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
             q.spelled = spelled
             q.end = end
             if unit.kind == "money":
-                _per_unit(text, q)
+                per_unit(text, q)
         return q
     if m.group("num2"):
         return None
@@ -389,24 +313,6 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
         return Quantity(m.start(), m.end("scale"), m.start("num"), product(v, scale), v, scale_w, scale, "count", "count",
                         spelled=spelled, script="en", ocr_spaced=". " in num_s)
     return _counted(text, m, v, spelled)
-
-
-@lru_cache(maxsize=1)
-def _per_regex() -> re.Pattern:
-    per = {k: v for k, v in load_json("units.json")["en_per"].items() if not k.startswith("_")}
-    return re.compile(rf"[ \t]+(?:per|a|an|/)[ \t]*(?P<per>{alternation(per)})\b")
-
-
-def _per_unit(text: str, q: Quantity) -> None:
-    """'7.27 yuan per US dollar' is CNY/USD; '85 dollars a barrel' is USD/barrel (when the contract has the unit)."""
-    from .fact import UNITS
-    m = _per_regex().match(text, q.end)
-    if not m:
-        return
-    per = load_json("units.json")["en_per"][m.group("per")]
-    combined = f"{q.unit}/{per}"
-    if combined in UNITS:
-        q.unit, q.kind, q.end = combined, "ratio", m.end()
 
 
 def _counted(text: str, m: re.Match, v: float, spelled: bool, after: int | None = None) -> Quantity | None:
