@@ -10,6 +10,7 @@ from .counts import counted_noun, vocabulary
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
 from .phrases import per_unit, scan_bare_scaled, scan_index
 from .quantity import Quantity, product
+from .reference import trie_pattern
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
 __all__ = ["Quantity", "product", "scan"]
@@ -220,16 +221,28 @@ def _make(m: re.Match, v: float, scale: float, unit: Unit, raw_unit: str, script
                     value_high=value_high, script=script, ocr_spaced=". " in m.group("num"))
 
 
+@lru_cache(maxsize=1)
+def _en_candidates() -> re.Pattern:
+    from .numbers import _words
+    w = _words()
+    words = list(w["units"]) + list(w["tens"]) + ["hundred", "dozen", "dozens", "half", "a"]
+    return re.compile(rf"[0-9$€£¥+\-−]|(?<![A-Za-z])(?:{trie_pattern(patterns()['en_prefix_words'])})"
+                      rf"|(?<![\w-])(?i:{trie_pattern(words)})(?![\w])")
+
+
 def _scan_en(text: str) -> list[Quantity]:
     rx = _en_regex()
     voc = vocabulary()
     out: list[Quantity] = []
     pos = 0
-    while True:
-        m = rx.search(text, pos)
-        if not m:
-            break
-        pos = m.end() if m.end() > m.start() else m.start() + 1
+    # the full pattern is tried only where a digit, a currency sign or a number word can start
+    for c in _en_candidates().finditer(text):
+        if c.start() < pos:
+            continue
+        m = rx.match(text, c.start())
+        if not m or m.end() == m.start():
+            continue
+        pos = m.end()
         if (not m.group("pre") and not m.group("u1") and is_year_like(m.group("num"))
                 and _YEAR_PREP.search(text, max(0, m.start() - 8), m.start())):
             pos = m.end("num")  # 'in 2015 to 3.4 billion': a year, not the low end of a range

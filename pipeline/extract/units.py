@@ -72,7 +72,7 @@ def prefix_currency(symbol: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def patterns() -> dict[str, str]:
+def patterns() -> dict:
     """Regex alternations, longest first."""
     t = tables()
     en_units = [w.replace(" ", r"\s?") for w in sorted(t.en, key=len, reverse=True)]
@@ -82,6 +82,7 @@ def patterns() -> dict[str, str]:
         "en_scale": alternation(t.en_scales),
         "en_unit": "|".join(_escape_spaced(w) for w in sorted(t.en, key=lambda w: (-len(w), w))),
         "en_prefix": trie_pattern(t.en_prefix),
+        "en_prefix_words": [k for k in t.en_prefix if k[0].isalpha()],
     }
 
 
