@@ -10,7 +10,7 @@ from .documents.model import Document, make_doc_id
 from .publish import parquet
 from .publish.frames import combine
 
-TABLE_NAMES = ("documents", "facts", "table_cells")
+TABLE_NAMES = ("documents", "pages", "facts", "table_cells")
 
 
 def combined_dir(warehouse: Path) -> Path:
@@ -84,7 +84,7 @@ def quarantine(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                                  f"{'; ...' if len(found) > 3 else ''})")
         docs.loc[at, "n_facts"] = 0
     held = set(reasons)
-    return {"documents": docs,
+    return {**tables, "documents": docs,
             "facts": facts[~facts["doc_id"].isin(held)].reset_index(drop=True),
             "table_cells": cells[~cells["doc_id"].isin(held)].reset_index(drop=True)}
 

@@ -16,6 +16,7 @@ from .assets.resources import PROJECT_ROOT, Warehouse, documents_partitions
 from .assets.sensors import PER_DOCUMENT
 from .definitions import ASSETS, defs
 from .assets.checks import ALL_CHECKS
+from .combine import TABLE_NAMES
 from .documents.scan import scan_raw
 
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
@@ -63,7 +64,7 @@ def build(warehouse: Warehouse, instance: dg.DagsterInstance, out=sys.stdout) ->
         state = "ok" if res.success else "FAILED"
         print(f"[{n}/{len(keys)}] {key}: {state}, {meta.get('facts', 0)} facts "
               f"({time.perf_counter() - t0:.1f}s)", file=out, flush=True)
-    res = dg.materialize(everything, selection=["documents", "facts", "table_cells", "release"],
+    res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"],
                          instance=instance, resources=resources, raise_on_error=False, run_config=QUIET)
     failed = [e for e in res.get_asset_check_evaluations() if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR]
     for e in failed:

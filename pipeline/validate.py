@@ -26,7 +26,7 @@ def span_failures(documents: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def orphan_failures(documents: pd.DataFrame, child: pd.DataFrame) -> pd.DataFrame:
-    """Rows of facts or table_cells whose doc_id is not a document."""
+    """Rows of pages, facts or table_cells whose doc_id is not a document."""
     return schemas.foreign_key_violations(documents, child)
 
 
@@ -43,8 +43,9 @@ def problem_documents(documents: pd.DataFrame) -> pd.DataFrame:
 
 def release_blockers(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Every failed blocking check by name; an empty dict means the tables may be published."""
-    docs, facts, cells = tables["documents"], tables["facts"], tables["table_cells"]
+    docs, facts, cells, pages = tables["documents"], tables["facts"], tables["table_cells"], tables["pages"]
     found = {f"{name}_schema": schema_failures(name, df) for name, df in tables.items()}
     found.update(fact_spans=span_failures(docs, facts), fact_documents=orphan_failures(docs, facts),
-                 cell_documents=orphan_failures(docs, cells), duplicate_facts=duplicate_facts(facts))
+                 cell_documents=orphan_failures(docs, cells), page_documents=orphan_failures(docs, pages),
+                 duplicate_facts=duplicate_facts(facts))
     return {name: df for name, df in found.items() if len(df)}

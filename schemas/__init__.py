@@ -5,10 +5,11 @@ import pandas as pd
 
 from .documents import DocumentsSchema
 from .facts import FactsSchema
+from .pages import PagesSchema
 from .table_cells import TableCellsSchema
 
-TABLES = {"documents": DocumentsSchema, "facts": FactsSchema, "table_cells": TableCellsSchema}
-SORT_KEYS = {"documents": ["path"], "facts": ["doc", "source", "char_start", "char_end", "fact_id"],
+TABLES = {"documents": DocumentsSchema, "pages": PagesSchema, "facts": FactsSchema, "table_cells": TableCellsSchema}
+SORT_KEYS = {"documents": ["path"], "pages": ["doc_id", "page"], "facts": ["doc", "source", "char_start", "char_end", "fact_id"],
              "table_cells": ["doc_id", "page", "table_index", "row", "col"]}
 
 
@@ -26,9 +27,9 @@ def column_dtypes(name: str) -> dict[str, str]:
 
 
 def foreign_key_violations(documents: pd.DataFrame, child: pd.DataFrame) -> pd.DataFrame:
-    """Rows of `child` (facts or table_cells) whose doc_id is not in documents."""
+    """Rows of `child` (pages, facts or table_cells) whose doc_id is not in documents."""
     return child[~child["doc_id"].isin(documents["doc_id"])]
 
 
-__all__ = ["TABLES", "SORT_KEYS", "DocumentsSchema", "FactsSchema", "TableCellsSchema", "table_description",
+__all__ = ["TABLES", "SORT_KEYS", "DocumentsSchema", "PagesSchema", "FactsSchema", "TableCellsSchema", "table_description",
            "column_descriptions", "column_dtypes", "foreign_key_violations"]

@@ -10,9 +10,10 @@ from pipeline.assets.combine import table_schema
 from pipeline.definitions import defs
 
 GROUPS = {"raw_file": "ingest", "parsed_document": "parse", "document_facts": "extract", "documents": "validate",
-          "facts": "validate", "table_cells": "validate", "release": "publish"}
+          "pages": "validate", "facts": "validate", "table_cells": "validate", "release": "publish"}
 BLOCKING = {"documents:documents_schema", "facts:facts_schema", "table_cells:table_cells_schema", "facts:fact_spans",
-            "facts:fact_documents", "facts:no_duplicate_facts", "table_cells:cell_documents"}
+            "facts:fact_documents", "facts:no_duplicate_facts", "table_cells:cell_documents", "pages:pages_schema",
+            "pages:page_documents"}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_per_document_assets_are_dynamically_partitioned_and_the_rest_is_eager(g
     for key in ("raw_file", "parsed_document", "document_facts"):
         pd_ = graph.get(dg.AssetKey(key)).partitions_def
         assert isinstance(pd_, dg.DynamicPartitionsDefinition) and pd_.name == "documents"
-    for key in ("documents", "facts", "table_cells", "release"):
+    for key in ("documents", "pages", "facts", "table_cells", "release"):
         node = graph.get(dg.AssetKey(key))
         assert node.partitions_def is None
         assert node.automation_condition is not None, key

@@ -37,7 +37,7 @@ def test_release_layout(built):
     wh, _ = built
     root = wh.root
     assert (root / "current").is_symlink()
-    for table in ("documents", "facts", "table_cells"):
+    for table in ("documents", "pages", "facts", "table_cells"):
         assert (root / "parquet" / f"{table}.parquet").is_file()
     assert (root / "china_econ_facts.duckdb").is_file()
 
@@ -46,7 +46,7 @@ def test_duckdb_holds_every_table_with_comments_and_matches_parquet(built):
     wh, _ = built
     con = duckdb.connect(str(wh.root / "china_econ_facts.duckdb"), read_only=True)
     try:
-        for table in ("documents", "facts", "table_cells"):
+        for table in ("documents", "pages", "facts", "table_cells"):
             n_db = con.execute(f"select count(*) from {table}").fetchall()[0][0]
             assert n_db == pq.read_metadata(wh.root / "parquet" / f"{table}.parquet").num_rows
         comment = con.execute("select comment from duckdb_columns() where table_name='facts' and column_name='value'").fetchall()

@@ -2,7 +2,7 @@
 
     >>> import china_econ_facts as cef
     >>> cef.tables()
-    ['documents', 'facts', 'table_cells']
+    ['documents', 'pages', 'facts', 'table_cells']
     >>> facts = cef.load("facts", columns=["fact_id", "value", "unit"], filters=[("unit", "=", "CNY")])
     >>> cef.connect().sql("SELECT kind, count(*) FROM facts GROUP BY kind").df()
     >>> cef.verify().ok

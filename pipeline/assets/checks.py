@@ -52,6 +52,13 @@ def cell_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
     return _result(validate.orphan_failures(t["documents"], t["table_cells"]), "cells of unknown documents")
 
 
+@dg.asset_check(asset="pages", blocking=True, additional_deps=["documents"],
+                description="Every page's doc_id is a row of documents")
+def page_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
+    t = lib.read_combined(warehouse.root)
+    return _result(validate.orphan_failures(t["documents"], t["pages"]), "pages of unknown documents")
+
+
 @dg.asset_check(asset="facts", blocking=True,
                 description="No number is published twice (same document, span, value, unit and source)")
 def no_duplicate_facts(warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -65,4 +72,5 @@ def unreadable_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
     return _result(validate.problem_documents(docs), "documents not read", severity=dg.AssetCheckSeverity.WARN)
 
 
-ALL_CHECKS = [*schema_checks, fact_spans, fact_documents, cell_documents, no_duplicate_facts, unreadable_documents]
+ALL_CHECKS = [*schema_checks, fact_spans, fact_documents, cell_documents, page_documents, no_duplicate_facts,
+              unreadable_documents]

@@ -20,6 +20,8 @@ DESCRIPTIONS = {
     "facts": "One row per economic number, normalized to base units, with year, target flag, qualifier, region, "
              "indicator and provenance (document, page, character span, sentence). Its metadata has a chart of "
              "facts per document by kind.",
+    "pages": "One row per PDF page: the span of the document's published text that the page produced, so any "
+             "offset (a fact's char_start) can be placed on its page.",
     "table_cells": "One row per cell of every table found in a PDF, with the row and column headers that apply.",
 }
 

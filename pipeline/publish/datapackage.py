@@ -19,8 +19,10 @@ DEFAULT_LICENSE = {"name": "NOASSERTION",
 
 _TYPES = {"str": "string", "int64": "integer", "Int64": "integer", "float64": "number", "bool": "boolean"}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"],
-                "table_cells": ["doc_id", "page", "table_index", "row", "col"]}
-FOREIGN_KEYS = {"facts": [("doc_id", "documents", "doc_id")], "table_cells": [("doc_id", "documents", "doc_id")]}
+                "table_cells": ["doc_id", "page", "table_index", "row", "col"],
+                "pages": ["doc_id", "page"]}
+FOREIGN_KEYS = {"facts": [("doc_id", "documents", "doc_id")], "table_cells": [("doc_id", "documents", "doc_id")],
+                "pages": [("doc_id", "documents", "doc_id")]}
 
 
 def sha256_file(path: Path) -> str:

@@ -20,6 +20,13 @@ def cell_row(doc_id: str, cell: TableCell) -> dict:
     return {"doc_id": doc_id, **cell.to_dict()}
 
 
+def page_rows(doc: Document) -> list[dict]:
+    """Each PDF page's span of the published text: from its start to the next page's start (or the end)."""
+    ends = doc.page_starts[1:] + [len(doc.text)]
+    return [{"doc_id": doc.doc_id, "page": n, "char_start": start, "char_end": end}
+            for n, (start, end) in enumerate(zip(doc.page_starts, ends), 1)]
+
+
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """A DataFrame with exactly the schema's columns in schema order, typed, sorted by the table's key."""
     dtypes = schemas.column_dtypes(table)
@@ -32,10 +39,10 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def combine(results: list[tuple[Document, list[Fact]]]) -> dict[str, pd.DataFrame]:
-    """All documents' results → {documents, facts, table_cells}. The same bytes under two paths are read once:
+    """All documents' results → {documents, pages, facts, table_cells}. The same bytes under two paths are read once:
     the first path (in sort order) keeps its facts and the others get status `duplicate` naming it."""
     first_by_hash: dict[str, str] = {}
-    docs, facts, cells = [], [], []
+    docs, pages, facts, cells = [], [], [], []
     for doc, doc_facts in sorted(results, key=lambda r: r[0].path):
         if doc.status == "ok" and doc.sha256 in first_by_hash:
             doc.status, doc.error = "duplicate", f"same bytes as raw/{first_by_hash[doc.sha256]}; facts published once, there"
@@ -48,5 +55,7 @@ def combine(results: list[tuple[Document, list[Fact]]]) -> dict[str, pd.DataFram
         facts.extend(f.to_dict() for f in doc_facts)
         if doc.status == "ok":
             cells.extend(cell_row(doc.doc_id, c) for c in doc.tables)
-    return {"documents": frame("documents", docs), "facts": frame("facts", facts),
+        if doc.text:
+            pages.extend(page_rows(doc))
+    return {"documents": frame("documents", docs), "pages": frame("pages", pages), "facts": frame("facts", facts),
             "table_cells": frame("table_cells", cells)}

@@ -68,10 +68,10 @@ def test_api_in_the_fresh_venv(loader_venv, built_release, tmp_path):
     (tmp_path / "check.py").write_text(API_SCRIPT)
     out = json.loads(run(loader_venv, "python", "check.py", cwd=tmp_path).stdout)
     assert out["version"] == built_release.version
-    assert out["tables"] == ["documents", "facts", "table_cells"]
-    assert out["counts"] == {"documents": 3, "facts": 3, "table_cells": 4}
+    assert out["tables"] == ["documents", "pages", "facts", "table_cells"]
+    assert out["counts"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4}
     assert out["wrote"] is False and out["verify"] is True and out["doc"] is True
-    assert "documents, facts, table_cells" in out["unknown"]
+    assert "documents, pages, facts, table_cells" in out["unknown"]
     assert out["describe"][:3] == ["doc_id", "doc", "path"]
 
 
@@ -81,7 +81,7 @@ def test_info_tables_describe(loader_venv, built_release, tmp_path):
     assert json.loads(cli(loader_venv, "info", "--json", cwd=tmp_path).stdout)["rows"]["facts"] == 3
     assert cli(loader_venv, "--version", cwd=tmp_path).stdout.strip() == f"china-econ-facts {built_release.version}"
     tables = cli(loader_venv, "tables", cwd=tmp_path).stdout
-    assert all(t in tables for t in ("documents", "facts", "table_cells"))
+    assert all(t in tables for t in ("documents", "pages", "facts", "table_cells"))
     described = cli(loader_venv, "describe", "facts", "--format", "csv", cwd=tmp_path).stdout
     assert described.startswith("column,type,arrow_type,required,description,constraints")
     assert "value,number,double" in described
@@ -109,7 +109,7 @@ def test_export_every_format(loader_venv, built_release, tmp_path):
 
 
 def test_bad_use_fails_clearly(loader_venv, tmp_path):
-    for args, message in ((("describe", "fact"), "unknown table 'fact'; the dataset has: documents, facts, table_cells"),
+    for args, message in ((("describe", "fact"), "unknown table 'fact'; the dataset has: documents, pages, facts, table_cells"),
                           (("export", "nope", "--format", "csv", "-o", "x.csv"), "unknown table 'nope'"),
                           (("sql", "DELETE FROM facts"), "read-only"),
                           (("sql", "CREATE TABLE t AS SELECT 1"), "read-only"),
@@ -135,7 +135,7 @@ def test_changelog_and_card_ship_in_the_wheel(loader_venv, built_release, tmp_pa
 
 def test_verify_names_a_corrupted_file(loader_venv, tmp_path):
     """Last on purpose: it damages the installed data, then restores it."""
-    assert "all 3 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
+    assert "all 4 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
     site = next((loader_venv / "lib").glob("python*/site-packages"))
     target = site / "china_econ_facts" / "data" / "parquet" / "facts.parquet"
     original = target.read_bytes()

@@ -53,7 +53,9 @@ def sample_tables(variant: int = 0) -> dict[str, pd.DataFrame]:
         docs.append(_doc("d_bad", "002_bad.pdf", "", None, 0, fmt="pdf", status="no_text_layer",
                          error="no text layer on any page (scanned?)"))
         docs[-1]["encoding"] = None
-    return {"documents": frame("documents", docs), "facts": frame("facts", facts),
+    pages = [{"doc_id": d["doc_id"], "page": 1, "char_start": 0, "char_end": d["chars"]}
+             for d in docs if d["format"] == "pdf" and d["chars"]]
+    return {"documents": frame("documents", docs), "pages": frame("pages", pages), "facts": frame("facts", facts),
             "table_cells": frame("table_cells", cells)}
 
 

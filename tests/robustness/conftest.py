@@ -111,7 +111,7 @@ def read_release(wh: Warehouse) -> dict:
     import pyarrow.parquet as pq
 
     return {t: pq.read_table(wh.root / "parquet" / f"{t}.parquet").to_pandas()
-            for t in ("documents", "facts", "table_cells")}
+            for t in ("documents", "pages", "facts", "table_cells")}
 
 
 def release_fingerprint(root: Path) -> dict[str, str]:

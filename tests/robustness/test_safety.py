@@ -148,6 +148,6 @@ def test_no_asset_passes_values_through_the_io_manager(built, stub_extractor):
     res = dg.materialize(everything, selection=[a.key for a in PER_DOCUMENT], partition_key="a.txt",
                          instance=instance, resources=resources, raise_on_error=False)
     assert res.success, [e.event_specific_data for e in res.all_events if e.is_failure]
-    res = dg.materialize(everything, selection=["documents", "facts", "table_cells", "release"], instance=instance,
+    res = dg.materialize(everything, selection=["documents", "pages", "facts", "table_cells", "release"], instance=instance,
                          resources=resources, raise_on_error=False)
     assert res.success, [e.event_specific_data for e in res.all_events if e.is_failure]
