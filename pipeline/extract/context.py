@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .normalize import Working
 from .regions import Region, gazetteer
-from .years import document_year, find_mentions, plan_period
+from .years import document_date, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
 _TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|\b(?:Report|Plan|Research|Study|Analysis|"
@@ -25,6 +25,7 @@ class DocContext:
     roc: bool = False                # dated in the Republic of China calendar or priced in 新台币: a Taiwan text
     reference_year: int | None = None  # the year the title reports on (2023年统计公报, output … in April)
     dateline_year: int | None = None   # a news story's own date (SHANGHAI, June 3, 2023), not a journal's 'Received'.
+    month: int | None = None           # the month of the document's own date, when it states one
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -41,9 +42,11 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
     roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
-    year = document_year(working_text)
+    date = document_date(working_text)
+    year = date[0] if date else None
     return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year),
-                      dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None)
+                      dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
+                      month=date[1] if date else None)
 
 
 _JOURNAL_DATES = re.compile(r"(?i)\b(?:received|accepted|submitted|revised)\b")

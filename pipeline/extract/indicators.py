@@ -25,8 +25,8 @@ def _rx() -> dict:
         "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
-        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
-        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|nearly|more than|over|some))?[ \t]*$"),
+        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some))?[ \t]*$"),
+        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some))?[ \t]*$"),
         # 'cut rates by 25 basis points': the object sits between the verb and 'by'
         "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,4}}[ \t]+by[ \t]*$"),
         "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,4}}[ \t]+by[ \t]*$"),

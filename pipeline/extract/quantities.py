@@ -46,7 +46,7 @@ def _en_regex() -> re.Pattern:
         rf"(?:(?<![\w.$€£¥\-])(?=[0-9$€£¥+\-−RCUEJHNotfsenzhadOTFSENZHAD])|(?<=[\u3400-\u9fff])(?=[A-Z$€£¥]))"
         rf"(?:(?P<pre>{p['en_prefix']}){_H}?)?(?P<sign>{SIGN})?"
         rf"(?P<num>{ARABIC_OCR}|(?i:{words})(?![\w-]))"
-        rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to|and){_H}*(?:{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
+        rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to|and){_H}*(?P<pre2>{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
         # 'US$3.3tn', '11.79m graduates': abbreviated scales glued to the number
         rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?=[ \t]+[a-z]))(?![A-Za-z]))?"
         rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z]))?"
@@ -56,9 +56,15 @@ def _en_regex() -> re.Pattern:
 _BETWEEN = re.compile(r"(?i)\bbetween[ \t]+$")
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$")
 # 'more than half of the firms'; not 'the first half of 2024' (a period)
+_FRACTIONS = "a quarter|one quarter|a third|one third|two thirds|three quarters|a fifth|one fifth|two fifths|a tenth|one tenth"
 _SPELLED_SHARE = re.compile(
     r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!other )(?=[aoth])"
-    r"(?P<num>a quarter|one quarter|a third|one third|two thirds|three quarters|half)\s+of\b(?!\s+(?:the\s+)?(?:year|[12][0-9]{3}))")
+    rf"(?P<num>{_FRACTIONS}|half)\s+of\b(?!\s+(?:the\s+)?(?:year|[12][0-9]{{3}}))")
+# 'sales dropped roughly a tenth', 'fell by half': a fraction as the size of a change, with no 'of' after it
+_SPELLED_CHANGE = re.compile(
+    r"(?i)\b(?:fell|dropped|declined|decreased|shrank|slumped|plunged|contracted|rose|grew|increased|jumped|climbed|"
+    r"expanded|cut|reduced|lowered|raised)(?:\s+by)?(?:\s+(?:roughly|about|around|nearly|almost|some|more than|over))?\s+"
+    rf"(?P<num>{_FRACTIONS}|half)\b(?!\s+(?:of|an?|the)\b)")
 _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
 _NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
 
@@ -257,14 +263,17 @@ def _scan_en(text: str) -> list[Quantity]:
             q = _en_quantity(text, m, first_end, unit_word, single=True)
             if q:
                 out.append(q)
-            pos = m.start("num2")
+            # 'rose 12% to HK$5.2 billion': the rescan starts at the second value's currency sign
+            pos = m.start("pre2") if m.group("pre2") else m.start("num2")
             continue
         q = _en_quantity(text, m, m.end(), m.group("unit"), single=False)
         if q:
             out.append(q)
-    for m in _SPELLED_SHARE.finditer(text):
+    spelled = list(_SPELLED_SHARE.finditer(text)) + list(_SPELLED_CHANGE.finditer(text))
+    for m in spelled:
         v = voc["fractions"].get(" ".join(m.group("num").lower().split()))
         if v is not None:
+            v = float(v)
             out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), v, v, "", 1.0, "percent", "percent",
                                 spelled=True, script="en"))
     for m in _TWICE.finditer(text):

@@ -88,6 +88,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if y.ratio_base and q.kind in ("ratio", "percent") and _ATTACHED.match(between):
             i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018
             continue
+        if q.script == "en" and _in_side_clause(wt, ss, y, q.start):
+            i -= 1  # 'Suzhou, whose zone opened in 2019, saw output expand 5.7%': 2019 dates the side clause
+            continue
         return _resolve(y, q, in_from, in_to, clause_before)
     if _cues()["relative"].search(wt, ss, q.start):
         return None, None, None  # 今年… in a text whose own date is unknown: the year cannot be told
@@ -101,6 +104,13 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if prev_s < ps:
             break
         found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base]
+        if found and q.script == "en" and _forecast_before_report(wt, prev_s, prev_e, ss, se):
+            # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast
+            # are of the completed year before the forecast's, not of the forecast's year
+            y = found[-1]
+            if y.year_start is None and ctx.year is not None and y.year >= ctx.year:
+                return y.year - 1, None, None
+            break
         if found:
             # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
             return _resolve(found[0] if q.script == "zh" else found[-1], q, in_from, in_to, clause_before)
@@ -115,7 +125,7 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         # paragraph's opening sentence names; an English present-tense statement ('There are about 200
         # universities') is not tied to one
         first_s, first_e = seg.sent(ps)
-        if first_e <= ss:
+        if first_e <= ss and not (q.script == "en" and _forecast_before_report(wt, first_s, first_e, ss, se)):
             for y in years.between(first_s, first_e):
                 if not y.base_cue and not y.ratio_base and y.year_start is None:
                     return y.year, None, y
@@ -124,6 +134,23 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
         return ctx.dateline_year, None, None  # a dated news story reports on its own time
     return None, None, None
+
+
+_SIDE_OPEN = re.compile(r"(?:,[ \t]*(?:which|whose|who|where|when|that)\b|\((?=[^()]*\b(?:launched|opened|founded|established|set up|began|started|built|created|introduced)\b))[^,()]*$")
+_SIDE_CLOSE = re.compile(r"[^,()]*[,)]")
+
+
+def _in_side_clause(wt: str, ss: int, y: YearMention, q_start: int) -> bool:
+    """The year sits in a relative or bracketed clause (', which opened in 2018,' '(launched in 2020)') that
+    closes before the value: it dates another event."""
+    return bool(_SIDE_OPEN.search(wt, max(ss, y.start - 80), y.start)) and bool(_SIDE_CLOSE.match(wt, y.end, q_start))
+
+
+def _forecast_before_report(wt: str, ps: int, pe: int, ss: int, se: int) -> bool:
+    """The earlier sentence looks ahead (expect, forecast, will) and this one reports in the past tense."""
+    c = _cues()
+    return (bool(c["en_target"].search(wt, ps, pe) or c["en_future"].search(wt, ps, pe))
+            and bool(_PAST.search(wt, ss, se)) and not c["en_target"].search(wt, ss, se))
 
 
 def _resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_before: str):

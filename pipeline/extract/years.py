@@ -97,8 +97,10 @@ def _regexes() -> dict[str, re.Pattern]:
     }
 
 
-def find_mentions(text: str, doc_year: int | None, roc: bool = False) -> list[YearMention]:
-    """Every year or period mentioned in the working copy, in text order."""
+def find_mentions(text: str, doc_year: int | None, roc: bool = False,
+                  story: tuple[int, int | None] | None = None) -> list[YearMention]:
+    """Every year or period mentioned in the working copy, in text order. `story` is a dated news story's
+    (year, month): its English periods ('in the quarter', 'in September') are of its own time."""
     rx = _regexes()
     c = _cues()
     out: list[YearMention] = []
@@ -164,7 +166,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False) -> list[Ye
     if roc:
         _roc_bare_years(text, rx, out)
     out.sort(key=lambda x: x.start)
-    _periods(text, rx, out, doc_year)
+    _periods(text, rx, out, doc_year, story)
     return out
 
 
@@ -181,7 +183,10 @@ def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
                                bool(rx["base_cue"].search(before)), bool(rx["ratio_base_cue"].search(before))))
 
 
-def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) -> None:
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"])|\n")
+
+
+def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, story=None) -> None:
     """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
     the document (or the document's own year) is meant."""
     explicit = [(y.start, y.year) for y in out
@@ -191,8 +196,9 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) 
     span_starts = [a for a, _ in spans]
     added = []
     found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
+    n_zh = len(found)
     found += rx["en_periods"].finditer(text)
-    for m in found:
+    for n, m in enumerate(found):
         j = bisect_right(span_starts, m.start()) - 1
         if j >= 0 and spans[j][1] > m.start():
             continue  # inside a mention already read (2024年上半年)
@@ -202,6 +208,14 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None) 
             continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
         year = explicit[k][1] if k >= 0 else doc_year
+        if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start())):
+            # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
+            # that of a year named sentences before; a month later than the story's month is last year's
+            year = story[0]
+            mo = re.search(r"[A-Z][a-z]+", m.group())
+            month = _cues()["months_en"].get(mo.group().lower()) if mo else None
+            if month and story[1] and month > story[1]:
+                year -= 1
         if year is None:
             continue
         before = text[max(0, m.start() - 12):m.start()]
@@ -237,23 +251,33 @@ _EN_DATE = None
 
 
 def document_year(text: str, head_chars: int = 600) -> int | None:
-    """The year of the document's own date: a full date in its first lines (a dateline, a release date), not a
-    date quoted further down the text."""
+    d = document_date(text, head_chars)
+    return d[0] if d else None
+
+
+def document_date(text: str, head_chars: int = 600) -> tuple[int, int | None] | None:
+    """(year, month) of the document's own date: a full date in its first lines (a dateline under a headline and
+    a byline, 'Published 12 March 2025', a bare 'December 2024' under a banner), not a date quoted further down."""
     global _EN_DATE
     if _EN_DATE is None:
         months = alternation([m.capitalize() for m in _cues()["months_en"]])
-        _EN_DATE = re.compile(rf"\b(?:{months})\.?[ \t]+[0-9]{{1,2}},[ \t]*({Y})|\b[0-9]{{1,2}}[ \t]+(?:{months})\.?[ \t]+({Y})"
-                              rf"|^[ \t]*(?:{months})[ \t]+({Y})[ \t]*$", re.M)
+        _EN_DATE = re.compile(rf"\b(?P<m1>{months})\.?[ \t]+[0-9]{{1,2}},[ \t]*({Y})|\b[0-9]{{1,2}}[ \t]+(?P<m2>{months})\.?,?[ \t]+({Y})"
+                              rf"|^[ \t]*(?P<m3>{months})[ \t]+({Y})[ \t]*$", re.M)
     head = text[:head_chars]
     best = None
     m = _ROC_DATE.search(head)
     if m:
-        best = (m.start(), int(m.group(1)) + int(_cues()["roc_offset"]))
-    for rx in (_ZH_DATE, _EN_DATE):
-        m = rx.search(head)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), int(next(g for g in m.groups() if g)))
-    return best[1] if best else None
+        best = (m.start(), int(m.group(1)) + int(_cues()["roc_offset"]), None)
+    m = _ZH_DATE.search(head)
+    if m and (best is None or m.start() < best[0]):
+        mo = re.search(r"(?:年|-)[ \t]*([01]?[0-9])", m.group())
+        best = (m.start(), int(m.group(1) or m.group(2)), int(mo.group(1)) if mo else None)
+    m = _EN_DATE.search(head)
+    if m and (best is None or m.start() < best[0]):
+        y = next(g for g in (m.group(2), m.group(4), m.group(6)) if g)
+        mname = (m.group("m1") or m.group("m2") or m.group("m3")).lower()
+        best = (m.start(), int(y), _cues()["months_en"].get(mname))
+    return (best[1], best[2]) if best else None
 
 
 def plan_period(title_text: str) -> tuple[int, int] | None:
