@@ -72,6 +72,7 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
     return "level", 1
 
 
+_EN_VERB_TAIL = re.compile(r"(?i)(?<=\w)(?:[ \t]+(?:has|have|had))?(?:[ \t]+already)?[ \t]+(?!(?:added|owned|based|related|listed|registered|used|funded)$)[a-z]+ed$")  # value added: a noun
 _FROM_NUMBER = re.compile(r"(?:由|从|比)[^0-9]{0,12}[0-9]")
 _DIGIT = re.compile(r"[0-9]")
 
@@ -112,6 +113,8 @@ def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str
         return s[-_MAX_ZH:]
     s = _EN_TIME.sub(" ", clause_before)
     s = r["en_link_tail"].sub("", s.strip())
+    # 'the U.S. government has invested', 'Japan approved': the clause's own past-tense verb ends the subject
+    s = r["en_link_tail"].sub("", _EN_VERB_TAIL.sub("", s.rstrip())).rstrip()
     words = s.split()
     s = " ".join(words[-_MAX_EN_WORDS:])
     s = re.sub(r"(?i)^(?:the|a|an|and|of|with|in|while|which|that)\s+", "", _PUNCT.sub("", s))

@@ -19,7 +19,6 @@ def _rx() -> dict:
         "zh_after": re.compile(rf"(?:{alternation(nf['zh_after_class'])})"),
         "zh_verbs": re.compile(rf"(?:{alternation(nf['zh_quantity_verbs'])})[ \t]*$"),
         "en_label": re.compile(rf"(?<![A-Za-z])(?:{labels})[ \t]*$"),
-        "zh_names": frozenset(nf["zh_names"]),
         # a capitalized word that is not a sentence opener or cue ('About 200', 'In 2021') before a bare number
         "en_name_before": re.compile(rf"(?<![.!?][ \t])(?<!^)\b(?!(?:{alternation([w.capitalize() for w in nf['en_stop_after']] + _OPENERS)})\b)[A-Z][a-z]+[ \t]+$"),
         "en_set": re.compile(rf"(?i)(?:{alternation(nf['en_set_phrases'])})\b"),

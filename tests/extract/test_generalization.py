@@ -318,3 +318,37 @@ def test_declines_in_points_and_hong_kong_prices_en(ex, text, value, unit):
                                   "Deliveries of the Orion 5 crossover started."])
 def test_years_and_model_names_are_not_counts_en(ex, text):
     assert ex.facts(text) == []
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text", ["全区构建“一核、两带、三中心”的发展格局。", "打造“一主两副”空间布局。", "形成“一核两翼多点”格局。"])
+def test_numbered_slogans_are_not_counts(ex, conv, text):
+    assert ex.facts(ex.hant(text) if conv == "hant" else text) == []
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_kuai_is_a_measure_word_not_yuan(ex, conv):
+    text = "展厅新装3块屏幕，投资200万元。"
+    fs = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.value, f.unit) for f in fs] == [(2e6, "CNY")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_higher_than_an_average_is_an_exact_difference(ex, conv):
+    text = "居民收入增速高于全省平均1.3个百分点。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert (f.value, f.unit, f.qualifier) == (1.3, "percentage_point", "=")
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("The provincial government has invested about 3 billion yuan.", "provincial government"),
+    ("Local lenders approved 1.2 billion yuan in loans.", "Local lenders"),
+    ("Value added rose 4.1 percent.", "Value added"),
+])
+def test_the_clause_verb_is_not_part_of_the_indicator_en(ex, text, indicator):
+    assert ex.one(text).indicator == indicator
+
+
+@pytest.mark.parametrize("text", ["The two forces of supply and demand meet.", "Three drivers of growth stand out."])
+def test_abstract_nouns_are_not_counts_en(ex, text):
+    assert ex.facts(text) == []
