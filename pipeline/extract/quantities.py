@@ -236,7 +236,9 @@ def _en_candidates() -> re.Pattern:
     # a lookahead on the first character rejects most positions at once; 'a' starts a number only as 'a hundred'
     # or 'a dozen' (every article 'a' as a candidate cost ~0.05 s/MB)
     first = "".join(sorted({x[0] for x in words} | {x[0].upper() for x in words} | {x[0] for x in prefixes} | set("aA")))
-    return re.compile(rf"[0-9$€£¥+\-−]|(?=[{re.escape(first)}])(?:(?<![A-Za-z])(?:{trie_pattern(prefixes)})"
+    # a run of digits is one candidate: a later digit of the run follows a digit, which the pattern's lookbehind
+    # rejects anyway
+    return re.compile(rf"[0-9]+|[$€£¥+\-−]|(?=[{re.escape(first)}])(?:(?<![A-Za-z])(?:{trie_pattern(prefixes)})"
                       rf"|(?<![\w-])(?i:{trie_pattern(words)}|an?[ \t]+(?:hundred|dozen))(?![\w]))")
 
 

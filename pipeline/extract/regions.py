@@ -74,11 +74,11 @@ class Gazetteer:
         en_alt = trie_pattern(self.en)
         # a lookahead on the first character is one set test per position; the trie's top level alone would try
         # hundreds of branches at every character of the text
-        zh_first = "".join(sorted({re.escape(n[0]) for n in self.zh}))
-        en_first = "".join(sorted({re.escape(n[0]) for n in self.en}))
-        self.zh_rx = re.compile(f"(?=[{zh_first}])(?:{zh_alt})")
+        # (measured on the benchmark corpus: the trie alone is faster for Chinese names, whose first characters are
+        # too many for the set test to pay off, and for English names with the preceding-letter test done in Python)
+        self.zh_rx = re.compile(f"(?:{zh_alt})")
         # 'US$381 billion' names a currency, not the United States
-        self.en_rx = re.compile(rf"(?<![A-Za-z])(?=[{en_first}])(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
+        self.en_rx = re.compile(rf"(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
 
     def lookup(self, name: str) -> Region | None:
         """A region by any of its names, in simplified or traditional Chinese or English."""
@@ -94,7 +94,11 @@ class Gazetteer:
                 out.append(Mention(m.start(), m.end(), self.zh[m.group()]))
         if has_latin:
             for m in self.en_rx.finditer(text):
-                name = re.sub(r"['’]s$", "", m.group())
+                if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
+                    continue  # inside a word
+                name = m.group()
+                if name.endswith(("'s", "’s")):
+                    name = name[:-2]
                 r = self.en.get(name)
                 if r is None or _EN_ORG_AFTER.match(text, m.end()):
                     continue

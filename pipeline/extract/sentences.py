@@ -8,7 +8,8 @@ _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?。！？:：;；”\"’)）」』]\s*$")
 _ZH_END = re.compile(r"[。！？!?]+[”’\"」』)）]*")
 # an English full stop followed by space; checked further in _is_en_boundary
-_EN_END = re.compile(r"(?<=[a-z0-9%)\]”\"’*. ])[.!?][”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
+# (the punctuation comes first so the engine can skip to it; the character before it is checked after)
+_EN_END = re.compile(r"[.!?](?<=[a-z0-9%)\]”\"’*. ][.!?])[”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
 _ABBREV = frozenset("mr mrs ms dr prof st no nos fig figs vol vols pp p eq al etc e.g i.e vs approx jan feb mar apr jun jul aug "
                     "sep sept oct nov dec inc ltd co corp dept art sec ch".split())
 # a comma between digits (1,250) separates thousands, not clauses
