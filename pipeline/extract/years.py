@@ -106,7 +106,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
     out: list[YearMention] = []
     matches = list(rx["master"].finditer(text))
     if doc_year:
-        matches.extend(rx["relative"].finditer(text))
+        matches.extend(_relative_matches(text, rx["relative"]))
     for m in matches:
         kind = m.lastgroup
         s, e = m.start(), m.end()
@@ -168,6 +168,20 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
     out.sort(key=lambda x: x.start)
     _periods(text, rx, out, doc_year, story)
     return out
+
+
+def _relative_matches(text: str, rx: re.Pattern) -> list[re.Match]:
+    """去年, 'a year ago': every relative year holds 年 or 'year', so the pattern is tried only around those
+    (a whole-text scan cost ~0.03 s/MB)."""
+    out: dict[int, re.Match] = {}
+    for key, src, before, after in (("年", text, 3, 1), ("year", text.lower(), 20, 16)):
+        i = src.find(key)
+        while i >= 0:
+            for m in rx.finditer(text, max(0, i - before), i + len(key) + after):
+                if m.start() <= i < m.end():
+                    out.setdefault(m.start(), m)
+            i = src.find(key, i + 1)
+    return [out[k] for k in sorted(out)]
 
 
 def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
