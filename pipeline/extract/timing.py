@@ -19,7 +19,9 @@ _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提�
 # past tense, not a passive present ('is invested')
 _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
                    r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
-                   r"signed|installed|reported|spent|invested|attracted|exported|imported)\b")
+                   r"signed|installed|reported|spent|invested|attracted|exported|imported|narrowed|widened|eased|"
+                   r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"
+                   r"delivered|earned|logged|registered|saw|returned|recovered|came in|hit)\b")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
 # a year written right before its value: 2000年的5.2%, 1995年底…, 'its 2018 peak of US$292 billion'
 _ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末|同期)?[ \t]*(?:的|(?:[a-z]+[ \t]+)?of)?[ \t]*$")
@@ -59,6 +61,7 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         j = bisect_left(years.starts, q.end)
         # ('down 1.0 point from a year earlier': the base of the change, not its date)
         if (j < len(years) and years[j].start < se and not years[j].base_cue and not years[j].from_cue
+                and not years[j].since
                 and _EN_TIME_AFTER.fullmatch(wt, q.end, years[j].start)):
             y = years[j]
             return y.year, (y.year_start if _cues()["average"].search(clause_before) else None), y
@@ -88,6 +91,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if y.ratio_base and q.kind in ("ratio", "percent") and _ATTACHED.match(between):
             i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018
             continue
+        if q.script == "en" and y.since:
+            i -= 1  # 'Since 2019, the city has opened 30 parks': a starting point, not the value's year
+            continue
         if q.script == "en" and _in_side_clause(wt, ss, y, q.start):
             i -= 1  # 'Suzhou, whose zone opened in 2019, saw output expand 5.7%': 2019 dates the side clause
             continue
@@ -103,14 +109,16 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         prev_s, prev_e = seg.sents[cur - 1]
         if prev_s < ps:
             break
-        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base]
+        # ('Since 2019, the city has opened 30 parks': a starting point, not the time of the next sentence)
+        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since]
         if found and q.script == "en" and _forecast_before_report(wt, prev_s, prev_e, ss, se):
             # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast
             # are of the completed year before the forecast's, not of the forecast's year
             y = found[-1]
-            if y.year_start is None and ctx.year is not None and y.year >= ctx.year:
+            if (y.year_start is None and not y.target_cue and ctx.year is not None
+                    and ctx.year <= y.year <= ctx.year + 1):
                 return y.year - 1, None, None
-            break
+            break  # 'By 2027 the city aims to…': a far target says nothing of when the results were reported
         if found:
             # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
             return _resolve(found[0] if q.script == "zh" else found[-1], q, in_from, in_to, clause_before)
@@ -127,7 +135,7 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         first_s, first_e = seg.sent(ps)
         if first_e <= ss and not (q.script == "en" and _forecast_before_report(wt, first_s, first_e, ss, se)):
             for y in years.between(first_s, first_e):
-                if not y.base_cue and not y.ratio_base and y.year_start is None:
+                if not y.base_cue and not y.ratio_base and y.year_start is None and not y.since:
                     return y.year, None, y
     if ctx.reference_year is not None:
         return ctx.reference_year, None, None

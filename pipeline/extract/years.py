@@ -226,8 +226,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
             # that of a year named sentences before; a month later than the story's month is last year's
             year = story[0]
-            mo = re.search(r"[A-Z][a-z]+", m.group())
-            month = _cues()["months_en"].get(mo.group().lower()) if mo else None
+            month = next((_cues()["months_en"][w.lower()] for w in re.findall(r"[A-Z][a-z]+", m.group())
+                          if w.lower() in _cues()["months_en"]), None)
             if month and story[1] and month > story[1]:
                 year -= 1
         if year is None:

@@ -352,3 +352,20 @@ def test_the_clause_verb_is_not_part_of_the_indicator_en(ex, text, indicator):
 @pytest.mark.parametrize("text", ["The two forces of supply and demand meet.", "Three drivers of growth stand out."])
 def test_abstract_nouns_are_not_counts_en(ex, text):
     assert ex.facts(text) == []
+
+
+def test_a_since_year_dates_neither_its_sentence_nor_the_next_en(ex):
+    text = "WUHAN, May 6, 2024\n\nSince 2020, the city has built 41 new depots. Freight volume narrowed to 62 million tonnes."
+    fs = ex.facts(text)
+    assert [(f.value, f.year) for f in fs] == [(41.0, None), (6.2e7, 2024)]
+
+
+def test_a_month_after_the_story_month_is_last_year_en(ex):
+    f = ex.one("WUHAN, Jan 16, 2025\n\nIn December, shipments rose 8.3 percent.")
+    assert f.year == 2024
+
+
+def test_a_far_target_does_not_date_the_next_reported_value_en(ex):
+    text = "WUHAN, May 6, 2024\n\nBy 2028, the city aims to run 400 charging hubs. Sales of electric buses rose 22 percent."
+    fs = ex.facts(text)
+    assert [(f.value, f.year, f.is_target) for f in fs] == [(400.0, 2028, True), (22.0, 2024, False)]
