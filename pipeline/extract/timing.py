@@ -125,6 +125,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
             break
         cur -= 1
+    lead = _list_lead_in(wt, seg, years, ps)
+    if lead is not None:
+        return _resolve(lead, q, in_from, in_to, clause_before)
     if ctx.plan:
         a, b = ctx.plan
         return b, a, None
@@ -142,6 +145,39 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
         return ctx.dateline_year, None, None  # a dated news story reports on its own time
     return None, None, None
+
+
+# a numbered or bulleted list item: （1） (2) 1. 2、 一是 （一） 一、 • -
+_ITEM = re.compile(r"[ \t]*(?:[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]|[0-9]{1,2}[.、．](?![0-9])|"
+                   r"(?P<shi>[一二三四五六七八九十]{1,3}是)|[一二三四五六七八九十]{1,3}、|[-•·*▪][ \t])")
+# a lead-in that announces a list: …如下：, …（见表2）：, 'were as follows:'
+_LEAD_END = re.compile(r"[：:][ \t]*(?:[（(][^（）()]{0,20}[)）])?[ \t]*$")
+_MAX_ITEMS = 40
+
+
+def _list_lead_in(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
+    """A list item without a year takes the year of the lead-in the list hangs from: the nearest paragraph
+    before the run of items, when it ends with a colon (2023年主要指标如下：) or the items are 一是/二是…"""
+    first = _ITEM.match(wt, ps)
+    if not first:
+        return None
+    k = seg.para_index(ps)
+    shi = bool(first.group("shi"))
+    for j in range(k - 1, max(-1, k - 1 - _MAX_ITEMS), -1):
+        a, b = seg.paras[j]
+        m = _ITEM.match(wt, a)
+        if m:
+            shi = shi or bool(m.group("shi"))
+            continue
+        if not (_LEAD_END.search(wt, a, b) or shi):
+            return None
+        last_s, _ = seg.sent(b - 1)
+        for lo in (last_s, a):  # the lead-in's own sentence, then its paragraph's opening sentence
+            found = [y for y in years.between(lo, b) if not (y.base_cue or y.ratio_base or y.since or y.relative)]
+            if found:
+                return found[0]
+        return None
+    return None
 
 
 _SIDE_OPEN = re.compile(r"(?:,[ \t]*(?:which|whose|who|where|when|that)\b|\((?=[^()]*\b(?:launched|opened|founded|established|set up|began|started|built|created|introduced)\b))[^,()]*$")

@@ -369,3 +369,27 @@ def test_a_far_target_does_not_date_the_next_reported_value_en(ex):
     text = "WUHAN, May 6, 2024\n\nBy 2028, the city aims to run 400 charging hubs. Sales of electric buses rose 22 percent."
     fs = ex.facts(text)
     assert [(f.value, f.year, f.is_target) for f in fs] == [(400.0, 2028, True), (22.0, 2024, False)]
+
+
+_BODY = ("全县上下坚持稳中求进工作总基调，统筹推进经济发展和民生改善，各项事业全面进步，人民生活持续改善，"
+         "社会大局和谐稳定，为今后发展打下了坚实基础。\n\n")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("items", [
+    "2021年全县主要指标完成情况（见表3）：\n\n（1）农业增加值增长4.4%；\n\n（2）工业增加值增长8.8%；\n\n（3）新增企业120家。",
+    "2021年，全县重点工作进展顺利。\n一是农业增加值增长4.4%。\n二是工业增加值增长8.8%。\n三是新增企业120家。",
+    "2021年全县主要指标如下：\n1.农业增加值增长4.4%。\n2.工业增加值增长8.8%。\n3.新增企业120家。",
+])
+def test_list_items_deep_in_a_document_take_the_lead_in_year(ex, conv, items):
+    text = "某县情况通报\n\n" + _BODY + items
+    fs = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.value, f.year) for f in fs] == [(4.4, 2021), (8.8, 2021), (120.0, 2021)]
+
+
+def test_bullets_take_the_lead_in_year_en(ex):
+    text = ("Provincial review\n\nThe province kept its economy on an even keel while it reformed state firms, cut "
+            "red tape and opened new trade corridors to inland markets.\n\n"
+            "Key results in 2022 were as follows:\n- Exports rose 7.2%.\n- Freight volume climbed 4.5%.")
+    fs = ex.facts(text)
+    assert [(f.value, f.year) for f in fs] == [(7.2, 2022), (4.5, 2022)]
