@@ -259,7 +259,7 @@ def _en_year_is_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-_ZH_DATE = re.compile(rf"({Y})[ \t]*年[ \t]*[0-9]{{1,2}}[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日|({Y})-[01]?[0-9]-[0-3]?[0-9]")
+_ZH_DATE = re.compile(rf"({Y})[ \t]*年[ \t]*[0-9]{{1,2}}[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日|({Y})([-/])[01]?[0-9]\3[0-3]?[0-9](?![0-9])")
 _ROC_DATE = re.compile(r"民国[ \t]*([0-9]{1,3})[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
 _EN_DATE = None
 
@@ -274,8 +274,10 @@ def document_date(text: str, head_chars: int = 600) -> tuple[int, int | None] | 
     a byline, 'Published 12 March 2025', a bare 'December 2024' under a banner), not a date quoted further down."""
     global _EN_DATE
     if _EN_DATE is None:
-        months = alternation([m.capitalize() for m in _cues()["months_en"]])
-        _EN_DATE = re.compile(rf"\b(?P<m1>{months})\.?[ \t]+[0-9]{{1,2}},[ \t]*({Y})|\b[0-9]{{1,2}}[ \t]+(?P<m2>{months})\.?,?[ \t]+({Y})"
+        # Oct 30, 2024 · October 30 2024 · Oct 30th, 2024 · 30 October 2024 · OCT 30, 2024 · DECEMBER 2024
+        months = alternation([m.capitalize() for m in _cues()["months_en"]] + [m.upper() for m in _cues()["months_en"]])
+        _EN_DATE = re.compile(rf"\b(?P<m1>{months})\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+({Y})(?![0-9])"
+                              rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?P<m2>{months})\.?,?[ \t]+({Y})"
                               rf"|^[ \t]*(?P<m3>{months})[ \t]+({Y})[ \t]*$", re.M)
     head = text[:head_chars]
     best = None
@@ -284,7 +286,7 @@ def document_date(text: str, head_chars: int = 600) -> tuple[int, int | None] | 
         best = (m.start(), int(m.group(1)) + int(_cues()["roc_offset"]), None)
     m = _ZH_DATE.search(head)
     if m and (best is None or m.start() < best[0]):
-        mo = re.search(r"(?:年|-)[ \t]*([01]?[0-9])", m.group())
+        mo = re.search(r"(?:年|-|/)[ \t]*([01]?[0-9])", m.group())
         best = (m.start(), int(m.group(1) or m.group(2)), int(mo.group(1)) if mo else None)
     m = _EN_DATE.search(head)
     if m and (best is None or m.start() < best[0]):

@@ -393,3 +393,10 @@ def test_bullets_take_the_lead_in_year_en(ex):
             "Key results in 2022 were as follows:\n- Exports rose 7.2%.\n- Freight volume climbed 4.5%.")
     fs = ex.facts(text)
     assert [(f.value, f.year) for f in fs] == [(7.2, 2022), (4.5, 2022)]
+
+
+@pytest.mark.parametrize("header", ["October 30 2024", "Oct 30th, 2024", "OCT 30, 2024", "Published: 2024/10/30",
+                                    "DECEMBER 2024"])
+def test_more_document_date_forms_en(ex, header):
+    f = ex.one(f"Port traffic review\nBy a staff writer\n{header}\n\nContainer throughput rose 6.4% last year.")
+    assert f.year == 2023
