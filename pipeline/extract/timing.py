@@ -10,7 +10,7 @@ from .context import DocContext
 from .quantities import Quantity
 from .reference import alternation, load_json
 from .sentences import Segments
-from .years import YearMention
+from .years import YearMention, document_date
 
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
 # ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year)
@@ -128,6 +128,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     lead = _list_lead_in(wt, seg, years, ps)
     if lead is not None:
         return _resolve(lead, q, in_from, in_to, clause_before)
+    head = _heading_year(wt, seg, years, ps)
+    if head is not None:
+        return _resolve(head, q, in_from, in_to, clause_before)
     if ctx.plan:
         a, b = ctx.plan
         return b, a, None
@@ -177,6 +180,33 @@ def _list_lead_in(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
             if found:
                 return found[0]
         return None
+    return None
+
+
+_HEADING_MAX = 40
+_NOT_HEADING_END = re.compile(r"[。！？；;.!?，,：:、]\s*$")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_NUMBERING = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*[.、．]?[ \t]|[（(]?[一二三四五六七八九十]+[、)）]|第[^ \t]{1,3}[章节部分篇])")
+_DATED = re.compile(r"(?i)\b(?:published|updated|posted|released|received|accepted)\b")
+
+
+def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
+    """二、2023年工作安排 / '## 2022 in review' over the paragraphs below it: the nearest heading above the value
+    (a short line that does not end as a sentence does) dates its section when it names a year. Short data rows
+    (地区生产总值 350亿元) are passed over; a heading without a year ends the search."""
+    k = seg.para_index(ps)
+    for j in range(k - 1, max(-1, k - 1 - _MAX_ITEMS), -1):
+        a, b = seg.paras[j]
+        if b - a > _HEADING_MAX or _NOT_HEADING_END.search(wt, a, b):
+            continue
+        if document_date(wt[a:b]) or _DATED.search(wt, a, b):
+            continue  # a dateline or 'Published 14 March 2024' dates the document, handled elsewhere
+        found = [y for y in years.between(a, b) if not (y.base_cue or y.ratio_base or y.since or y.relative)]
+        if found:
+            return found[0]
+        numbering = _NUMBERING.match(wt, a)
+        if not _HAS_DIGIT.search(wt, numbering.end() if numbering else a, b):
+            return None  # '2. Trade in services': a heading without a year
     return None
 
 

@@ -400,3 +400,29 @@ def test_bullets_take_the_lead_in_year_en(ex):
 def test_more_document_date_forms_en(ex, header):
     f = ex.one(f"Port traffic review\nBy a staff writer\n{header}\n\nContainer throughput rose 6.4% last year.")
     assert f.year == 2023
+
+
+_LONG_BODY = ("全县上下坚持稳中求进工作总基调，统筹推进经济发展和民生改善，各项事业全面进步，人民生活持续改善，"
+              "社会大局和谐稳定，营商环境持续优化，城乡面貌焕然一新，为今后发展打下了坚实基础。\n\n")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_section_heading_year_dates_its_section(ex, conv):
+    text = ("某县政府工作报告\n\n" + _LONG_BODY + _LONG_BODY + "一、2022年工作回顾\n\n全县地区生产总值达到350亿元。\n\n"
+            "二、2023年工作安排\n\n力争新增规上工业企业50家。")
+    fs = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.value, f.year, f.is_target) for f in fs] == [(3.5e10, 2022, False), (50.0, 2023, True)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_data_rows_under_a_dated_heading(ex, conv):
+    text = "某县统计资料\n\n" + _LONG_BODY + _LONG_BODY + "2022年主要经济指标\n地区生产总值 350亿元\n一般公共预算收入 21亿元"
+    fs = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.value, f.year) for f in fs] == [(3.5e10, 2022), (2.1e9, 2022)]
+
+
+def test_a_numbered_heading_without_a_year_does_not_reach_past_itself_en(ex):
+    text = ("Services brief\nPublished 14 March 2024\n\n1. Overview\n\nThe shift to services continued in 2023 and "
+            "in the years before it, with wide gaps between provinces and sectors.\n\n2. Trade\n\n"
+            "Services exports account for about 30% of the total.")
+    assert ex.one(text, "30%").year is None
