@@ -128,9 +128,6 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     lead = _list_lead_in(wt, seg, years, ps)
     if lead is not None:
         return _resolve(lead, q, in_from, in_to, clause_before)
-    head = _heading_year(wt, seg, years, ps)
-    if head is not None:
-        return _resolve(head, q, in_from, in_to, clause_before)
     if ctx.plan:
         a, b = ctx.plan
         return b, a, None
@@ -143,6 +140,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
             for y in years.between(first_s, first_e):
                 if not y.base_cue and not y.ratio_base and y.year_start is None and not y.since:
                     return y.year, None, y
+    head = _heading_year(wt, seg, years, ps)
+    if head is not None:
+        return _resolve(head, q, in_from, in_to, clause_before)
     if ctx.reference_year is not None:
         return ctx.reference_year, None, None
     if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
