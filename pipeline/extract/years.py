@@ -71,9 +71,15 @@ def _regexes() -> dict[str, re.Pattern]:
         rf"|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—~～至–][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
         rf"|(?<![个两三四五六七八九十])(?:[一二三四五六七八九十]|十[一二])月(?:份)?)"
     )
+    # 'the first 10 months', 'the January-October period', 'the July-September quarter', 'last month'
+    counted = r"(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+    # the lookahead's first characters: the listed periods, the prepositions before a month, 'the', month names
+    en_first = "".join(sorted({w[0] for w in c["en_periods"]} | set("iIoOsSdDutfbelmTJFMAND")))
     en_periods = (
-        rf"\b(?=[tTQHyieosdufblmI])(?:(?:{alternation(c['en_periods'])})\b"
-        rf"|(?:in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9]))"
+        rf"\b(?=[{en_first}])(?:(?:{alternation(c['en_periods'])})\b"
+        rf"|(?:in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9])"
+        rf"|(?:the|The)[ \t]+first[ \t]+{counted}[ \t]+months\b"
+        rf"|(?:{months_en})[ \t]*[-–—][ \t]*(?:{months_en})\b(?![ \t]*[0-9]))"
     )
     return {
         "zh_periods": re.compile(zh_periods),
@@ -222,13 +228,15 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
         year = explicit[k][1] if k >= 0 else doc_year
-        if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start())):
+        if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
             # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
             # that of a year named sentences before; a month later than the story's month is last year's
             year = story[0]
-            month = next((_cues()["months_en"][w.lower()] for w in re.findall(r"[A-Z][a-z]+", m.group())
-                          if w.lower() in _cues()["months_en"]), None)
+            names = [w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group()) if w.lower() in _cues()["months_en"]]
+            month = _cues()["months_en"][names[-1]] if names else None  # a range ends with its last month
             if month and story[1] and month > story[1]:
+                year -= 1
+            elif m.group().lower() == "last month" and story[1] == 1:
                 year -= 1
         if year is None:
             continue

@@ -426,3 +426,22 @@ def test_a_numbered_heading_without_a_year_does_not_reach_past_itself_en(ex):
             "in the years before it, with wide gaps between provinces and sectors.\n\n2. Trade\n\n"
             "Services exports account for about 30% of the total.")
     assert ex.one(text, "30%").year is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the first 10 months, fixed-asset investment grew 3.4 percent.",
+    "Fixed-asset investment grew 3.4 percent in the January-October period.",
+    "Fixed-asset investment grew 3.4 percent last month.",
+    "Year to date, fixed-asset investment is up 3.4 percent.",
+])
+def test_story_periods_in_words_take_the_story_year_en(ex, sentence):
+    text = "CHENGDU, Nov 15, 2024\n\nIn 2021, the plan was first drafted. " + sentence
+    assert ex.one(text, "3.4 percent").year == 2024
+
+
+def test_last_month_in_a_january_story_is_last_year_en(ex):
+    assert ex.one("CHENGDU, Jan 9, 2025\n\nCar sales fell 2.2 percent last month.").year == 2024
+
+
+def test_quarters_are_a_duration_not_a_count_en(ex):
+    assert ex.quotes("Over the first three quarters, output expanded 4.8 percent.") == ["4.8 percent"]
