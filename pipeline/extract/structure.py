@@ -62,3 +62,36 @@ def _place_list(wt: str, ms: list[Mention]) -> list[Region]:
         if len(cur) >= len(best):
             best = list(cur)
     return [m.region for m in best] if len(best) >= 2 else []
+
+
+# ---- tables written as text: a value under a year column --------------------------------------------------
+
+_YEAR_CELL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:[ \t]*年)?(?:[ \t]*(?:年末|年底|全年|\(?[A-Za-z]*\)?))?[ \t]*$")
+
+
+def table_column_year(wt: str, pos: int) -> int | None:
+    """| 指标 | 2022年 | 2023年 | over | 增速 | 5.1% | 6.0% |: a value in a row of a text table (cells split by |
+    or tabs) takes the year its column's header names. The header is the first line of the table."""
+    ls = wt.rfind("\n", 0, pos) + 1
+    le = wt.find("\n", pos)
+    le = len(wt) if le < 0 else le
+    line = wt[ls:le]
+    sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else None
+    if sep is None:
+        return None
+    col = line.count(sep, 0, pos - ls)
+    header = line
+    start = ls
+    while start > 0:  # up through the table's lines to its first
+        ps = wt.rfind("\n", 0, start - 1) + 1
+        prev = wt[ps:start - 1]
+        if prev.count(sep) < (2 if sep == "|" else 1):
+            break
+        header, start = prev, ps
+    if header is line or re.fullmatch(r"[\s|:\-]*", header):
+        return None
+    cells = header.split(sep)
+    if col >= len(cells):
+        return None
+    m = _YEAR_CELL.search(cells[col].strip())
+    return int(m.group(1)) if m and m.start() == 0 else None

@@ -10,6 +10,7 @@ from .context import DocContext
 from .quantities import Quantity
 from .reference import alternation, load_json
 from .sentences import Segments
+from .structure import table_column_year
 from .years import YearMention, document_date
 
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
@@ -56,6 +57,9 @@ def year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: 
 
 def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
     ss, se = seg.sent(q.start)
+    col = table_column_year(wt, q.start)
+    if col is not None:
+        return col, None, None  # a table cell under a year column
     if q.script == "en":
         # '3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', '10% of GDP by 2025', 'grew 5.8% last year'
         j = bisect_left(years.starts, q.end)

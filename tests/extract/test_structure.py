@@ -114,3 +114,20 @@ def test_cuts_in_basis_points_and_index_points(ex):
 def test_falling_to_a_level_is_a_level(ex, text):
     f = ex.one(text)
     assert (f.value, f.measure) == (27.5, "share")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_table_cell_takes_its_year_column(ex, conv):
+    text = "表2 主要指标\n\n| 指标 | 2021年 | 2022年 |\n|---|---|---|\n| 粮食产量增速 | 2.1% | 3.4% |"
+    fs = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.value, f.year) for f in fs] == [(2.1, 2021), (3.4, 2022)]
+
+
+def test_a_table_cell_takes_its_year_column_en(ex):
+    text = "| Indicator | 2021 | 2022 |\n|---|---|---|\n| Grain output growth | 2.1% | 3.4% |"
+    assert [(f.value, f.year) for f in ex.facts(text)] == [(2.1, 2021), (3.4, 2022)]
+
+
+def test_tab_separated_rows_under_a_dated_title_keep_the_title_year(ex):
+    text = "2023年全县经济运行情况\n\n指标名称\t绝对值\t增长%\n地区生产总值\t380亿元\t6.0%"
+    assert [(f.value, f.year) for f in ex.facts(text)] == [(3.8e10, 2023), (6.0, 2023)]
