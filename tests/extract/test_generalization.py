@@ -445,3 +445,8 @@ def test_last_month_in_a_january_story_is_last_year_en(ex):
 
 def test_quarters_are_a_duration_not_a_count_en(ex):
     assert ex.quotes("Over the first three quarters, output expanded 4.8 percent.") == ["4.8 percent"]
+
+
+def test_under_the_guidance_of_is_not_a_forecast_en(ex):
+    f = ex.one("Under the guidance of the ministry, the county invested 2.4 billion yuan in 2022.")
+    assert (f.is_target, f.year) == (False, 2022)
