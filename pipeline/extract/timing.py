@@ -115,7 +115,8 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
             break
         # ('Since 2019, the city has opened 30 parks': a starting point, not the time of the next sentence)
         found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since]
-        if found and q.script == "en" and _forecast_before_report(wt, prev_s, prev_e, ss, se):
+        if (found and q.script == "en" and (ctx.year is None or found[-1].year >= ctx.year)
+                and _forecast_before_report(wt, prev_s, prev_e, ss, se)):
             # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast
             # are of the completed year before the forecast's, not of the forecast's year
             y = found[-1]
@@ -227,8 +228,9 @@ def _in_side_clause(wt: str, ss: int, y: YearMention, q_start: int) -> bool:
 def _forecast_before_report(wt: str, ps: int, pe: int, ss: int, se: int) -> bool:
     """The earlier sentence looks ahead (expect, forecast, will) and this one reports in the past tense."""
     c = _cues()
-    return (bool(c["en_target"].search(wt, ps, pe) or c["en_future"].search(wt, ps, pe))
-            and bool(_PAST.search(wt, ss, se)) and not c["en_target"].search(wt, ss, se))
+    # ('would' is left out: reported speech in a past narrative, 'said it would cut fees', looks back)
+    return (bool(c["en_target"].search(wt, ps, pe)) and bool(_PAST.search(wt, ss, se))
+            and not c["en_target"].search(wt, ss, se))
 
 
 def _resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_before: str):

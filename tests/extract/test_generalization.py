@@ -450,3 +450,8 @@ def test_quarters_are_a_duration_not_a_count_en(ex):
 def test_under_the_guidance_of_is_not_a_forecast_en(ex):
     f = ex.one("Under the guidance of the ministry, the county invested 2.4 billion yuan in 2022.")
     assert (f.is_target, f.year) == (False, 2022)
+
+
+def test_a_past_plan_sentence_still_dates_the_next_report_en(ex):
+    text = "XIAMEN, May 6, 2024\n\nIn 2022, the port said it would add new berths. Container throughput rose 3.2%."
+    assert ex.one(text).year == 2022
