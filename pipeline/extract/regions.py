@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import opencc
 
+from .places import place_pattern
 from .reference import load_lines, load_tsv, trie_pattern
 
 if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this module's neighbours
@@ -103,8 +104,21 @@ class Gazetteer:
                 if r is None or _EN_ORG_AFTER.match(text, m.end()):
                     continue
                 out.append(Mention(m.start(), m.end(), r))
+        if has_han:
+            out.extend(pattern_mentions(text, [(m.start, m.end) for m in out]))
         out.sort(key=lambda x: x.start)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _pattern_region(zh: str, en: str, level: str) -> Region:
+    return Region(en, zh, level, None)
+
+
+def pattern_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Chinese county, district and town names the gazetteer does not list (places.py)."""
+    return [Mention(a, b, _pattern_region(zh, en, level))
+            for a, b, zh, en, level in place_pattern().find(text, taken)]
 
 
 def _short_form(zh: str) -> str | None:

@@ -109,3 +109,30 @@ def test_national_report_defaults_to_its_dominant_place(ex):
     text = ("我国经济总体平稳。我国外贸稳中有进。我国就业形势稳定。我国物价温和。我国民生改善。\n"
             "推广上海等自贸试验区经验。\n各类市场主体达到9800多万户。")
     assert ex.one(text).region == "China"
+
+
+# ---- county, district and town names the gazetteer does not list (places.py) ------------------------------
+
+def test_county_name_by_suffix_zh(ex):
+    f = ex.one("浦江县全年实现地区生产总值310亿元。")
+    assert (f.region, f.region_zh) == ("Pujiang County", "浦江县")
+
+
+def test_town_name_by_suffix_zh_and_hant(ex):
+    text = "黄宅镇工业产值增长8.5%。"
+    f = ex.one(text)
+    assert (f.region, f.region_zh) == ("Huangzhai Town", "黄宅镇")
+    f = ex.one(ex.hant(text))
+    assert (f.region, f.region_zh) == ("Huangzhai Town", "黄宅镇")
+
+
+def test_county_title_is_the_fallback(ex):
+    f = ex.one("全县新增市场主体2300户。", title="浦江县2024年政府工作报告")
+    assert (f.region, f.region_zh) == ("Pujiang County", "浦江县")
+
+
+def test_common_words_ending_in_qu_shi_are_not_places(ex):
+    f = ex.one("新建社区服务中心和工业园区标准厂房12个。")
+    assert f.region is None
+    f = ex.one(ex.hant("城乡居民人均可支配收入增长6.1%。"))
+    assert f.region is None
