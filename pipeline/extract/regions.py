@@ -29,6 +29,11 @@ _ZH_COMPARAND_BEFORE = re.compile(r"(?:是|相当于|高于|低于|超过|比|�
 _EN_COMPARAND_BEFORE = re.compile(r"(?i)(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)(?:[ \t]+the)?[ \t]*$")
 
 
+_MACRO = r"(?:[东中西]部|东北)(?:地区)?"
+_MACRO_ITEM = re.compile(_MACRO)
+_MACRO_LIST = re.compile(rf"{_MACRO}(?:[、和与及][ \t]*{_MACRO})+")
+
+
 @dataclass(frozen=True)
 class Region:
     en: str
@@ -86,6 +91,20 @@ class Gazetteer:
         name = name.strip()
         return self.zh.get(self._t2s.convert(name)) or self.en.get(name) or self.by_en.get(name)
 
+    def _enumerated_macro_regions(self, text: str, taken: set[int]) -> list[Mention]:
+        """东部、中部、西部和东北地区: the bare directions name China's statistical macro-regions only when listed
+        together (alone, 西部 is a direction inside a place: 广东西部)."""
+        out = []
+        for m in _MACRO_LIST.finditer(text):
+            for item in _MACRO_ITEM.finditer(text, m.start(), m.end()):
+                if item.start() in taken:
+                    continue
+                name = item.group()
+                r = self.zh.get(name if name.endswith("地区") else name + "地区")
+                if r is not None:
+                    out.append(Mention(item.start(), item.end(), r))
+        return out
+
     def mentions(self, text: str, has_han: bool, has_latin: bool) -> list[Mention]:
         out: list[Mention] = []
         if has_han:
@@ -105,6 +124,7 @@ class Gazetteer:
                     continue
                 out.append(Mention(m.start(), m.end(), r))
         if has_han:
+            out.extend(self._enumerated_macro_regions(text, {m.start for m in out}))
             out.extend(pattern_mentions(text, [(m.start, m.end) for m in out]))
         out.sort(key=lambda x: x.start)
         return out

@@ -136,3 +136,41 @@ def test_common_words_ending_in_qu_shi_are_not_places(ex):
     assert f.region is None
     f = ex.one(ex.hant("城乡居民人均可支配收入增长6.1%。"))
     assert f.region is None
+
+
+# ---- China's statistical macro-regions and economic zones -------------------------------------------------
+
+def test_macro_regions_in_an_enumeration_zh_and_hant(ex):
+    text = "东部、中部、西部和东北地区投资分别增长3.1%、2.7%、4.0%和1.9%。"
+    got = [(f.region, f.region_zh) for f in ex.facts(text)]
+    assert got == [("Eastern region", "东部地区"), ("Central region", "中部地区"), ("Western region", "西部地区"),
+                   ("Northeast region", "东北地区")]
+    got = [(f.region, f.region_zh) for f in ex.facts(ex.hant(text))]
+    assert got[0] == ("Eastern region", "东部地区") and got[3] == ("Northeast region", "东北地区")
+
+
+def test_bare_direction_is_not_a_macro_region(ex):
+    f = ex.one("广东西部的湛江港吞吐量增长5%。")
+    assert f.region == "Zhanjiang"
+
+
+def test_macro_region_en(ex):
+    f = ex.one("Fixed-asset investment in western China rose 6.2% in 2024.")
+    assert (f.region, f.region_zh) == ("Western region", "西部地区")
+
+
+def test_economic_circle_keeps_its_name(ex):
+    f = ex.one("The Chengdu-Chongqing Economic Circle produced 8.2 trillion yuan of output in 2023.")
+    assert (f.region, f.region_zh) == ("Chengdu-Chongqing Economic Circle", "成渝地区双城经济圈")
+    f = ex.one(ex.hant("成渝地区双城经济圈实现地区生产总值8.2万亿元。"))
+    assert (f.region, f.region_zh) == ("Chengdu-Chongqing Economic Circle", "成渝地区双城经济圈")
+    f = ex.one("长江经济带货物贸易进出口增长4.2%。")
+    assert (f.region, f.region_zh) == ("Yangtze River Economic Belt", "长江经济带")
+
+
+def test_macau_and_macao_are_one_place(ex):
+    for text in ("Macau's gross gaming revenue rose 24% in 2024.", "Macao's gross gaming revenue rose 24% in 2024."):
+        f = ex.one(text, "24%")
+        assert (f.region, f.region_zh) == ("Macao", "澳门特别行政区")
+    f = ex.one(ex.hant("澳门本地生产总值增长8.8%。"))
+    assert (f.region, f.region_zh) == ("Macao", "澳门特别行政区")
