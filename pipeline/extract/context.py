@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 
 from .normalize import Working
+from .national import Headings, caseless_title, has_national_publisher
 from .regions import Region, gazetteer
 from .years import document_date, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
 _TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|\b(?:Report|Plan|Research|Study|Analysis|"
                           r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies)\b")
-_LEVEL_RANK = {"district": 0, "city": 1, "province": 2, "region": 3, "country": 4, "group": 5}
+_LEVEL_RANK = {"town": 0, "district": 0, "city": 1, "province": 2, "region": 3, "country": 4, "group": 5}
 
 
 @dataclass
@@ -26,6 +27,7 @@ class DocContext:
     reference_year: int | None = None  # the year the title reports on (2023年统计公报, output … in April)
     dateline_year: int | None = None   # a news story's own date (SHANGHAI, June 3, 2023), not a journal's 'Received'.
     month: int | None = None           # the month of the document's own date, when it states one
+    headings: Headings | None = None   # the places section headings name, for values whose sentence names none
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -35,10 +37,15 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     plan = plan_period(head)
     region = None
     best = None
-    for m in gazetteer().mentions(head, has_han, has_latin):
+    # an upper-case banner (CHINA ECONOMIC UPDATE) names its place as the gazetteer spells it (China)
+    head_search = "\n".join(dict.fromkeys([head] + [caseless_title(ln) for ln in head.split("\n")]))
+    for m in gazetteer().mentions(head_search, has_han, has_latin):
         rank = _LEVEL_RANK.get(m.region.level, 9)
         if best is None or rank < best:
             best, region = rank, m.region
+    # a title naming no place over a national body's release (国家统计局, the State Council) is national
+    if region is None and has_national_publisher(head + "\n" + "\n".join(_header_block(working_text))):
+        region = gazetteer().lookup("China")
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
     roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
@@ -46,7 +53,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     year = date[0] if date else None
     return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year),
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
-                      month=date[1] if date else None)
+                      month=date[1] if date else None,
+                      headings=Headings(working_text, gazetteer(), has_han, has_latin))
 
 
 _JOURNAL_DATES = re.compile(r"(?i)\b(?:received|accepted|submitted|revised)\b")
@@ -107,7 +115,7 @@ def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: i
         if len(ln) > max_len:
             continue
         h = _HEADING.match(ln)
-        if h or (_TITLE_WORDS.search(ln) and not _SENTENCE_END.search(ln)):
+        if h or ((_TITLE_WORDS.search(ln) or caseless_title(ln) != ln) and not _SENTENCE_END.search(ln)):
             parts.append(h.group(1) if h else ln)
     for h in _HEADING.finditer(text[:3000]):
         if len(h.group(1)) <= max_len:

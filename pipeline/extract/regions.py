@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import opencc
 
+from .national import is_national_sentence
 from .places import place_pattern
 from .reference import load_lines, load_tsv, trie_pattern
 
@@ -210,13 +211,25 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
             break
         if m.start < cs and _is_clause_subject(wt, seg, m):
             return m.region
+    # a sentence naming no place that says it is national (全国性, nationwide, the country's) is about China
+    # (in a document about another country, 'the country's' and 'nationwide' are that country's)
+    if is_national_sentence(wt[ss:se], is_zh):
+        for r in (ctx.region, ctx.dominant):
+            if r is not None and r.level == "country":
+                return r
+        return gazetteer().lookup("China")
     # Chinese policy text leaves its issuing place implicit (全区, 本市, 我国) and names it in the title or
     # throughout; English prose names the place a paragraph discusses in that paragraph
     default = ctx.dominant
     if default is None and ctx.roc:
         default = gazetteer().lookup("台湾")
-    order = ("title", "default", "para") if is_zh else ("para", "title", "default")
+    # the section heading above the value names the place of its section before the title names the document's
+    order = ("heading", "title", "default", "para") if is_zh else ("para", "heading", "title", "default")
     for step in order:
+        if step == "heading" and ctx.headings is not None:
+            h = ctx.headings.at(q.start)
+            if h is not None:
+                return h
         if step == "title" and ctx.region is not None:
             return ctx.region
         if step == "default" and default is not None:

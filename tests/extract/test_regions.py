@@ -174,3 +174,47 @@ def test_macau_and_macao_are_one_place(ex):
         assert (f.region, f.region_zh) == ("Macao", "澳门特别行政区")
     f = ex.one(ex.hant("澳门本地生产总值增长8.8%。"))
     assert (f.region, f.region_zh) == ("Macao", "澳门特别行政区")
+
+
+# ---- national documents and national sentences (national.py) -----------------------------------------------
+
+def test_national_cue_in_sentence_en(ex):
+    for text in ("Nationwide retail sales rose 3.2% in 2024.", "The country's exports rose 7.1% in 2024.",
+                 "National industrial output rose 5.8% in 2024."):
+        f = ex.one(text)
+        assert (f.region, f.region_zh) == ("China", "中国"), text
+
+
+def test_national_average_is_a_yardstick_not_the_subject(ex):
+    f = ex.one("The province's output rose 5.1% in 2024.")
+    assert f.region is None
+
+
+def test_national_cue_zh_and_hant(ex):
+    text = "国家统计局数据显示，规模以上工业增加值同比增长5.6%。"
+    f = ex.one(text)
+    assert (f.region, f.region_zh) == ("China", "中国")
+    f = ex.one(ex.hant(text))
+    assert (f.region, f.region_zh) == ("China", "中国")
+
+
+def test_upper_case_banner_title_names_china(ex):
+    f = ex.one("Real GDP expanded by 4.9 percent in 2024.", title="CHINA ECONOMIC UPDATE")
+    assert (f.region, f.region_zh) == ("China", "中国")
+    f = ex.one("CHINA ECONOMIC UPDATE\n\nReal GDP expanded by 4.9 percent in 2024.")
+    assert (f.region, f.region_zh) == ("China", "中国")
+
+
+def test_national_publisher_without_place_in_title(ex):
+    text = "国家统计局\n2024年11月15日\n\n社会消费品零售总额同比增长4.8%。"
+    f = ex.one(text, title="2024年10月份国民经济运行情况")
+    assert (f.region, f.region_zh) == ("China", "中国")
+    f = ex.one(ex.hant(text), title=ex.hant("2024年10月份国民经济运行情况"))
+    assert (f.region, f.region_zh) == ("China", "中国")
+    f = ex.one("Retail sales rose 4.8% in October.", title="Monthly release - National Bureau of Statistics")
+    assert (f.region, f.region_zh) == ("China", "中国")
+
+
+def test_section_heading_names_the_place_of_its_section(ex):
+    f = ex.one("# Guangdong\n\nThe new policy lifted output.\n\nOutput rose 4.1% in 2024.")
+    assert (f.region, f.region_zh) == ("Guangdong", "广东省")
