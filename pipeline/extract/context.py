@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from .normalize import Working
 from .national import Headings, caseless_title, has_national_publisher
-from .regions import Region, gazetteer
+from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer
 from .years import document_date, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
 _TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|\b(?:Report|Plan|Research|Study|Analysis|"
                           r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies)\b")
-_LEVEL_RANK = {"town": 0, "district": 0, "city": 1, "province": 2, "region": 3, "country": 4, "group": 5}
 
 
 @dataclass

@@ -12,7 +12,7 @@ import opencc
 
 from .national import is_national_sentence
 from .places import place_pattern
-from .reference import load_lines, load_tsv, trie_pattern
+from .reference import alternation, load_json, load_lines, load_tsv, trie_pattern
 
 if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this module's neighbours
     from .context import DocContext
@@ -121,7 +121,7 @@ class Gazetteer:
                 if name.endswith(("'s", "’s")):
                     name = name[:-2]
                 r = self.en.get(name)
-                if r is None or _EN_ORG_AFTER.match(text, m.end()):
+                if r is None or _EN_ORG_AFTER.match(text, m.end()) or _is_source_attribute(text, m.start(), m.end()):
                     continue
                 out.append(Mention(m.start(), m.end(), r))
         if has_han:
@@ -140,6 +140,48 @@ def pattern_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Chinese county, district and town names the gazetteer does not list (places.py)."""
     return [Mention(a, b, _pattern_region(zh, en, level))
             for a, b, zh, en, level in place_pattern().find(text, taken)]
+
+
+@lru_cache(maxsize=1)
+def _modifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    cfg = load_json("place_modifiers.json")
+    noun = re.compile(rf"(?:-based)?[ \t]+(?:[a-z][a-z-]*[ \t]+){{0,2}}(?:{alternation(cfg['org_nouns'])})s?\b")
+    before = re.compile(rf"\b(?:{alternation(cfg['source_before'])})[ \t]+(?:(?:a|an|the)[ \t]+)?$", re.I)
+    after = re.compile(rf"[ \t]+(?:(?:also|now|had|have|has|will|would)[ \t]+)?(?:{alternation(cfg['source_after'])})\b")
+    lead = re.compile(rf"[ \t]*(?:{alternation(cfg['appositive_lead'])})\b")
+    return noun, before, after, lead
+
+
+def _is_source_attribute(text: str, start: int, end: int) -> bool:
+    """'Analysts at a Hong Kong brokerage expect China's EV sales…': the place says where the source is. A value
+    the organisation itself has (a Shenzhen-based maker sold 3 million phones) keeps its place."""
+    noun, before, after, _ = _modifier_patterns()
+    n = noun.match(text, end)
+    if n is None:
+        return False
+    return bool(before.search(text[max(0, start - 30):start]) or after.match(text, n.end()))
+
+
+# finer places first; a place is described by reference to a larger or neighbouring one
+LEVEL_RANK = {"town": 0, "district": 0, "city": 1, "province": 2, "region": 3, "country": 4, "group": 5}
+
+
+def _appositive_head(wt: str, mentions, j: int, ss: int) -> Mention | None:
+    """Shenzhen, the tech hub across the border from Hong Kong, grew 5.3%: a place inside a comma-set phrase
+    describing an earlier place is not the subject; the described place is. Only when the described place is
+    no larger than the one describing it: 'the Yangtze River Delta, the core city of Shanghai, accounted for…'
+    singles out the city."""
+    m = mentions[j]
+    lead = _modifier_patterns()[3]
+    for i in range(j - 1, -1, -1):
+        h = mentions[i]
+        if h.start < ss:
+            break
+        if wt.startswith(",", h.end) and "," not in wt[h.end + 1:m.start] and lead.match(wt, h.end + 1):
+            if LEVEL_RANK.get(h.region.level, 9) <= LEVEL_RANK.get(m.region.level, 9):
+                return h
+            return None
+    return None
 
 
 def _short_form(zh: str) -> str | None:
@@ -195,6 +237,10 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
             if m.start < ss:
                 break
             if not is_comparand(wt, m):
+                if "," in wt[m.end:q.start]:
+                    head = _appositive_head(wt, mentions, j, ss)
+                    if head is not None:
+                        return head.region
                 return m.region
         for j in range(k, len(mentions)):
             m = mentions[j]

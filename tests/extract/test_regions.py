@@ -218,3 +218,29 @@ def test_national_publisher_without_place_in_title(ex):
 def test_section_heading_names_the_place_of_its_section(ex):
     f = ex.one("# Guangdong\n\nThe new policy lifted output.\n\nOutput rose 4.1% in 2024.")
     assert (f.region, f.region_zh) == ("Guangdong", "广东省")
+
+
+# ---- the subject's place, not a modifier's -----------------------------------------------------------------
+
+def test_appositive_place_is_not_the_subject_en(ex):
+    f = ex.one("Shenzhen, the tech hub across the border from Hong Kong, grew 5.3% in 2024.")
+    assert (f.region, f.region_zh) == ("Shenzhen", "深圳市")
+    f = ex.one("Guangzhou, the capital of Guangdong, grew 4.1% in 2024.")
+    assert (f.region, f.region_zh) == ("Guangzhou", "广州市")
+
+
+def test_place_of_a_source_is_not_the_subject_en(ex):
+    f = ex.one("Analysts at a Hong Kong brokerage expect China's EV sales to reach 12 million units in 2025.")
+    assert (f.region, f.region_zh) == ("China", "中国")
+    f = ex.one("Beijing-based economists expect exports to rise 3% in 2025.")
+    assert f.region is None
+    # the organisation's own value keeps its place
+    f = ex.one("A Shenzhen-based maker sold 3 million phones in 2024.")
+    assert (f.region, f.region_zh) == ("Shenzhen", "深圳市")
+
+
+def test_subject_place_before_a_modifier_zh_and_hant(ex):
+    text = "深圳作为毗邻香港的科技中心，去年经济增长5.3%。"
+    for t in (text, ex.hant(text)):
+        f = ex.one(t)
+        assert (f.region, f.region_zh) == ("Shenzhen", "深圳市")
