@@ -244,3 +244,17 @@ def test_subject_place_before_a_modifier_zh_and_hant(ex):
     for t in (text, ex.hant(text)):
         f = ex.one(t)
         assert (f.region, f.region_zh) == ("Shenzhen", "深圳市")
+
+
+def test_county_report_end_to_end_zh_and_hant(ex):
+    text = ("浦江县人民政府工作报告\n\n2023年，全县实现地区生产总值310.5亿元，增长6.2%。\n"
+            "黄宅镇工业总产值突破120亿元；岩头镇新增规上企业15家。\n新建社区服务中心12个，景区接待游客520万人次。")
+    want = [("Pujiang County", "浦江县"), ("Pujiang County", "浦江县"), ("Huangzhai Town", "黄宅镇"),
+            ("Yantou Town", "岩头镇"), ("Pujiang County", "浦江县"), ("Pujiang County", "浦江县")]
+    for t in (text, ex.hant(text)):
+        assert [(f.region, f.region_zh) for f in ex.facts(t)] == want
+
+
+def test_central_and_western_together_is_not_western(ex):
+    f = ex.one("中西部地区投资增长6.1%。")
+    assert (f.region, f.region_zh) == ("Central and Western regions", "中西部地区")
