@@ -52,8 +52,14 @@ class Headings:
     """The places the section headings of a document name, looked up by offset: the nearest heading above."""
 
     def __init__(self, text: str, gazetteer, has_han: bool, has_latin: bool):
-        self.starts: list[int] = []
+        # built on first use: most values find their place in their own sentence or paragraph
+        self._args = (text, gazetteer, has_han, has_latin)
+        self.starts: list[int] | None = None
         self.regions: list = []
+
+    def _build(self):
+        text, gazetteer, has_han, has_latin = self._args
+        self.starts = []
         for m in _HEADING_LINE.finditer(text):
             line = m.group().strip()
             if _NOT_HEADING_END.search(line) or not _looks_like_heading(line):
@@ -63,6 +69,8 @@ class Headings:
             self.regions.append(found[0].region if found else None)
 
     def at(self, i: int):
+        if self.starts is None:
+            self._build()
         k = bisect_right(self.starts, i) - 1
         return self.regions[k] if k >= 0 else None
 
