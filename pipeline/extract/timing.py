@@ -14,15 +14,17 @@ from .structure import table_column_year
 from .years import YearMention, document_date
 
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
-# ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year)
-_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[\w$.-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over)?[ \t]*")
+# ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year; 'at end-2023',
+# 'as of end-June 2024': the hyphen ties 'end' to the year or month)
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[\w$.-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over|end-)?[ \t]*")
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
 # past tense, not a passive present ('is invested')
 _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
                    r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
                    r"signed|installed|reported|spent|invested|attracted|exported|imported|narrowed|widened|eased|"
                    r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"
-                   r"delivered|earned|logged|registered|saw|returned|recovered|came in|hit)\b")
+                   r"delivered|earned|logged|registered|saw|returned|recovered|came in|hit|lowered|reduced|trimmed|slashed|cut|"
+                   r"raised|lifted|boosted)\b")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
 # a year written right before its value: 2000年的5.2%, 1995年底…, 'its 2018 peak of US$292 billion'
 _ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末|同期)?[ \t]*(?:的|(?:[a-z]+[ \t]+)?of)?[ \t]*$")
@@ -34,7 +36,8 @@ def _cues() -> dict:
     c = load_json("time_cues.json")
     return {
         "zh_target": re.compile(alternation(c["zh_target_strong"])),
-        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])})"),
+        # 'by 2025' is a deadline; 'cut by 20 basis points' is not, so 'by' needs a whole year after it
+        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])}|by (?:19|20)[0-9]{{2}}\b)"),
         "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),
         "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
         "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),

@@ -455,3 +455,70 @@ def test_under_the_guidance_of_is_not_a_forecast_en(ex):
 def test_a_past_plan_sentence_still_dates_the_next_report_en(ex):
     text = "XIAMEN, May 6, 2024\n\nIn 2022, the port said it would add new berths. Container throughput rose 3.2%."
     assert ex.one(text).year == 2022
+
+
+# ---- round 5 ----------------------------------------------------------------------------------------------
+
+_DATED_2024 = "NANNING, April 2, 2024\n\n"
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("The region set a target of export growth of between 5% and 6% this year.", "5% and 6%"),
+    ("The county aims for retail sales growth of 5-6% this year.", "5-6%"),
+    ("The prefecture targets investment growth of between 5 and 6 percent this year.", "5 and 6 percent"),
+    ("The port targets throughput growth of 5 to 6 per cent this year.", "5 to 6 per cent"),
+])
+def test_target_ranges_this_year_en(ex, sentence, quote):
+    f = ex.one(_DATED_2024 + sentence, quote)
+    assert (f.value, f.value_high, f.year, f.is_target) == (5, 6, 2024, True)
+
+
+def test_observed_range_is_not_a_target_en(ex):
+    f = ex.one(_DATED_2024 + "Farm incomes rose 5 to 6 per cent last year.", "5 to 6 per cent")
+    assert (f.value, f.value_high, f.year, f.is_target) == (5, 6, 2023, False)
+
+
+@pytest.mark.parametrize("sentence,quote,value", [
+    ("The lender lowered its loan rate by 20 basis points.", "20 basis points", -20),
+    ("The regulator trimmed the reserve ratio by 0.25 percentage point.", "0.25 percentage point", -0.25),
+    ("The city slashed the fee by 15 per cent.", "15 per cent", -15),
+    ("The bank reduced the rate by 10 basis points.", "10 basis points", -10),
+    ("The trade gap narrowed by half a percentage point.", "half a percentage point", -0.5),
+    ("Factory margins posted a drop of 2.5 percentage points.", "2.5 percentage points", -2.5),
+    ("Farm prices saw a decline of 1.2 per cent.", "1.2 per cent", -1.2),
+    ("Hotel occupancy recorded a fall of 4 percentage points.", "4 percentage points", -4),
+    ("The jobless rate was down 0.3 percentage point.", "0.3 percentage point", -0.3),
+    ("The bank raised its deposit rate by 25 basis points.", "25 basis points", 25),
+    ("The lender lifted the rate by 10 basis points.", "10 basis points", 10),
+    ("Tourist arrivals saw a rise of 7.5 per cent.", "7.5 per cent", 7.5),
+])
+def test_signed_changes_with_other_verbs_en(ex, sentence, quote, value):
+    f = ex.one(_DATED_2024 + sentence, quote)
+    assert (f.value, f.year, f.is_target) == (value, 2024, False)
+
+
+@pytest.mark.parametrize("sentence,quote,year", [
+    ("Outstanding loans stood at 3 trillion yuan at end-2022.", "3 trillion yuan", 2022),
+    ("Deposits reached 5 trillion yuan at the end of 2022.", "5 trillion yuan", 2022),
+    ("Bond holdings were 2 trillion yuan as of end-2022.", "2 trillion yuan", 2022),
+    ("Reserves were 3.2 trillion dollars at end-June 2023.", "3.2 trillion dollars", 2023),
+    ("At end-2022, the fund held 4 billion yuan.", "4 billion yuan", 2022),
+])
+def test_end_of_year_anchors_en(ex, sentence, quote, year):
+    assert ex.one(_DATED_2024 + sentence, quote).year == year
+
+
+def test_a_forecast_next_year_dates_both_numbers_en(ex):
+    fs = ex.facts(_DATED_2024 + "Park revenue is expected to rise by 8% to 39.5 billion yuan next year.")
+    assert [(f.quote, f.year, f.is_target) for f in fs] == [("8%", 2025, True), ("39.5 billion yuan", 2025, True)]
+
+
+def test_a_sentence_setting_this_years_targets_marks_all_its_values_en(ex):
+    f = ex.one(_DATED_2024 + "The province targets GDP growth of 5% this year and at least 1.1 million urban jobs.",
+               "1.1 million urban jobs")
+    assert (f.value, f.year, f.is_target, f.qualifier) == (1100000, 2024, True, ">=")
+
+
+def test_by_a_number_of_points_is_no_deadline_en(ex):
+    f = ex.one(_DATED_2024 + "The central bank cut the rate by 20 basis points.")
+    assert (f.is_target, f.year) == (False, 2024)
