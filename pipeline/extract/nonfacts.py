@@ -17,6 +17,10 @@ def _rx() -> dict:
     return {
         "zh_before": re.compile(rf"(?:{alternation(nf['zh_before_block'])})[ \t]*$"),
         "zh_after": re.compile(rf"(?:{alternation(nf['zh_after_class'])})"),
+        # 41个大类行业: a category word then a counted noun (not an abstract one) counts what the noun names
+        "zh_class_count": re.compile(rf"(?:{alternation(nf['zh_class_heads'])})(?!{alternation(nf['zh_abstract_nouns'])})[\u4e00-\u9fff]"),
+        # 3种模式 lists ideas; 619种产品 counts products; a bare 3种 at the clause's end says nothing countable
+        "zh_kind_abstract": re.compile(rf"(?:{alternation(nf['zh_abstract_nouns'])})|(?![\u4e00-\u9fff])"),
         "zh_verbs": re.compile(rf"(?:{alternation(nf['zh_quantity_verbs'])})[ \t]*$"),
         "en_label": re.compile(rf"(?<![A-Za-z])(?:{labels})[ \t]*$"),
         # a capitalized word that is not a sentence opener or cue ('About 200', 'In 2021') before a bare number
@@ -38,6 +42,8 @@ def is_nonfact(text: str, q: Quantity) -> bool:
         if r["zh_before"].search(before):
             return True
         if q.kind != "percent" and r["zh_after"].match(after):
+            return not (q.raw_unit.endswith("个") and r["zh_class_count"].match(text, q.end))
+        if q.raw_unit.endswith("种") and r["zh_kind_abstract"].match(text, q.end):
             return True
         if (q.kind == "count" and q.spelled and q.start - q.num_start == 0 and _single_numeral(text, q)
                 and not r["zh_verbs"].search(before)):

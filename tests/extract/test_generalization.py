@@ -522,3 +522,25 @@ def test_a_sentence_setting_this_years_targets_marks_all_its_values_en(ex):
 def test_by_a_number_of_points_is_no_deadline_en(ex):
     f = ex.one(_DATED_2024 + "The central bank cut the rate by 20 basis points.")
     assert (f.is_target, f.year) == (False, 2024)
+
+
+@pytest.mark.parametrize("text,quotes", [
+    ("2023年，全省41个大类行业中有33个行业增加值增长。", ["41个", "33个"]),
+    ("2023年，全市统计的587种产品中有301种产品产量同比增长。", ["587种", "301种"]),
+    ("2023年，全区共有12个大类企业纳入监测。", ["12个"]),
+])
+def test_counts_of_categories_zh(ex, text, quotes):
+    assert ex.quotes(text) == quotes
+    assert ex.quotes(ex.hant(text)) == [ex.hant(q) for q in quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "本文总结了3种模式和4种途径。",
+    "企业可以通过5种方式参与。",
+    "这些行业可分为3个大类：一是制造业。",
+    "第2类企业享受减免。",
+    "样本被划分为4种类型。",
+])
+def test_abstract_enumerations_are_not_counts_zh(ex, text):
+    assert ex.quotes(text) == []
+    assert ex.quotes(ex.hant(text)) == []
