@@ -111,13 +111,17 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
     # that continue the same statement (其中…, 而…, Among them…)
     si = seg.sent_index(q.start)
     ps, _ = seg.para(q.start)
+    # 预计到2025年… in an earlier sentence dates that plan; a later report (达到5.2万亿元) with no plan word of its
+    # own keeps the paragraph's year (从区域格局看，2020年…)
+    own_target = bool(_cues()["zh_target" if q.script == "zh" else "en_target"].search(wt, ss, se))
     cur = si
     while cur > 0:
         prev_s, prev_e = seg.sents[cur - 1]
         if prev_s < ps:
             break
         # ('Since 2019, the city has opened 30 parks': a starting point, not the time of the next sentence)
-        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since]
+        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since
+                 and not (y.target_cue and not own_target)]
         if (found and q.script == "en" and (ctx.year is None or found[-1].year >= ctx.year)
                 and _forecast_before_report(wt, prev_s, prev_e, ss, se)):
             # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast

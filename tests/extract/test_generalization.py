@@ -544,3 +544,29 @@ def test_counts_of_categories_zh(ex, text, quotes):
 def test_abstract_enumerations_are_not_counts_zh(ex, text):
     assert ex.quotes(text) == []
     assert ex.quotes(ex.hant(text)) == []
+
+
+@pytest.mark.parametrize("middle", [
+    "",
+    "中部省份增速较快，差距逐步缩小。",
+    "预计到2027年，中部省份占比将明显提高。",
+    "与2016年相比，中部省份增速较快。",
+])
+def test_a_paragraphs_opening_year_carries_to_later_reports_zh(ex, middle):
+    text = ("从城乡结构看，2021年城镇居民消费支出占全部消费的比重超过70%。" + middle
+            + "浙江省居民消费规模达到3.6万亿元，约为中部某省的1.8倍。")
+    for t in (text, ex.hant(text)):
+        f = ex.one(t, "3.6万亿元" if t == text else ex.hant("3.6万亿元"))
+        assert (f.year, f.is_target) == (2021, False)
+        assert ex.one(t, ex.hant("1.8倍") if t != text else "1.8倍").year == 2021
+
+
+def test_a_later_sentence_with_its_own_period_keeps_it_zh(ex):
+    text = "从城乡结构看，2021年城镇居民消费支出占比超过70%。2019年，浙江省居民消费规模为3.1万亿元。"
+    assert ex.one(text, "3.1万亿元").year == 2019
+
+
+def test_a_later_plan_sentence_keeps_its_target_year_zh(ex):
+    text = "从城乡结构看，2021年城镇居民消费支出占比超过70%。预计到2027年，浙江省居民消费规模将达到4.5万亿元。"
+    f = ex.one(text, "4.5万亿元")
+    assert (f.year, f.is_target) == (2027, True)
