@@ -37,7 +37,11 @@ def _cues() -> dict:
     return {
         "zh_target": re.compile(alternation(c["zh_target_strong"])),
         # 'by 2025' is a deadline; 'cut by 20 basis points' is not, so 'by' needs a whole year after it
-        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])}|by (?:19|20)[0-9]{{2}}\b)"),
+        # 'targets' is a verb cue ('Beijing targets 5% growth') but not as a noun after a determiner or a year
+        # ('exceeded its 2023 targets', 'all targets were met')
+        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])}|by (?:19|20)[0-9]{{2}}\b"
+                                rf"|(?<!\bits )(?<!\btheir )(?<!\bthe )(?<!\ball )(?<!\bour )(?<![0-9]{{4}} )(?<!\bannual )"
+                                rf"targets\b(?![ \t]+(?:were|was|are|have|had)\b))"),
         "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),
         "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
         "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),

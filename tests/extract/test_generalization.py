@@ -570,3 +570,14 @@ def test_a_later_plan_sentence_keeps_its_target_year_zh(ex):
     text = "从城乡结构看，2021年城镇居民消费支出占比超过70%。预计到2027年，浙江省居民消费规模将达到4.5万亿元。"
     f = ex.one(text, "4.5万亿元")
     assert (f.year, f.is_target) == (2027, True)
+
+
+# -- lead's review ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,target", [
+    ("Beijing targets growth of around 5% in 2025.", True),
+    ("The city exceeded its 2023 targets as output rose 6.1%.", False),
+    ("All targets were met: exports rose 4.3% in 2023.", False),
+])
+def test_targets_is_a_cue_as_a_verb_not_as_a_noun_en(ex, text, target):
+    assert ex.one(text).is_target is target
