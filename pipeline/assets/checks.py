@@ -38,25 +38,20 @@ def fact_spans(warehouse: Warehouse) -> dg.AssetCheckResult:
     return _result(validate.span_failures(t["documents"], t["facts"]), "facts whose span does not give the quote")
 
 
-@dg.asset_check(asset="facts", blocking=True, additional_deps=["documents"],
-                description="Every fact's doc_id is a row of documents")
-def fact_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
-    t = lib.read_combined(warehouse.root)
-    return _result(validate.orphan_failures(t["documents"], t["facts"]), "facts of unknown documents")
+def _orphan_check(table: str, name: str, what: str):
+    """Every row's doc_id is a document (a foreign key the Parquet files cannot enforce themselves)."""
+    @dg.asset_check(asset=table, name=name, blocking=True, additional_deps=["documents"],
+                    description=f"Every {what[:-1]}'s doc_id is a row of documents")
+    def check(warehouse: Warehouse) -> dg.AssetCheckResult:
+        t = lib.read_combined(warehouse.root)
+        return _result(validate.orphan_failures(t["documents"], t[table]), f"{what} of unknown documents")
+
+    return check
 
 
-@dg.asset_check(asset="table_cells", blocking=True, additional_deps=["documents"],
-                description="Every table cell's doc_id is a row of documents")
-def cell_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
-    t = lib.read_combined(warehouse.root)
-    return _result(validate.orphan_failures(t["documents"], t["table_cells"]), "cells of unknown documents")
-
-
-@dg.asset_check(asset="pages", blocking=True, additional_deps=["documents"],
-                description="Every page's doc_id is a row of documents")
-def page_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
-    t = lib.read_combined(warehouse.root)
-    return _result(validate.orphan_failures(t["documents"], t["pages"]), "pages of unknown documents")
+fact_documents = _orphan_check("facts", "fact_documents", "facts")
+cell_documents = _orphan_check("table_cells", "cell_documents", "cells")
+page_documents = _orphan_check("pages", "page_documents", "pages")
 
 
 @dg.asset_check(asset="facts", blocking=True,
