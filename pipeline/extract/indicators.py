@@ -25,11 +25,11 @@ def _rx() -> dict:
         "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
-        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some))?[ \t]*$"),
-        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some))?[ \t]*$"),
+        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some|a further|further|another))?[ \t]*$"),
+        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some|a further|further|another))?[ \t]*$"),
         # 'cut rates by 25 basis points': the object sits between the verb and 'by'
-        "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,4}}[ \t]+by[ \t]*$"),
-        "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,4}}[ \t]+by[ \t]*$"),
+        "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,6}}[ \t]+by[ \t]*$"),
+        "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,6}}[ \t]+by[ \t]*$"),
         "en_share": re.compile(rf"(?i)\b(?:{alt(c['en_share'])})\b"),
         "zh_link_tail": re.compile(rf"(?:{alt(c['zh_link_verbs'])})+$"),
         "zh_lead": re.compile(rf"^(?:{alt(c['zh_lead_drop'])})+"),
@@ -50,6 +50,8 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
     增长到1749.6亿元 is a level."""
     r = _rx()
     tail = clause_before[-10:] if is_zh else clause_before[-40:]
+    # 'lowered the reserve requirement ratio by': the verb may stand several words before 'by'
+    by_tail = clause_before[-80:]
     if is_zh and r["zh_decline_after"].match(after):
         return "growth", -1  # 扭转前年3.7%的收缩
     if not is_zh and unit in ("percent", "percentage_point", "basis_point"):
@@ -59,9 +61,9 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
         if _EN_AFTER_GROWTH.match(after):
             return "growth", 1
     if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times", "point") or is_zh:
-        if not is_zh and r["en_decline_by"].search(tail):
+        if not is_zh and r["en_decline_by"].search(by_tail):
             return "growth", -1
-        if not is_zh and r["en_growth_by"].search(tail):
+        if not is_zh and r["en_growth_by"].search(by_tail):
             return "growth", 1
         if r["zh_decline" if is_zh else "en_decline"].search(tail):
             return "growth", -1

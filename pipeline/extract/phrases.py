@@ -77,3 +77,42 @@ def per_unit(text: str, q: Quantity) -> None:
     combined = f"{q.unit}/{per}"
     if combined in UNITS:
         q.unit, q.kind, q.end = combined, "ratio", m.end()
+
+
+@lru_cache(maxsize=1)
+def _fraction_regex() -> re.Pattern:
+    f = load_json("units.json")["zh_fractions"]
+    num = r"[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十][一二三四五六七八九十]?(?:点[〇零一二三四五六七八九]+)?"
+    return re.compile(
+        rf"(?<![0-9.〇零一二两三四五六七八九十百千万亿])"
+        rf"(?:(?P<den>{num}|[千万])(?:{f['of']})(?P<of>{num})"
+        rf"|(?P<tenths>{num})(?:{f['tenth']})(?!{alternation([w[1:] for w in f['not_tenths']])}))")
+
+
+def scan_fractions(text: str) -> list[Quantity]:
+    """七成, 近5成, 三分之一, 千分之三: a share written as a fraction (tenths, or X parts of Y) is a percent.
+    百分之… is read with the other numbers."""
+    units = load_json("units.json")["zh_fractions"]["denominators_as_units"]
+    out = []
+    for m in _fraction_regex().finditer(text):
+        if m.group("tenths"):
+            v = parse_number(m.group("tenths"))
+            if v is None or not 0 < v <= 10:
+                continue
+            out.append(Quantity(m.start(), m.end(), m.start(), product(v, 10), v, "成", 10.0, "percent", "percent",
+                                spelled=not m.group("tenths")[0].isdigit(), script="zh"))
+            continue
+        den_s, num_s = m.group("den"), m.group("of")
+        num = parse_number(num_s)
+        if units.get(den_s) == "per_mille":
+            v, unit = num, "per_mille"
+        else:
+            den = 1e4 if den_s == "万" else parse_number(den_s)
+            if num is None or not den or num > den:
+                continue
+            v, unit = num / den * 100, "percent"
+        if v is None:
+            continue
+        out.append(Quantity(m.start(), m.end(), m.start(), v, num, "分之", 1.0, unit, "percent",
+                            spelled=not num_s[0].isdigit(), script="zh"))
+    return out

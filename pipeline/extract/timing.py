@@ -202,28 +202,46 @@ def _list_lead_in(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
 _HEADING_MAX = 40
 _NOT_HEADING_END = re.compile(r"[。！？；;.!?，,：:、]\s*$")
 _HAS_DIGIT = re.compile(r"[0-9]")
-_NUMBERING = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:[0-9]{1,2}(?:\.[0-9]{1,2})*[.、．]?[ \t]|[（(]?[一二三四五六七八九十]+[、)）]|第[^ \t]{1,3}[章节部分篇])")
+# a heading's numbering, by level: 第一章 / 一、 / （一） / 1. / （1）; markdown #s by their count
+_NUMBERING = re.compile(r"[ \t]*(?:(?P<md>#+)[ \t]*)?(?:(?P<chapter>第[^ \t]{1,3}[章节部分篇])|(?P<cn>[一二三四五六七八九十]+、)"
+                        r"|(?P<cn_paren>[（(][一二三四五六七八九十]+[)）])|(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*[.、．]?[ \t])"
+                        r"|(?P<num_paren>[（(][0-9]{1,2}[)）]))?")
+_LEVELS = ("chapter", "cn", "cn_paren", "num", "num_paren")
 _DATED = re.compile(r"(?i)\b(?:published|updated|posted|released|received|accepted)\b")
+_HEADING_REACH = 80
 
 
 def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
-    """二、2023年工作安排 / '## 2022 in review' over the paragraphs below it: the nearest heading above the value
-    (a short line that does not end as a sentence does) dates its section when it names a year. Short data rows
-    (地区生产总值 350亿元) are passed over; a heading without a year ends the search."""
+    """二、2023年工作安排 / '## 2022 in review' / 一、一年来工作回顾 over the paragraphs below it: the nearest heading
+    above the value (a short line that does not end as a sentence does) dates its section when it names a year.
+    Short data rows (地区生产总值 350亿元) are passed over. A numbered sub-heading without a year (（一）抗击疫情)
+    sends the search on to the heading of a higher level it sits under; any other heading without a year ends it."""
     k = seg.para_index(ps)
-    for j in range(k - 1, max(-1, k - 1 - _MAX_ITEMS), -1):
+    below = None  # the level of a year-less sub-heading already passed: only higher levels are looked at now
+    for j in range(k - 1, max(-1, k - 1 - _HEADING_REACH), -1):
         a, b = seg.paras[j]
         if b - a > _HEADING_MAX or _NOT_HEADING_END.search(wt, a, b):
             continue
         if document_date(wt[a:b]) or _DATED.search(wt, a, b):
             continue  # a dateline or 'Published 14 March 2024' dates the document, handled elsewhere
-        found = [y for y in years.between(a, b) if not (y.base_cue or y.ratio_base or y.since or y.relative)]
+        numbering = _NUMBERING.match(wt, a)
+        level = _heading_level(numbering)
+        if below is not None and (level is None or level >= below):
+            continue
+        found = [y for y in years.between(a, b) if not (y.base_cue or y.ratio_base or y.since)]
         if found:
             return found[0]
-        numbering = _NUMBERING.match(wt, a)
-        if not _HAS_DIGIT.search(wt, numbering.end() if numbering else a, b):
-            return None  # '2. Trade in services': a heading without a year
+        if not _HAS_DIGIT.search(wt, numbering.end(), b):
+            if level is None or level == 0:
+                return None  # '2. Trade in services': a heading without a year
+            below = level
     return None
+
+
+def _heading_level(m: re.Match) -> int | None:
+    if m.group("md"):
+        return len(m.group("md")) - 1
+    return next((i for i, g in enumerate(_LEVELS) if m.group(g)), None)
 
 
 _SIDE_OPEN = re.compile(r"(?:,[ \t]*(?:which|whose|who|where|when|that)\b|\((?=[^()]*\b(?:launched|opened|founded|established|set up|began|started|built|created|introduced)\b))[^,()]*$")
@@ -265,7 +283,7 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
     c = _cues()
     if is_zh:
         # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses
-        if c["zh_target"].search(wt, ss, q.start):
+        if _cue_outside_quotes(c["zh_target"], wt, ss, q.start):
             return True
         if _BUDGETED.search(wt, max(cs, q.start - 6), q.start):
             return True  # 原来预算的850亿元: a budgeted amount (not 预算外资金, extra-budgetary funds)
@@ -273,6 +291,15 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
         return True  # 'grew 6.7% in 2023, and the government aims to raise it by 5%': the cue's own clause
     if year is not None and ctx.year is not None and year > ctx.year:
         return True
+    return False
+
+
+def _cue_outside_quotes(rx: re.Pattern, wt: str, a: int, b: int) -> bool:
+    """A cue word inside quotation marks belongs to a name (落实“两个确保”), not to the sentence's claim."""
+    for m in rx.finditer(wt, a, b):
+        opened = wt.rfind("“", a, m.start())
+        if opened < 0 or wt.find("”", opened, m.start()) >= 0:
+            return True
     return False
 
 

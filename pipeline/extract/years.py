@@ -64,7 +64,8 @@ def _regexes() -> dict[str, re.Pattern]:
     # relative years are looked for only when the document states its own date
     first_rel = "".join(sorted({w[0] for w in c["zh_relative_years"]} | {w[0].lower() for w in c["en_relative_years"]}
                                | {w[0].upper() for w in c["en_relative_years"]}))
-    relative = rf"(?=[{first_rel}])(?:(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
+    # (一年来 is 'over the past year'; 十一年来 is not)
+    relative = rf"(?=[{first_rel}])(?:(?<![0-9〇零一二两三四五六七八九十百])(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
     months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
@@ -105,9 +106,10 @@ def _regexes() -> dict[str, re.Pattern]:
 
 
 def find_mentions(text: str, doc_year: int | None, roc: bool = False,
-                  story: tuple[int, int | None] | None = None) -> list[YearMention]:
+                  story: tuple[int, int | None] | None = None, doc_month: int | None = None) -> list[YearMention]:
     """Every year or period mentioned in the working copy, in text order. `story` is a dated news story's
-    (year, month): its English periods ('in the quarter', 'in September') are of its own time."""
+    (year, month): its English periods ('in the quarter', 'in September') are of its own time. `doc_month` is the
+    month of the document's own date."""
     rx = _regexes()
     c = _cues()
     out: list[YearMention] = []
@@ -166,14 +168,17 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         before = text[max(0, s - 12):s]
         tgt = bool(rx["zh_target_year"].search(before) or rx["en_target_year"].search(before))
         frm = bool(rx["from_cue"].search(before))
-        base = bool(rx["base_cue"].search(before))
+        # 2018年同期: the same period of another year, a yardstick (of a level written right after it, and the
+        # base of a share: 恢复至2019年同期的九成 is this year's share)
+        same_period = text.startswith("同期", e)
+        base = bool(rx["base_cue"].search(before)) or same_period
         since = bool(re.search(r"(?i)\bsince[ \t]+$", text[max(0, s - 8):s]) or text.startswith("以来", e))
-        out.append(YearMention(s, e, y, ys, tgt, frm, base, bool(rx["ratio_base_cue"].search(before)),
+        out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or bool(rx["ratio_base_cue"].search(before)),
                                relative=kind in ("zrel", "erel"), since=since))
     if roc:
         _roc_bare_years(text, rx, out)
     out.sort(key=lambda x: x.start)
-    _periods(text, rx, out, doc_year, story)
+    _periods(text, rx, out, doc_year, story, doc_month)
     return out
 
 
@@ -181,7 +186,7 @@ def _relative_matches(text: str, rx: re.Pattern) -> list[re.Match]:
     """去年, 'a year ago': every relative year holds 年 or 'year', so the pattern is tried only around those
     (a whole-text scan cost ~0.03 s/MB)."""
     out: dict[int, re.Match] = {}
-    for key, src, before, after in (("年", text, 3, 1), ("year", text.lower(), 20, 16)):
+    for key, src, before, after in (("年", text, 4, 1), ("year", text.lower(), 20, 16)):
         i = src.find(key)
         while i >= 0:
             for m in rx.finditer(text, max(0, i - before), i + len(key) + after):
@@ -207,11 +212,19 @@ def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"])|\n")
 
 
-def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, story=None) -> None:
+# reports on a whole year come out in the first months of the next: 全年 in a text dated March 2016 is 2015
+_REPORTING_MONTHS = 4
+_FULL_DATE = re.compile(r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
+
+
+def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, story=None,
+             doc_month: int | None = None) -> None:
     """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
     the document (or the document's own year) is meant."""
-    explicit = [(y.start, y.year) for y in out
-                if not (y.base_cue or y.ratio_base or y.relative or y.since) and y.year_start is None]
+    whole_year = set(_cues()["zh_whole_year_periods"])
+    kept = [y for y in out if not (y.base_cue or y.ratio_base or y.relative or y.since) and y.year_start is None]
+    explicit = [(y.start, y.year) for y in kept]
+    ends = [y.end for y in kept]
     starts = [a for a, _ in explicit]
     spans = sorted((y.start, y.end) for y in out)
     span_starts = [a for a, _ in spans]
@@ -229,6 +242,9 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
         year = explicit[k][1] if k >= 0 else doc_year
+        if (doc_year and doc_month and doc_month <= _REPORTING_MONTHS and n < n_zh and m.group() in whole_year
+                and (k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k])))):
+            year = doc_year - 1  # no year stated since the document's own date
         if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
             # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
             # that of a year named sentences before; a month later than the story's month is last year's
@@ -283,11 +299,12 @@ def document_date(text: str, head_chars: int = 600) -> tuple[int, int | None] | 
     a byline, 'Published 12 March 2025', a bare 'December 2024' under a banner), not a date quoted further down."""
     global _EN_DATE
     if _EN_DATE is None:
-        # Oct 30, 2024 · October 30 2024 · Oct 30th, 2024 · 30 October 2024 · OCT 30, 2024 · DECEMBER 2024
+        # Oct 30, 2024 · October 30 2024 · Oct 30th, 2024 · 30 October 2024 · OCT 30, 2024 · DECEMBER 2024 · a title
+        # line that ends with its issue's month (China Economic Update — June 2025)
         months = alternation([m.capitalize() for m in _cues()["months_en"]] + [m.upper() for m in _cues()["months_en"]])
         _EN_DATE = re.compile(rf"\b(?P<m1>{months})\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+({Y})(?![0-9])"
                               rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?P<m2>{months})\.?,?[ \t]+({Y})"
-                              rf"|^[ \t]*(?P<m3>{months})[ \t]+({Y})[ \t]*$", re.M)
+                              rf"|^(?:[^\n]{{0,100}}?[ \t][—–|:-][ \t]*)?(?P<m3>{months})[ \t]+({Y})[ \t]*$", re.M)
     head = text[:head_chars]
     best = None
     m = _ROC_DATE.search(head)
