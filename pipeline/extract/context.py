@@ -50,7 +50,7 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
     date = document_date(working_text)
     year = date[0] if date else None
-    return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year),
+    return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year, roc),
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
                       month=date[1] if date else None,
                       headings=Headings(working_text, gazetteer(), has_han, has_latin))
@@ -63,14 +63,14 @@ _DATE_LINE = re.compile(r"[0-9]{1,2}[ \t]*日|(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]
                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+[0-9]{1,2},")
 
 
-def _reference_year(head: str, text: str, doc_year: int | None) -> int | None:
+def _reference_year(head: str, text: str, doc_year: int | None, roc: bool = False) -> int | None:
     """The year a title (or the short header lines above the body) reports on: 某省2023年统计公报, 上半年…,
     'output … in April' in a dated wire. Not a date line, not an edition label such as (2015)."""
     lines = head.split("\n") + _header_block(text)
     for ln in lines:
         if not ln or _DATE_LINE.search(ln):
             continue
-        for y in find_mentions(ln, doc_year):
+        for y in find_mentions(ln, doc_year, roc):  # (a Taiwan headline: 112年第4季经济成长率)
             if y.year_start is None and not y.base_cue:
                 return y.year
     return None
@@ -83,23 +83,33 @@ def _header_block(text: str, max_lines: int = 6, max_len: int = 80) -> list[str]
         ln = ln.strip()
         if not ln:
             continue
-        if len(ln) > max_len or len(out) >= max_lines:
-            break
-        if not re.search(r"[。！？.!?；;]$", ln):
-            out.append(ln)  # a title or header line does not end as a sentence does
+        if len(ln) > max_len or len(out) >= max_lines or re.search(r"[。！？.!?；;]$", ln):
+            break  # a title or header line does not end as a sentence does: running text has begun
+        out.append(ln)
     return out
 
 
 def dominant_region(mentions) -> Region | None:
-    """The place named by at least a quarter of the document's place mentions (and at least five times)."""
-    counts: dict[Region, int] = {}
-    for m in mentions:
-        counts[m.region] = counts.get(m.region, 0) + 1
-    if not counts:
+    """The place the document is about: named (itself or through its cities and districts) by at least a quarter
+    of the document's place mentions and at least five times, or by half of them and at least three times (a
+    short release that names only 香港). A country is credited only with its own mentions: a national report
+    names many provinces without being about any one of them."""
+    if not mentions:
         return None
-    best = max(counts, key=lambda r: (counts[r], r.en))
+    counts: dict[Region, int] = {}
+    g = gazetteer()
+    for m in mentions:
+        r, seen = m.region, set()
+        while r is not None and r not in seen:
+            seen.add(r)
+            counts[r] = counts.get(r, 0) + 1
+            parent = g.lookup(r.parent) if r.parent else None
+            r = parent if parent is not None and parent.level != "country" else None
+    n_all = len(mentions)
+    # the most-named place; among equals the smaller one (a city named only with its province's credit)
+    best = max(counts, key=lambda r: (counts[r], -_LEVEL_RANK.get(r.level, 9), r.en))
     n = counts[best]
-    return best if n >= 5 and n * 4 >= len(mentions) else None
+    return best if (n >= 5 and n * 4 >= n_all) or (n >= 3 and n * 2 >= n_all) else None
 
 
 _SENTENCE_END = re.compile(r"[。，,；;：:！？!?]$|[，,。]")

@@ -248,6 +248,13 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
                 break
             if not is_comparand(wt, m):
                 return m.region
+    # 全省累计建成…: the whole province (city, district) is the document's own place at that level, not a city
+    # named sentences before
+    whole = _WHOLE_AREA.match(wt, cs, q.start)
+    if whole and is_zh:
+        own = _own_place(ctx.region or ctx.dominant, _WHOLE_AREA_LEVELS[whole.group(1)])
+        if own is not None:
+            return own
     # earlier clauses of the sentence, then earlier sentences of the paragraph: only a place that was a
     # clause's subject still governs (由青岛都市圈…向长三角…增强 names places the value is not about)
     ps, _ = seg.para(q.start)
@@ -287,6 +294,21 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
                     break
                 if not is_comparand(wt, m):
                     return m.region
+    return None
+
+
+_WHOLE_AREA_LEVELS = {"省": ("province",), "市": ("city",), "区": ("district",), "县": ("district",)}
+_WHOLE_AREA = re.compile(r"[\s“]*(?:而|其中|同时|目前|截至[^，,]{0,12}[，,]?)?[ \t]*全([省市区县])")
+
+
+def _own_place(r: Region | None, levels: tuple[str, ...]) -> Region | None:
+    """The document's place, or the place above it, at one of `levels` (全省 in a Shenzhen text is Guangdong)."""
+    seen = set()
+    while r is not None and r not in seen:
+        if r.level in levels:
+            return r
+        seen.add(r)
+        r = gazetteer().lookup(r.parent) if r.parent else None
     return None
 
 

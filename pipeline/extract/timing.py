@@ -207,6 +207,7 @@ _NUMBERING = re.compile(r"[ \t]*(?:(?P<md>#+)[ \t]*)?(?:(?P<chapter>第[^ \t]{1,
                         r"|(?P<cn_paren>[（(][一二三四五六七八九十]+[)）])|(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*[.、．]?[ \t])"
                         r"|(?P<num_paren>[（(][0-9]{1,2}[)）]))?")
 _LEVELS = ("chapter", "cn", "cn_paren", "num", "num_paren")
+_TOP_LEVEL = 1  # 第一章 and 一、 head whole sections; （一）, 1. and (1) are sub-headings inside one
 _DATED = re.compile(r"(?i)\b(?:published|updated|posted|released|received|accepted)\b")
 _HEADING_REACH = 80
 
@@ -232,8 +233,8 @@ def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
         if found:
             return found[0]
         if not _HAS_DIGIT.search(wt, numbering.end(), b):
-            if level is None or level == 0:
-                return None  # '2. Trade in services': a heading without a year
+            if level is None or level <= _TOP_LEVEL:
+                return None  # '2. Trade in services', 四、保障措施: a section heading without a year
             below = level
     return None
 

@@ -69,7 +69,7 @@ def _regexes() -> dict[str, re.Pattern]:
     months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
-        rf"(?=[全年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9])(?:{alternation(c['zh_periods'])})"
+        rf"(?=[全年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{alternation(c['zh_periods'])})"
         rf"|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—~～至–][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
         rf"|(?<![个两三四五六七八九十])(?:[一二三四五六七八九十]|十[一二])月(?:份)?)"
     )
@@ -106,10 +106,12 @@ def _regexes() -> dict[str, re.Pattern]:
 
 
 def find_mentions(text: str, doc_year: int | None, roc: bool = False,
-                  story: tuple[int, int | None] | None = None, doc_month: int | None = None) -> list[YearMention]:
+                  story: tuple[int, int | None] | None = None, doc_month: int | None = None,
+                  anchor: int | None = None) -> list[YearMention]:
     """Every year or period mentioned in the working copy, in text order. `story` is a dated news story's
     (year, month): its English periods ('in the quarter', 'in September') are of its own time. `doc_month` is the
-    month of the document's own date."""
+    month of the document's own date. `anchor` is the year a Chinese text's title reports on (2024年4月零售统计):
+    its periods (4月, 上半年) in sentences that name no year of their own are of that year."""
     rx = _regexes()
     c = _cues()
     out: list[YearMention] = []
@@ -178,7 +180,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
     if roc:
         _roc_bare_years(text, rx, out)
     out.sort(key=lambda x: x.start)
-    _periods(text, rx, out, doc_year, story, doc_month)
+    _periods(text, rx, out, doc_year, story, doc_month, anchor)
     return out
 
 
@@ -214,11 +216,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"])|\n")
 
 # reports on a whole year come out in the first months of the next: 全年 in a text dated March 2016 is 2015
 _REPORTING_MONTHS = 4
+_ZH_SENTENCE_BREAK = re.compile(r"[。！？；!?;\n]")
 _FULL_DATE = re.compile(r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
 
 
 def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, story=None,
-             doc_month: int | None = None) -> None:
+             doc_month: int | None = None, anchor: int | None = None) -> None:
     """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
     the document (or the document's own year) is meant."""
     whole_year = set(_cues()["zh_whole_year_periods"])
@@ -242,9 +245,13 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
         year = explicit[k][1] if k >= 0 else doc_year
-        if (doc_year and doc_month and doc_month <= _REPORTING_MONTHS and n < n_zh and m.group() in whole_year
-                and (k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k])))):
-            year = doc_year - 1  # no year stated since the document's own date
+        # no year stated in its own sentence (or since the document's own date): the year the document is about
+        undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
+        if anchor and n < n_zh and (undated or _ZH_SENTENCE_BREAK.search(text, ends[k], m.start())):
+            year = anchor  # 4月… in a sentence of its own: the period the document reports on
+        if (undated and year == doc_year and doc_month and doc_month <= _REPORTING_MONTHS and n < n_zh
+                and m.group() in whole_year):
+            year = doc_year - 1  # 全年 in a report dated in spring
         if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
             # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
             # that of a year named sentences before; a month later than the story's month is last year's
@@ -273,8 +280,8 @@ def _en_year_is_name(text: str, start: int, end: int) -> bool:
     """'Made in China 2025', 'Vision 2035', '(2009)' citations, 'Sun, 2022)' are not time anchors."""
     before = text[max(0, start - 60):start]
     after = text[end:end + 2]
-    if before.endswith("(") and after.startswith(")"):
-        return True
+    if before.endswith(("(", "〔", "[", "【")) and after.startswith((")", "〕", "]", "】")):
+        return True  # a citation (2009), a document number 政发〔2024〕8号
     if re.search(r",[ \t]*$", before) and after.startswith(")"):
         return True
     if re.search(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+$", before) and not re.search(

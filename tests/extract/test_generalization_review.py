@@ -106,3 +106,72 @@ def test_a_title_ending_with_its_issue_month_dates_the_document_en(ex, title):
 ])
 def test_long_objects_and_further_declines_keep_their_sign_en(ex, text, value):
     assert ex.one(text).value == value
+
+
+# -- the place a document is about ---------------------------------------------------------------------------------
+
+def test_a_short_release_naming_one_place_is_about_it_zh_hant(ex):
+    text = ("統計處新聞公報\n\n本月訪港旅客約420萬人次，其中過夜旅客約180萬人次。"
+            "香港居民出境約650萬人次。本地零售業銷貨價值為320億元。"
+            "香港的失業率為3.0%。香港商品出口上升6.2%。")
+    fs = ex.facts(text)
+    assert {f.region for f in fs} == {"Hong Kong"}, [(f.quote, f.region) for f in fs]
+    assert [f.unit for f in fs if f.kind == "money"] == ["HKD"]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_province_named_through_its_cities_is_the_documents_place(ex, conv):
+    text = ("制造业行动方案出台\n\n广东省提出到2027年制造业增加值力争突破5万亿元。深圳、广州、佛山三市贡献最大。"
+            "深圳新增工业投资项目120个，广州新增80个，佛山新增60个，东莞、惠州各新增30个。"
+            "深圳、广州两市研发投入居前。全省累计建成工业互联网平台52个。")
+    f = ex.one(_conv(ex, text, conv), quote=_conv(ex, "52个", conv))
+    assert f.region == "Guangdong"
+
+
+# -- periods in sentences of their own ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_month_in_its_own_paragraph_is_the_reported_periods(ex, conv):
+    title = "2023年3月进出口统计数字"
+    text = (title + "\n\n3月出口总值为3,200亿元，较去年同月上升5.1%。\n\n2022年全年出口总值为3.9万亿元。\n\n"
+            "3月进口总值为3,500亿元。")
+    fs = ex.facts(_conv(ex, text, conv), title=_conv(ex, title, conv))
+    assert [(f.raw_value, f.year) for f in fs] == [(3200.0, 2023), (5.1, 2023), (3.9, 2022), (3500.0, 2023)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_count_of_years_is_a_duration_not_a_period(ex, conv):
+    text = "某县产业发展三年行动方案（2024—2026年）\n\n三年内新增规模以上企业不少于60家。"
+    f = ex.one(_conv(ex, text, conv), title=_conv(ex, "某县产业发展三年行动方案（2024—2026年）", conv))
+    assert (f.year, f.is_target) == (2026, True)
+
+
+# -- what does not date a document ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_document_number_is_not_a_reporting_year(ex, conv):
+    text = "某县人民政府文件\n某政发〔2021〕5号\n\n年末全县规模以上工业企业120家。"
+    assert ex.one(_conv(ex, text, conv)).year is None
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_section_heading_below_the_opening_is_not_the_documents_year(ex, conv):
+    text = ("各位代表：\n我代表市人民政府作工作报告，请予审议。\n一、2022年工作回顾\n全市新增市场主体3.2万户。\n"
+            "二、今后五年的主要任务\n新建城市公园12个。")
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [(f.raw_value, f.year) for f in fs] == [(3.2, 2022), (12.0, None)]
+
+
+def test_a_taiwan_headline_dates_the_release_in_the_roc_calendar(ex):
+    text = ("新聞稿\n發布日期：中華民國112年5月30日\n111年第4季及全年經濟成長率2.45%\n\n"
+            "第4季民間消費實質成長6.9%。")
+    fs = ex.facts(text)
+    assert [(f.value, f.year) for f in fs] == [(2.45, 2022), (6.9, 2022)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_the_whole_province_is_the_documents_province(ex, conv):
+    text = ("某省工业发展情况\n\n江苏省规模以上工业增加值增长7.6%。苏州新增高新技术企业900家，无锡新增500家。"
+            "全省累计建成智能工厂1200个。")
+    f = ex.one(_conv(ex, text, conv), quote=_conv(ex, "1200个", conv))
+    assert f.region == "Jiangsu"
