@@ -25,6 +25,7 @@ _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|gr
                    r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"
                    r"delivered|earned|logged|registered|saw|returned|recovered|came in|hit|lowered|reduced|trimmed|slashed|cut|"
                    r"raised|lifted|boosted)\b")
+_FORECAST_AFTER = re.compile(r"[ \t]*(?:左右|以上|以下)?(?:的)?(?:预测|预期目标|预期|预估|目标)")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
 # a year written right before its value: 2000年的5.2%, 1995年底…, 'its 2018 peak of US$292 billion'
 _ATTACHED = re.compile(r"[ \t]*(?:年底|年末|年初|底|末|同期)?[ \t]*(?:的|(?:[a-z]+[ \t]+)?of)?[ \t]*$")
@@ -99,8 +100,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if y.base_cue and not _ATTACHED.match(between):
             i -= 1  # 比1995年底增加920亿美元: 1995 is the base the change is measured from
             continue
-        if y.ratio_base and q.kind in ("ratio", "percent") and _ATTACHED.match(between):
-            i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018
+        attached = _ATTACHED.match(between)
+        if y.ratio_base and ((q.kind in ("ratio", "percent") and attached) or (q.script == "zh" and not attached)):
+            i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018 (and so are later values)
             continue
         if q.script == "en" and y.since:
             i -= 1  # 'Since 2019, the city has opened 30 parks': a starting point, not the value's year
@@ -288,6 +290,8 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
             return True
         if _BUDGETED.search(wt, max(cs, q.start - 6), q.start):
             return True  # 原来预算的850亿元: a budgeted amount (not 预算外资金, extra-budgetary funds)
+        if _FORECAST_AFTER.match(wt, q.end):
+            return True  # 增长2.5%至3.5%的预测: the value is what is forecast
     elif c["en_target"].search(wt, cs, ce):
         return True  # 'grew 6.7% in 2023, and the government aims to raise it by 5%': the cue's own clause
     if year is not None and ctx.year is not None and year > ctx.year:
@@ -301,7 +305,14 @@ def _cue_outside_quotes(rx: re.Pattern, wt: str, a: int, b: int) -> bool:
         opened = wt.rfind("“", a, m.start())
         if opened < 0 or wt.find("”", opened, m.start()) >= 0:
             return True
+        closed = wt.find("”", m.end(), m.end() + _NAME_MAX)
+        if closed < 0 or _CLAUSE_MARK.search(wt, opened, closed):
+            return True  # reported speech (“下半年经济增速有望…”), not a name
     return False
+
+
+_NAME_MAX = 16
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?]")
 
 
 def is_average(clause_before: str) -> bool:

@@ -175,3 +175,32 @@ def test_the_whole_province_is_the_documents_province(ex, conv):
             "全省累计建成智能工厂1200个。")
     f = ex.one(_conv(ex, text, conv), quote=_conv(ex, "1200个", conv))
     assert f.region == "Jiangsu"
+
+
+# -- targets and signs ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_cue_in_reported_speech_still_makes_a_target(ex, conv):
+    text = "一位研究员表示：“综合判断，明年全省出口有望增长6%，进口将增长4%。”"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [f.is_target for f in fs] == [True, True]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_value_followed_by_forecast_is_a_target(ex, conv):
+    text = "统计部门维持今年本地生产总值增长3%至4%的预测。"
+    f = ex.one(_conv(ex, text, conv))
+    assert f.is_target and (f.value, f.value_high) == (3.0, 4.0)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_depreciation_is_negative(ex, conv):
+    text = "2022年本币对美元全年贬值6.2%。"
+    assert ex.one(_conv(ex, text, conv)).value == -6.2
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_multiples_base_year_does_not_date_the_later_clauses(ex, conv):
+    text = "截至2023年底，全市光伏装机容量约为2019年的4倍；规模以上光伏企业128家。"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [(f.raw_value, f.year) for f in fs] == [(4.0, 2023), (128.0, 2023)]
