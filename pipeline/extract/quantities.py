@@ -54,7 +54,7 @@ def _en_regex() -> re.Pattern:
 
 
 _BETWEEN = re.compile(r"(?i)\bbetween[ \t]+$")
-_YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$")
+_YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$|(?:1[89]|20)[0-9]{2}[ \t]*[-–—~][ \t]*$")
 # 'more than half of the firms'; not 'the first half of 2024' (a period)
 _FRACTIONS = "a quarter|one quarter|a third|one third|two thirds|three quarters|a fifth|one fifth|two fifths|a tenth|one tenth"
 _SPELLED_SHARE = re.compile(
@@ -66,6 +66,9 @@ _SPELLED_CHANGE = re.compile(
     r"expanded|cut|reduced|lowered|raised)(?:\s+by)?(?:\s+(?:roughly|about|around|nearly|almost|some|more than|over))?\s+"
     rf"(?P<num>{_FRACTIONS}|half)\b(?!\s+(?:of|an?|the)\b)")
 _TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
+# 'rose sevenfold', 'a 2.5-fold increase': a multiple spelled with -fold
+_FOLD = re.compile(r"(?i)(?<![\w-])(?P<num>(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|"
+                   r"[0-9]+(?:\.[0-9]+)?)[- ]?fold)\b")
 _NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
 
 
@@ -267,7 +270,7 @@ def _scan_en(text: str) -> list[Quantity]:
         pos = m.end()
         if (not m.group("pre") and not m.group("u1") and is_year_like(m.group("num"))
                 and _YEAR_PREP.search(text, max(0, m.start() - 8), m.start())):
-            pos = m.end("num")  # 'in 2015 to 3.4 billion': a year, not the low end of a range
+            pos = m.end("num")  # 'in 2015 to 3.4 billion', 'in 2006–2010 to 0.9 points': a year, not a range's low end
             continue
         mixed = bool(m.group("u1")) and not (m.group("unit") and en_unit(m.group("unit")) == en_unit(m.group("u1")))
         # 'A and B' is a range only after 'between'
@@ -291,6 +294,11 @@ def _scan_en(text: str) -> list[Quantity]:
             v = float(v)
             out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), v, v, "", 1.0, "percent", "percent",
                                 spelled=True, script="en"))
+    for m in _spelled(text, ("fold",), (_FOLD,), 12):
+        v = parse_number(m.group("n"))
+        if v is not None and v > 1:
+            out.append(Quantity(m.start(), m.end(), m.start(), v, v, "fold", 1.0, "times", "ratio",
+                                spelled=not m.group("n")[0].isdigit(), script="en"))
     for m in _spelled(text, ("twice", "double", "triple"), (_TWICE,), 10):
         v = voc["multiples"].get(m.group("num").lower())
         if v is not None:

@@ -79,7 +79,7 @@ def _regexes() -> dict[str, re.Pattern]:
     en_first = "".join(sorted({w[0] for w in c["en_periods"]} | set("iIoOsSdDutfbelmTJFMAND")))
     en_periods = (
         rf"\b(?=[{en_first}])(?:(?:{alternation(c['en_periods'])})\b"
-        rf"|(?:in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9])"
+        rf"|(?:in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
         rf"|(?:the|The)[ \t]+first[ \t]+{counted}[ \t]+months\b"
         rf"|(?:{months_en})[ \t]*[-–—][ \t]*(?:{months_en})\b(?![ \t]*[0-9]))"
     )

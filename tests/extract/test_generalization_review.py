@@ -204,3 +204,33 @@ def test_a_multiples_base_year_does_not_date_the_later_clauses(ex, conv):
     text = "截至2023年底，全市光伏装机容量约为2019年的4倍；规模以上光伏企业128家。"
     fs = ex.facts(_conv(ex, text, conv))
     assert [(f.raw_value, f.year) for f in fs] == [(4.0, 2023), (128.0, 2023)]
+
+
+# -- English ranges of periods, coordinated forecasts and multiples in -fold ---------------------------------------
+
+def test_a_period_range_before_to_is_not_a_value_range_en(ex):
+    fs = ex.facts("The gap narrowed from 3.1 percentage points in 2001–2005 to 1.2 percentage points in 2016–2020.")
+    assert [(f.value, f.year) for f in fs] == [(3.1, 2005), (1.2, 2020)]
+
+
+def test_a_month_range_before_a_year_dates_the_value_en(ex):
+    f = ex.one("Land sales fell a further 12.4 percent in February–June 2023.")
+    assert (f.value, f.year) == (-12.4, 2023)
+
+
+def test_a_forecast_word_governs_only_its_half_of_the_clause_en(ex):
+    text = ("BEIJING, March 9, 2024 - Imports rose 3.5% to $180 billion, up from a 1.2% gain in January "
+            "and short of the 4.0% increase forecast by analysts.")
+    fs = {f.value: f.is_target for f in ex.facts(text)}
+    assert fs[1.2] is False and fs[4.0] is True
+
+
+@pytest.mark.parametrize("text,value", [("Exports to the region grew nearly fivefold over the decade.", 5.0),
+                                        ("The city saw a 3.5-fold rise in patent filings.", 3.5)])
+def test_fold_multiples_en(ex, text, value):
+    f = ex.one(text)
+    assert (f.value, f.unit) == (value, "times")
+
+
+def test_manifold_is_not_a_multiple_en(ex):
+    assert ex.facts("The manifold challenges of the reform remain.") == []
