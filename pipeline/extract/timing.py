@@ -11,7 +11,7 @@ from .quantities import Quantity
 from .reference import alternation, load_json
 from .sentences import Segments
 from .structure import table_column_year
-from .years import YearMention, document_date
+from .years import REPORTING_MONTHS, YearMention, document_date
 
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
 # ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year; 'at end-2023',
@@ -284,7 +284,9 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
             return True
     if ctx.plan and (year is None or year >= ctx.plan[0]):
         return True
-    c = _cues()
+    if (is_zh and ym is not None and ym.relative and ym.year == ctx.year and ctx.month
+            and ctx.month <= REPORTING_MONTHS):
+        return True  # 今年… in a report dated in spring: the year has barely begun, so its whole-year figure is a plan
     if is_zh:
         # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses
         if _cue_outside_quotes(c["zh_target"], wt, ss, q.start):

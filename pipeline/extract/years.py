@@ -69,7 +69,7 @@ def _regexes() -> dict[str, re.Pattern]:
     months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
-        rf"(?=[全年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{alternation(c['zh_periods'])})"
+        rf"(?=[全当年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{alternation(c['zh_periods'])})"
         rf"|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—~～至–][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
         rf"|(?<![个两三四五六七八九十])(?:[一二三四五六七八九十]|十[一二])月(?:份)?)"
     )
@@ -215,7 +215,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"])|\n")
 
 
 # reports on a whole year come out in the first months of the next: 全年 in a text dated March 2016 is 2015
-_REPORTING_MONTHS = 4
+REPORTING_MONTHS = 4
 _ZH_SENTENCE_BREAK = re.compile(r"[。！？；!?;\n]")
 _FULL_DATE = re.compile(r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
 
@@ -249,7 +249,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
         if anchor and n < n_zh and (undated or _ZH_SENTENCE_BREAK.search(text, ends[k], m.start())):
             year = anchor  # 4月… in a sentence of its own: the period the document reports on
-        if (undated and year == doc_year and doc_month and doc_month <= _REPORTING_MONTHS and n < n_zh
+        if (undated and year == doc_year and doc_month and doc_month <= REPORTING_MONTHS and n < n_zh
                 and m.group() in whole_year):
             year = doc_year - 1  # 全年 in a report dated in spring
         if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):

@@ -234,3 +234,18 @@ def test_fold_multiples_en(ex, text, value):
 
 def test_manifold_is_not_a_multiple_en(ex):
     assert ex.facts("The manifold challenges of the reform remain.") == []
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_this_years_figure_in_a_spring_report_is_a_plan(ex, conv):
+    text = "某市政府工作报告\n——2020年1月10日\n\n今年全市一般公共预算收入增长5%，新增城镇就业6万人。"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [(f.year, f.is_target) for f in fs] == [(2020, True), (2020, True)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_that_year_is_the_year_under_discussion_not_the_publication_date(ex, conv):
+    title = "某市2022年国民经济和社会发展统计公报"
+    text = title + "\n某市统计局 2023年3月20日\n\n年末有效高新技术企业1200家，当年新增210家。"
+    fs = ex.facts(_conv(ex, text, conv), title=_conv(ex, title, conv))
+    assert [(f.raw_value, f.year, f.is_target) for f in fs] == [(1200.0, 2022, False), (210.0, 2022, False)]
