@@ -56,6 +56,29 @@ def scan_bare_scaled(text: str) -> list[Quantity]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _scaled_before_regex() -> re.Pattern:
+    nouns = {k: v for k, v in load_json("units.json")["zh_counted_after"].items() if not k.startswith("_")}
+    return re.compile(rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|万)(?=[\u4e00-\u9fff]{{0,4}}?(?P<noun>{alternation(nouns)}))")
+
+
+def scan_scaled_before_noun(text: str) -> list[Quantity]:
+    """约2.38亿常住人口, 2235万城市居民: a bare 万/亿 amount before the people it counts."""
+    nouns = load_json("units.json")["zh_counted_after"]
+    out = []
+    for m in _scaled_before_regex().finditer(text):
+        between = text[m.end():m.start("noun")]
+        if any(c in between for c in "的和与及、，。"):
+            continue  # 300万元的居民补贴 is not read here (a unit follows anyway); 2万家庭 is
+        v = parse_number(m.group("num"))
+        if v is None:
+            continue
+        scale = scale_of(m.group("scale"))
+        out.append(Quantity(m.start(), m.end(), m.start(), product(v, scale), v, m.group("scale"), scale,
+                            nouns[m.group("noun")], "count", script="zh"))
+    return out
+
+
 def zh_unit_chars() -> str:
     """First characters of the Chinese units, so a bare amount is not one followed by its unit."""
     return "".join(sorted({re.escape(w[0]) for w in patterns()["zh_unit"].split("|") if w}))

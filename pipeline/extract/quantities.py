@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .counts import counted_noun, vocabulary
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
-from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_index
+from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .reference import trie_pattern
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
@@ -78,6 +78,8 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
         out.extend(_scan_zh(text))
         taken = [(q.start, q.end) for q in out]
         out.extend(q for q in scan_bare_scaled(text) if not any(a < q.end and q.start < b for a, b in taken))
+        taken = [(q.start, q.end) for q in out]
+        out.extend(q for q in scan_scaled_before_noun(text) if not any(a < q.end and q.start < b for a, b in taken))
         if "成" in text or "分之" in text:
             taken = [(q.start, q.end) for q in out]
             out.extend(q for q in scan_fractions(text) if not any(a < q.end and q.start < b for a, b in taken))

@@ -249,3 +249,14 @@ def test_that_year_is_the_year_under_discussion_not_the_publication_date(ex, con
     text = title + "\n某市统计局 2023年3月20日\n\n年末有效高新技术企业1200家，当年新增210家。"
     fs = ex.facts(_conv(ex, text, conv), title=_conv(ex, title, conv))
     assert [(f.raw_value, f.year, f.is_target) for f in fs] == [(1200.0, 2022, False), (210.0, 2022, False)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("全省约1.26亿常住人口中，城镇人口占六成。", "1.26亿", 1.26e8, "person"),
+    ("全年共有860万农村居民参加医保。", "860万", 8.6e6, "person"),
+    ("港口集装箱吞吐量完成1850万标准箱。", "1850万标准箱", 1.85e7, "teu"),
+])
+def test_bare_scaled_counts_before_their_noun_and_containers(ex, conv, text, quote, value, unit):
+    f = ex.one(_conv(ex, text, conv), quote=_conv(ex, quote, conv))
+    assert (f.value, f.unit) == (value, unit)
