@@ -112,7 +112,15 @@ def dominant_region(mentions) -> Region | None:
     return best if (n >= 5 and n * 4 >= n_all) or (n >= 3 and n * 2 >= n_all) else None
 
 
-_SENTENCE_END = re.compile(r"[。，,；;：:！？!?]$|[，,。]")
+# (a headline may ask a question: 'Can China's Local Governments Grow Out of Their Debt?')
+_SENTENCE_END = re.compile(r"[。，,；;：:！!]$|[，,。]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """'Beyond the Swap: Can China's Local Governments Grow Out of Their Debt?': most longer words capitalised."""
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
 def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: int = 160) -> str:
@@ -124,7 +132,8 @@ def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: i
         if len(ln) > max_len:
             continue
         h = _HEADING.match(ln)
-        if h or ((_TITLE_WORDS.search(ln) or caseless_title(ln) != ln) and not _SENTENCE_END.search(ln)):
+        if h or ((_TITLE_WORDS.search(ln) or caseless_title(ln) != ln or _title_case(ln))
+                 and not _SENTENCE_END.search(ln)):
             parts.append(h.group(1) if h else ln)
     for h in _HEADING.finditer(text[:3000]):
         if len(h.group(1)) <= max_len:

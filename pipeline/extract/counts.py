@@ -21,6 +21,7 @@ def vocabulary() -> dict:
         "duration": frozenset(nf["en_duration_nouns"]),
         "vague": frozenset(nf["en_vague_nouns"]),
         "person": frozenset(cn["person"]),
+        "person_time": frozenset(cn["person_time"]),
         "household": frozenset(cn["household"]),
         "plurals": frozenset(cn["irregular_plurals"]),
         "fractions": {k.lower(): v for k, v in nw["fractions"].items()},
@@ -61,7 +62,7 @@ def counted_noun(text: str, start: int, after: int, spelled: bool, scaled: bool,
             and not _INTRODUCES.match(text, _end_of(text, fw, tokens, head_i))
             and re.search(rf"\b{re.escape(tokens[head_i])}\b", text[max(0, start - _ANAPHORA_WINDOW):start])):
         return None  # 'the four cities' points back at cities already named; 'the three provinces of A, B and C' names them
-    unit = "person" if head in voc["person"] else "household" if head in voc["household"] else "count"
+    unit = next((u for u in ("person", "person_time", "household") if head in voc[u]), "count")
     return _end_of(text, fw, tokens, head_i), " ".join(tokens[:head_i + 1]), unit
 
 

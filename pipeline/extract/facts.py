@@ -20,7 +20,7 @@ from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions
 from .timing import is_average, is_target, year_of
-from .units import local_currency
+from .units import local_currency, local_dollar
 from .years import find_mentions
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -108,10 +108,14 @@ def _person_nouns() -> re.Pattern:
 
 
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
-    if q.unit != "CNY" or q.script != "zh":
-        return q.unit
     place = region or ctx.dominant
     places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
+    if q.script == "en" and q.unit == "USD" and q.raw_unit.split(" ")[0] == "$":
+        # a bare $ in a Hong Kong (Taiwan, Macao) release is that place's dollar
+        doc_places = places + ((ctx.region.en,) if ctx.region else ()) + ((ctx.dominant.en,) if ctx.dominant else ())
+        return local_dollar(doc_places) or q.unit
+    if q.unit != "CNY" or q.script != "zh":
+        return q.unit
     return local_currency(wt, q.start, q.raw_unit, places)
 
 

@@ -112,3 +112,9 @@ def local_currency(text: str, start: int, raw_unit: str, places: tuple) -> str:
         if p in u["local_yuan"]:
             return u["local_yuan"][p]
     return "CNY"
+
+
+def local_dollar(places: tuple) -> str | None:
+    """The currency a bare $ means in a text about one of `places` (Hong Kong: HKD), or None."""
+    local = load_json("units.json")["local_yuan"]
+    return next((local[p] for p in places if p in local), None)

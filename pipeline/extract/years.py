@@ -225,6 +225,9 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
     the document (or the document's own year) is meant."""
     whole_year = set(_cues()["zh_whole_year_periods"])
+    # an undated release whose title names its period ('Visitor arrivals in first seven months of 2025') tells its
+    # English periods their year as a dateline would
+    en_story = story or ((anchor, None) if anchor else None)
     kept = [y for y in out if not (y.base_cue or y.ratio_base or y.relative or y.since) and y.year_start is None]
     explicit = [(y.start, y.year) for y in kept]
     ends = [y.end for y in kept]
@@ -252,15 +255,15 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         if (undated and year == doc_year and doc_month and doc_month <= REPORTING_MONTHS and n < n_zh
                 and m.group() in whole_year):
             year = doc_year - 1  # 全年 in a report dated in spring
-        if story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
+        if en_story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
             # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
             # that of a year named sentences before; a month later than the story's month is last year's
-            year = story[0]
+            year = en_story[0]
             names = [w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group()) if w.lower() in _cues()["months_en"]]
             month = _cues()["months_en"][names[-1]] if names else None  # a range ends with its last month
-            if month and story[1] and month > story[1]:
+            if month and en_story[1] and month > en_story[1]:
                 year -= 1
-            elif m.group().lower() == "last month" and story[1] == 1:
+            elif m.group().lower() == "last month" and en_story[1] == 1:
                 year -= 1
         if year is None:
             continue

@@ -260,3 +260,32 @@ def test_that_year_is_the_year_under_discussion_not_the_publication_date(ex, con
 def test_bare_scaled_counts_before_their_noun_and_containers(ex, conv, text, quote, value, unit):
     f = ex.one(_conv(ex, text, conv), quote=_conv(ex, quote, conv))
     assert (f.value, f.unit) == (value, unit)
+
+
+# -- English releases and headlines ---------------------------------------------------------------------------------
+
+def test_a_question_headline_names_the_documents_place_en(ex):
+    text = ("Can China's Coastal Provinces Keep Their Export Lead?\n\n"
+            "Exports of electric vehicles rose 18% in 2023. Services trade grew 6% in the same year.")
+    fs = ex.facts(text)
+    assert {f.region for f in fs} == {"China"}, [(f.quote, f.region) for f in fs]
+
+
+def test_visitor_arrivals_are_person_times_en(ex):
+    f = ex.one("Macao recorded 3.4 million visitor arrivals in May 2024.")
+    assert (f.value, f.unit) == (3.4e6, "person_time")
+
+
+def test_a_bare_dollar_in_a_hong_kong_release_is_hkd_en(ex):
+    text = ("Hong Kong retail sales in March 2024\n\nHong Kong retail sales fell 7.0 per cent to $32.6 billion. "
+            "Hong Kong visitor spending reached $5.1 billion. Hong Kong imports rose 2 per cent.")
+    money = [f for f in ex.facts(text) if f.kind == "money"]
+    assert [(f.value, f.unit) for f in money] == [(3.26e10, "HKD"), (5.1e9, "HKD")]
+
+
+def test_an_undated_release_takes_its_titles_year_for_later_months_en(ex):
+    title = "Port throughput in the first half of 2024"
+    text = (title + "\n\nContainer throughput rose 4.1 per cent, after a fall of 2.0 per cent in 2023.\n\n"
+            "In June alone, throughput grew 5.5 per cent.")
+    fs = ex.facts(text, title=title)
+    assert [(f.value, f.year) for f in fs][-1] == (5.5, 2024)
