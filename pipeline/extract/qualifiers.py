@@ -27,9 +27,14 @@ def qualifier(text: str, start: int, end: int, inner: str | None = None, is_rang
     """The qualifier of the quantity quoted at text[start:end]."""
     r = _rx()
     if is_range and inner != "~":
-        return "="
+        # a range states its own bounds; only 'about' still applies to it (约9%至10%, about 3 to 4 percent)
+        return "~" if _single(text, start, end, r) == "~" else "="
     if inner == "~":
         return "~"  # 两三个: an approximate pair
+    return _single(text, start, end, r, inner)
+
+
+def _single(text: str, start: int, end: int, r: dict, inner: str | None = None) -> str:
     if inner and inner in r["inner"]:
         return r["inner"][inner]
     m = r["zh_after"].match(text, end)

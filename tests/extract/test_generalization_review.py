@@ -289,3 +289,21 @@ def test_an_undated_release_takes_its_titles_year_for_later_months_en(ex):
             "In June alone, throughput grew 5.5 per cent.")
     fs = ex.facts(text, title=title)
     assert [(f.value, f.year) for f in fs][-1] == (5.5, 2024)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_about_applies_to_a_range(ex, conv):
+    f = ex.one(_conv(ex, "预计全年出口增长约6%至8%。", conv))
+    assert (f.value, f.value_high, f.qualifier) == (6.0, 8.0, "~")
+
+
+def test_about_applies_to_a_range_en(ex):
+    f = ex.one("Output is expected to grow about 3% to 4% next year.")
+    assert (f.value, f.value_high, f.qualifier) == (3.0, 4.0, "~")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote", [("全年开行中欧班列超过1200列。", "1200列"), ("共受理投诉案件3.6万宗。", "3.6万宗")])
+def test_trains_and_cases_are_counted(ex, conv, text, quote):
+    f = ex.one(_conv(ex, text, conv), quote=_conv(ex, quote, conv))
+    assert f.unit == "count"
