@@ -4,6 +4,7 @@ document, then combine, check and publish, and print a summary. `--prepare-only`
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -12,12 +13,15 @@ from pathlib import Path
 
 import dagster as dg
 
+from .assets.extract import progress
 from .assets.resources import PROJECT_ROOT, Warehouse, documents_partitions
 from .assets.sensors import PER_DOCUMENT
 from .definitions import ASSETS, defs
 from .assets.checks import ALL_CHECKS
 from .combine import TABLE_NAMES
 from .documents.scan import scan_raw
+
+RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
@@ -44,8 +48,23 @@ def sync_partitions(instance: dg.DagsterInstance, raw: Path) -> list[str]:
     return keys
 
 
-# Dagster's per-step DEBUG lines would drown the one-line-per-document progress.
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# Dagster's per-step lines (and its warnings about unreadable files, which the document lines report) would
+# drown the one-line-per-document progress.
+QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+
+
+class _DocumentLines(logging.Handler):
+    """Prints the extract asset's one line per document as `[n/N] line (seconds since the previous line)`."""
+
+    def __init__(self, total: int, out):
+        super().__init__(logging.INFO)
+        self.total, self.out, self.n, self.last = total, out, 0, time.perf_counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.n += 1
+        now = time.perf_counter()
+        print(f"[{self.n}/{self.total}] {record.getMessage()} ({now - self.last:.1f}s)", file=self.out, flush=True)
+        self.last = now
 
 
 def build(warehouse: Warehouse, instance: dg.DagsterInstance, out=sys.stdout) -> bool:
@@ -54,16 +73,23 @@ def build(warehouse: Warehouse, instance: dg.DagsterInstance, out=sys.stdout) ->
     everything = [*ASSETS, *ALL_CHECKS]
     per_doc = [a.key for a in PER_DOCUMENT]
     started = time.perf_counter()
-    for n, key in enumerate(keys, 1):
-        t0 = time.perf_counter()
-        res = dg.materialize(everything, selection=per_doc, partition_key=key, instance=instance,
-                             resources=resources, raise_on_error=False, run_config=QUIET)
-        meta = {}
-        for ev in res.get_asset_materialization_events():
-            meta.update({k: v.value for k, v in ev.materialization.metadata.items()})
-        state = "ok" if res.success else "FAILED"
-        print(f"[{n}/{len(keys)}] {key}: {state}, {meta.get('facts', 0)} facts "
-              f"({time.perf_counter() - t0:.1f}s)", file=out, flush=True)
+    if keys:
+        # one run over every document (the per-document assets loop over the run's partition range): a run per
+        # document would cost ~0.5 s of run bookkeeping each
+        order = documents_partitions.get_partition_keys(dynamic_partitions_store=instance)
+        lines = _DocumentLines(len(keys), out)
+        progress.addHandler(lines)
+        progress.setLevel(logging.INFO)
+        progress.propagate = False
+        try:
+            res = dg.materialize(everything, selection=per_doc, instance=instance, resources=resources,
+                                 raise_on_error=False, run_config=QUIET,
+                                 tags={RANGE_START: order[0], RANGE_END: order[-1]})
+        finally:
+            progress.removeHandler(lines)
+        if not res.success:
+            print("extracting the documents failed; see the run's log in the Dagster UI", file=out)
+            return False
     res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"],
                          instance=instance, resources=resources, raise_on_error=False, run_config=QUIET)
     failed = [e for e in res.get_asset_check_evaluations() if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR]
@@ -89,6 +115,11 @@ def summary(warehouse: Path, out=sys.stdout) -> None:
             print(f"  {kind:<8}{unit:<18}{n:>6}", file=out)
         total = con.execute("select count(*) from facts").fetchall()[0][0]
         print(f"  {'total':<26}{total:>6}", file=out)
+        rows = con.execute("select path, status, error from documents where status <> 'ok' order by path").fetchall()
+        if rows:
+            print("documents without facts, and why:", file=out)
+            for path, status, error in rows:
+                print(f"  {path}: {status}" + (f" ({error})" if error else ""), file=out)
     finally:
         con.close()
 

@@ -1,5 +1,6 @@
 """extract: a parsed document → its facts (text and table), staged per document."""
 
+import logging
 from collections import Counter
 
 import dagster as dg
@@ -11,6 +12,9 @@ from ..versions import extractor_version
 from .ingest import _md_table
 from .parse import parsed_document
 from .resources import Warehouse, documents_partitions
+
+# one line per document for `make run` (pipeline/run.py prints this logger); the UI shows context.log
+progress = logging.getLogger("pipeline.progress")
 
 
 @dg.asset(
@@ -46,7 +50,10 @@ def document_facts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
             stage.save_facts(warehouse.root, doc, facts, version, error)
         kinds.update(f.kind for f in facts)
         rows.append({"file": key, "status": "error" if error else doc.status, "facts": len(facts)})
-        context.log.info(f"{key}: {doc.status}, {len(facts)} facts" + (f"; {error}" if error else ""))
+        line = f"{key}: {'error' if error else doc.status}, {len(facts)} facts"
+        line += f" ({error or doc.error})" if (error or doc.error) else ""
+        context.log.info(line)
+        progress.info(line)
     return dg.MaterializeResult(metadata={
         "facts": sum(r["facts"] for r in rows), "documents": len(rows), "reused_from_cache": reused,
         **{f"kind_{k}": n for k, n in sorted(kinds.items())},

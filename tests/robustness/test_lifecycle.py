@@ -149,9 +149,10 @@ def test_touching_a_file_reprocesses_nothing(small, stub_extractor):
     # a build: every parse and extraction comes from the stage, nothing is rewritten
     ok, log = run_build(wh, instance)
     assert ok, log
-    for key in SMALL:
-        assert _latest_metadata(instance, "parsed_document", key)["reused_from_cache"] == 1
-        assert _latest_metadata(instance, "document_facts", key)["reused_from_cache"] == 1
+    for key in SMALL:  # (one run over every document: each partition's event carries the run's counts)
+        for asset in ("parsed_document", "document_facts"):
+            meta = _latest_metadata(instance, asset, key)
+            assert meta["reused_from_cache"] == meta["documents"] == len(SMALL), (asset, meta)
     assert staged_mtimes(wh.root) == before_stage
     assert release_fingerprint(wh.root) == before_release
 
@@ -220,3 +221,18 @@ def test_a_document_stopped_by_a_limit_is_read_again_when_the_limit_changes(tmp_
     assert run_build(wh, instance)[0]
     t = read_release(wh)
     assert t["documents"].iloc[0]["status"] == "ok" and len(t["facts"]) == 2
+
+
+# ---------------------------------------------------------------- bulk builds
+def test_a_bulk_build_is_one_run_for_all_documents_with_a_line_per_document(tmp_path, stub_extractor):
+    wh = make_warehouse(tmp_path)
+    write_small(wh.raw)
+    (wh.raw / "z_empty.txt").write_text("", encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    ok, out = run_build(wh, instance)
+    assert ok, out
+    # one run over every document's partitions, then one for the combined tables and the release
+    assert len(instance.get_runs()) == 2
+    lines = [ln for ln in out.splitlines() if ln.startswith("[")]
+    assert [ln.split("]")[0] + "]" for ln in lines] == ["[1/4]", "[2/4]", "[3/4]", "[4/4]"]
+    assert any("z_empty.txt: empty, 0 facts (file is empty)" in ln for ln in lines), lines
