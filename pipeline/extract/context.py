@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import Working
 from .national import Headings, caseless_title, has_national_publisher
@@ -97,14 +98,9 @@ def dominant_region(mentions) -> Region | None:
     if not mentions:
         return None
     counts: dict[Region, int] = {}
-    g = gazetteer()
     for m in mentions:
-        r, seen = m.region, set()
-        while r is not None and r not in seen:
-            seen.add(r)
+        for r in _credited(m.region):
             counts[r] = counts.get(r, 0) + 1
-            parent = g.lookup(r.parent) if r.parent else None
-            r = parent if parent is not None and parent.level != "country" else None
     n_all = len(mentions)
     # the most-named place; among equals the smaller one (a city named only with its province's credit)
     best = max(counts, key=lambda r: (counts[r], -_LEVEL_RANK.get(r.level, 9), r.en))
@@ -113,6 +109,17 @@ def dominant_region(mentions) -> Region | None:
 
 
 # (a headline may ask a question: 'Can China's Local Governments Grow Out of Their Debt?')
+@lru_cache(maxsize=4096)
+def _credited(region: Region) -> tuple[Region, ...]:
+    """The place and the places above it below the country: a mention of Shenzhen also names Guangdong."""
+    out, r = [], region
+    while r is not None and r not in out:
+        out.append(r)
+        parent = gazetteer().lookup(r.parent) if r.parent else None
+        r = parent if parent is not None and parent.level != "country" else None
+    return tuple(out)
+
+
 _SENTENCE_END = re.compile(r"[。，,；;：:！!]$|[，,。]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 

@@ -62,11 +62,25 @@ def _scaled_before_regex() -> re.Pattern:
     return re.compile(rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|万)(?=[\u4e00-\u9fff]{{0,4}}?(?P<noun>{alternation(nouns)}))")
 
 
+def _around(text: str, keys: tuple[str, ...], rx: re.Pattern, before: int) -> list[re.Match]:
+    """Matches of `rx` that hold one of `keys`, searched only in windows around the keys (a whole-text scan of
+    such a pattern costs more than the rest of the number scan)."""
+    out: dict[int, re.Match] = {}
+    for key in keys:
+        i = text.find(key)
+        while i >= 0:
+            for m in rx.finditer(text, max(0, i - before), i + len(key) + 12):
+                if m.start() <= i < m.end():
+                    out.setdefault(m.start(), m)
+            i = text.find(key, i + 1)
+    return [out[k] for k in sorted(out)]
+
+
 def scan_scaled_before_noun(text: str) -> list[Quantity]:
     """约2.38亿常住人口, 2235万城市居民: a bare 万/亿 amount before the people it counts."""
     nouns = load_json("units.json")["zh_counted_after"]
     out = []
-    for m in _scaled_before_regex().finditer(text):
+    for m in _around(text, ("万", "亿"), _scaled_before_regex(), 24):
         between = text[m.end():m.start("noun")]
         if any(c in between for c in "的和与及、，。"):
             continue  # 300万元的居民补贴 is not read here (a unit follows anyway); 2万家庭 is
@@ -117,7 +131,7 @@ def scan_fractions(text: str) -> list[Quantity]:
     百分之… is read with the other numbers."""
     units = load_json("units.json")["zh_fractions"]["denominators_as_units"]
     out = []
-    for m in _fraction_regex().finditer(text):
+    for m in _around(text, ("成", "分之"), _fraction_regex(), 12):
         if m.group("tenths"):
             v = parse_number(m.group("tenths"))
             if v is None or not 0 < v <= 10:

@@ -80,9 +80,8 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
         out.extend(q for q in scan_bare_scaled(text) if not any(a < q.end and q.start < b for a, b in taken))
         taken = [(q.start, q.end) for q in out]
         out.extend(q for q in scan_scaled_before_noun(text) if not any(a < q.end and q.start < b for a, b in taken))
-        if "成" in text or "分之" in text:
-            taken = [(q.start, q.end) for q in out]
-            out.extend(q for q in scan_fractions(text) if not any(a < q.end and q.start < b for a, b in taken))
+        taken = [(q.start, q.end) for q in out]
+        out.extend(q for q in scan_fractions(text) if not any(a < q.end and q.start < b for a, b in taken))
     if "指数" in text or "ndex" in text or "PMI" in text:
         taken = [(q.start, q.end) for q in out]
         out.extend(q for q in scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))
