@@ -53,7 +53,7 @@ def counted_noun(text: str, start: int, after: int, spelled: bool, scaled: bool,
             return None  # '2025 strategy', 'the 2019 edition': a year used as a name, not a count
         # digits before a modifier ('4 cross-city and 3 inter-provincial …') still count something
         head_i = 0
-    head = tokens[head_i].lower()
+    head = re.sub(r"['’]s$", "", tokens[head_i].lower())  # 'one year's spending': the possessive's noun
     if head in voc["duration"] or head.rstrip("s") in voc["duration"] or (spelled and head in voc["vague"]):
         return None
     if spelled and "-" in text[after:after + 1]:

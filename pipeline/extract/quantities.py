@@ -56,7 +56,9 @@ def _en_regex() -> re.Pattern:
 _BETWEEN = re.compile(r"(?i)\bbetween[ \t]+$")
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$|(?:1[89]|20)[0-9]{2}[ \t]*[-–—~][ \t]*$")
 # 'more than half of the firms'; not 'the first half of 2024' (a period)
-_FRACTIONS = "a quarter|one quarter|a third|one third|two thirds|three quarters|a fifth|one fifth|two fifths|a tenth|one tenth"
+# ('one-third of revenue': the hyphenated spelling too)
+_FRACTIONS = ("a quarter|one quarter|a third|one third|two thirds|three quarters|a fifth|one fifth|two fifths|a tenth"
+              "|one tenth").replace(" ", r"[ \t-]")
 _SPELLED_SHARE = re.compile(
     r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!other )(?=[aoth])"
     rf"(?P<num>{_FRACTIONS}|half)\s+of\b(?!\s+(?:the\s+)?(?:year|[12][0-9]{{3}}))")
@@ -289,8 +291,9 @@ def _scan_en(text: str) -> list[Quantity]:
         q = _en_quantity(text, m, m.end(), m.group("unit"), single=False)
         if q:
             out.append(q)
+    _share_units(text, out)
     for m in _spelled(text, ("half", "third", "quarter", "fifth", "tenth"), (_SPELLED_SHARE, _SPELLED_CHANGE), 90):
-        v = voc["fractions"].get(" ".join(m.group("num").lower().split()))
+        v = voc["fractions"].get(" ".join(m.group("num").lower().replace("-", " ").split()))
         if v is not None:
             v = float(v)
             out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), v, v, "", 1.0, "percent", "percent",
@@ -306,6 +309,18 @@ def _scan_en(text: str) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.start(), v, v, "", 1.0, "times", "ratio", spelled=True,
                                 script="en"))
     return out
+
+
+_SHARED = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|to)[ \t]+$")
+
+
+def _share_units(text: str, out: list[Quantity]) -> None:
+    """'126 billion and 148 billion yuan': a scaled amount with no unit of its own takes the unit of the next one
+    when only 'and', 'or' or 'to' stands between them."""
+    for q1, q2 in zip(out, out[1:]):
+        if (q1.unit == "count" and not q1.noun and q1.scale > 1 and q2.kind == "money" and q2.scale == q1.scale
+                and _SHARED.fullmatch(text, q1.end, q2.start)):
+            q1.unit, q1.kind = q2.unit, q2.kind
 
 
 def _spelled(text: str, words: tuple[str, ...], rxs: tuple[re.Pattern, ...], reach: int) -> list[re.Match]:

@@ -307,3 +307,18 @@ def test_about_applies_to_a_range_en(ex):
 def test_trains_and_cases_are_counted(ex, conv, text, quote):
     f = ex.one(_conv(ex, text, conv), quote=_conv(ex, quote, conv))
     assert f.unit == "count"
+
+
+def test_amounts_joined_by_and_share_the_last_unit_en(ex):
+    fs = ex.facts("Jiangxi and Hunan received 96 billion and 120 billion yuan in 2024.")
+    assert [(f.value, f.unit) for f in fs] == [(9.6e10, "CNY"), (1.2e11, "CNY")]
+
+
+def test_a_count_and_an_amount_keep_their_own_units_en(ex):
+    fs = ex.facts("The program trained 3 million workers and spent 4 million yuan.")
+    assert [f.unit for f in fs] == ["person", "CNY"]
+
+
+def test_hyphenated_fractions_and_possessive_durations_en(ex):
+    fs = ex.facts("Interest absorbed one-third of revenue, less than 3% of one year's spending.")
+    assert [(round(f.value, 2), f.unit) for f in fs] == [(33.33, "percent"), (3.0, "percent")]
