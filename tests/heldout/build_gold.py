@@ -4,6 +4,9 @@
 Each fact is (quote, context, value, unit, year, target, qualifier, region, indicator[, extras]); an ignored
 number is IGN(quote, context, note). Every quote must lie in its context and every context must occur exactly
 once in its document, or the build stops.  Run: python3 tests/heldout/build_gold.py
+
+It writes the gold of the first round's eight documents only; the later rounds' gold was written directly as
+JSONL (tests/heldout/gold/<doc>.jsonl) and is left alone.
 """
 import json
 import pathlib

@@ -1,9 +1,13 @@
-"""Held-out check: the extractor on eight documents written for this purpose (tests/heldout/docs, gold in
-tests/heldout/gold, built by build_gold.py), scored by ../shared/eval/score.py.
+"""Held-out check: the extractor on documents written for this purpose (tests/heldout/docs, gold in
+tests/heldout/gold), scored by ../shared/eval/score.py.
 
-When the set was written the extractor scored micro F1 0.35 on it; the error classes it showed were then fixed as
-general rules (tests/extract/test_generalization.py), so the set is no longer blind: it is now a regression guard.
-The floor is the current score minus a small margin."""
+Three rounds, each blind when it was written: eight documents (built by build_gold.py; micro F1 0.35 at first),
+nine more (an academic paper, a wire story, an outlook report, a city statistical bulletin, a county plan, a
+Yangtze Delta news story, Taiwan, Hong Kong and Macau releases; 0.83 at first) and six more (a provincial trade
+story, a company annual report, a think-tank brief on local debt, a Hong Kong English release, a Taiwan chip story,
+a Hong Kong budget speech; 0.76 at the start of that session, 0.83 when it was first scored). The error classes
+they showed were fixed as general rules (tests/extract/test_generalization*.py), so the set is now a regression
+guard, not blind. The floor is the current score minus a small margin."""
 import json
 import subprocess
 import sys
@@ -15,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 
-BASELINE_MICRO_F1 = 0.9954   # tp=218 fp=0 fn=2 after three rounds of general fixes
+BASELINE_MICRO_F1 = 0.9331   # tp=997 fp=63 fn=80 over 23 documents
 FLOOR = round(BASELINE_MICRO_F1 - 0.03, 4)
 
 
