@@ -2,12 +2,15 @@
 
 facts_per_document_png(documents, facts) → PNG bytes: one horizontal bar per document, split by fact kind, with
 documents that were not read marked by their status. Rendering is deterministic for the same tables (Agg backend,
-no timestamp or software tag in the file), but the PNG is a picture, not a data file: nothing reads it back.
+no timestamp or software tag in the file, the same fonts on the same machine), but the PNG is a picture, not a data
+file: nothing reads it back. Chinese file names are drawn with an installed CJK font (see fonts()); without one,
+such documents are labelled by their doc_id.
 """
 from __future__ import annotations
 
 import base64
 import io
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -16,22 +19,36 @@ KIND_ORDER = ("money", "percent", "count", "measure", "ratio")
 # colour-blind-safe (Okabe-Ito), one per kind
 KIND_COLOURS = {"money": "#0072B2", "percent": "#E69F00", "count": "#009E73", "measure": "#CC79A7", "ratio": "#56B4E9"}
 CHART_NAME = "facts_per_document.png"
+BASE_FONT = "DejaVu Sans"  # ships with matplotlib, so the same on every machine
+# fonts-wqy-microhei (installed by `make sysdeps`) first, then Noto/Source Han CJK under their usual names
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK JP", "Noto Sans SC",
+             "Source Han Sans SC", "Droid Sans Fallback")
 
 
 def facts_per_document(documents: pd.DataFrame, facts: pd.DataFrame, top: int = 30) -> pd.DataFrame:
     """Documents × kinds → number of facts, every document included (0 when nothing was extracted), ordered by total
     (then name), at most `top` rows. Index: document label (file name, plus its status when it is not ok)."""
-    labels = documents.set_index("doc_id").apply(
+    table = _counts(documents, facts, top)
+    table.index = _labels(documents).reindex(table.index).to_numpy()
+    return table.rename_axis("document")
+
+
+def _labels(documents: pd.DataFrame) -> pd.Series:
+    """doc_id → label: the file name, plus the status when it is not ok."""
+    return documents.set_index("doc_id").apply(
         lambda d: d["doc"] if d["status"] == "ok" else f"{d['doc']} [{d['status']}]", axis=1)
+
+
+def _counts(documents: pd.DataFrame, facts: pd.DataFrame, top: int) -> pd.DataFrame:
+    """facts_per_document indexed by doc_id, so the chart can fall back to the id for a label it cannot draw."""
+    labels = _labels(documents)
     counts = (facts.groupby(["doc_id", "kind"]).size().unstack("kind", fill_value=0)
               if len(facts) else pd.DataFrame(index=pd.Index([], name="doc_id")))
     kinds = [k for k in KIND_ORDER if k in counts.columns] + sorted(set(counts.columns) - set(KIND_ORDER))
     table = counts.reindex(index=labels.index, columns=kinds, fill_value=0).astype(int)
-    table.index = labels.reindex(table.index).to_numpy()
-    table["_total"] = table.sum(axis=1)
-    table = table.rename_axis("document").reset_index()
-    table = table.sort_values(["_total", "document"], ascending=[False, True]).head(top)
-    return table.set_index("document").drop(columns="_total")
+    order = pd.DataFrame({"total": table.sum(axis=1), "label": labels.reindex(table.index)})
+    order = order.sort_values(["total", "label"], ascending=[False, True], kind="mergesort").head(top)
+    return table.loc[order.index].rename_axis("doc_id")
 
 
 def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: int = 30) -> bytes:
@@ -40,7 +57,8 @@ def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: in
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    table = facts_per_document(documents, facts, top)
+    table = _counts(documents, facts, top)
+    names = tick_labels(documents, table.index)
     n_docs = len(documents)
     height = 1.6 + 0.32 * max(len(table), 1)
     fig = Figure(figsize=(8.0, height), dpi=100)
@@ -53,7 +71,7 @@ def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: in
         left = [a + b for a, b in zip(left, values)]
     for yi, total in zip(y, left):
         ax.text(total, yi, f" {total}", va="center", fontsize=8)
-    ax.set_yticks(y, [_short(d) for d in table.index], fontsize=8)
+    ax.set_yticks(y, names, fontsize=8, fontfamily=fonts()[0])
     shown = f"top {len(table)} of {n_docs} documents" if len(table) < n_docs else f"{n_docs} documents"
     ax.set_title(f"Facts per document by kind ({len(facts)} facts, {shown})", fontsize=10)
     ax.set_xlabel("facts")
@@ -68,6 +86,33 @@ def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: in
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
+
+
+def tick_labels(documents: pd.DataFrame, doc_ids) -> list[str]:
+    """The chart's label for each document: its label, cut short, or its doc_id when the fonts cannot draw it."""
+    labels = _labels(documents)
+    drawable = fonts()[1]
+    return [_short(labels[d]) if set(labels[d]) <= drawable else f"{d} (doc_id)" for d in doc_ids]
+
+
+@lru_cache(maxsize=1)
+def fonts() -> tuple[list[str], frozenset[str]]:
+    """(font families for the labels, the characters they can draw). Matplotlib's DejaVu Sans has no Chinese, so
+    the first installed CJK font in CJK_FONTS is added as its fallback; labels with other characters are replaced
+    by the document's id rather than drawn as boxes (with a "Glyph missing" warning)."""
+    from matplotlib import font_manager, ft2font
+
+    installed = {f.name: f for f in font_manager.fontManager.ttflist}
+    base = font_manager.findfont(font_manager.FontProperties(family=BASE_FONT), fallback_to_default=False)
+    families, files = [BASE_FONT], [base]
+    cjk = next((installed[name] for name in CJK_FONTS if name in installed), None)
+    if cjk is not None:
+        families.append(cjk.name)
+        files.append(cjk.fname)
+    chars: set[str] = set()
+    for path in files:  # in a .ttc collection this reads the first face; its siblings cover the same characters
+        chars.update(chr(c) for c in ft2font.FT2Font(path).get_charmap())
+    return families, frozenset(chars)
 
 
 def _short(label: str, width: int = 42) -> str:

@@ -10,7 +10,9 @@
 
 The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
 ``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
-the dataset card ``README.md`` and ``CHANGELOG.md``. Nothing is downloaded."""
+the dataset card ``README.md`` and ``CHANGELOG.md``. Nothing is downloaded. A table's file is checked against its
+SHA-256 before it is read (once per process): a damaged or missing file raises DataFileError naming it, and the
+other tables stay readable."""
 from __future__ import annotations
 
 from typing import Any
@@ -22,13 +24,13 @@ import pyarrow.parquet as pq
 
 from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
                     data_dir, datapackage, manifest, resource, table_names, table_path)
-from ._db import QueryError, ReadOnlyError, connect, query
-from ._verify import CorruptDataError, FileCheck, VerifyReport, verify
+from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
+from ._verify import CorruptDataError, DataFileError, FileCheck, VerifyReport, data_file, verify
 from ._version import __version__
 
-__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "data_dir",
+__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "data_dir", "data_file",
            "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError", "ReadOnlyError",
-           "QueryError", "CorruptDataError", "VerifyReport", "FileCheck"]
+           "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport", "FileCheck"]
 
 
 def tables() -> list[str]:
@@ -71,17 +73,18 @@ def load(table: str, columns: list[str] | None = None, filters: Any = None, *, a
         such lists for OR) or a dict shorthand (``{"lang": "en", "unit": ["CNY", "USD"]}``).
     as_arrow: return a ``pyarrow.Table`` instead of a pandas DataFrame.
 
-    Returns a pandas DataFrame with the published dtypes (nullable integer columns as ``Int64``)."""
-    path = table_path(table)
+    Returns a pandas DataFrame with the published dtypes (nullable integer columns as ``Int64``). A data file
+    that is missing or differs from its SHA-256 in datapackage.json raises DataFileError naming it."""
     cols = check_columns(table, columns)
-    tbl = pq.read_table(path, columns=cols, filters=_filters(table, filters))
+    filters = _filters(table, filters)
+    tbl = pq.read_table(data_file(table), columns=cols, filters=filters)
     return tbl if as_arrow else _to_pandas(tbl)
 
 
 def describe(table: str) -> pd.DataFrame:
     """One row per column of `table`: name, type (Table Schema), arrow_type, required, description, constraints."""
     res = resource(table)
-    arrow = pq.read_schema(table_path(table))
+    arrow = pq.read_schema(data_file(table))
     rows = []
     for fld in res["schema"]["fields"]:
         constraints = dict(fld.get("constraints", {}))

@@ -1,15 +1,28 @@
-"""Checksums of the packaged data files against datapackage.json."""
+"""Checksums of the packaged data files against datapackage.json: all at once (verify) or one table's file
+before it is read (data_file)."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._data import DatasetError, data_dir, datapackage
+from ._data import ENV_DATA_DIR, DatasetError, data_dir, datapackage, resource
 
 
 class CorruptDataError(DatasetError):
     """One or more data files do not match the checksums in datapackage.json."""
+
+
+class DataFileError(CorruptDataError):
+    """The data file of the table being read is missing or damaged (its sha256 differs from datapackage.json)."""
+
+    def __init__(self, table: str, path: str, problem: str):
+        self.table, self.path, self.problem = table, path, problem
+        # with the data directory overridden there is no package to reinstall: name the directory instead
+        override = os.environ.get(ENV_DATA_DIR)
+        fix = f"restore the release directory {override}" if override else "reinstall the package"
+        super().__init__(f"{path} {problem}; {fix}")
 
 
 @dataclass(frozen=True)
@@ -76,3 +89,29 @@ def verify(raise_on_error: bool = False) -> VerifyReport:
     if raise_on_error and not report.ok:
         raise CorruptDataError(str(report))
     return report
+
+
+# (path, size, mtime_ns, expected sha256) → actual sha256. A file is hashed once per process; the stat in the key
+# notices a file replaced or rewritten since then.
+_checked: dict[tuple, str] = {}
+
+
+def data_file(table: str) -> Path:
+    """The path of `table`'s Parquet file, after checking it against its SHA-256 in datapackage.json.
+
+    Raises UnknownTableError for a name not in the dataset and DataFileError (naming the file) when the file is
+    missing or its bytes differ, so damaged data is never read as if it were the published data."""
+    res = resource(table)
+    path = data_dir() / res["path"]
+    expected = res["hash"].removeprefix("sha256:")
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise DataFileError(table, res["path"], "is missing") from None
+    key = (str(path), st.st_size, st.st_mtime_ns, expected)
+    if key not in _checked:
+        _checked[key] = _sha256(path)
+    actual = _checked[key]
+    if actual != expected:
+        raise DataFileError(table, res["path"], f"is damaged: sha256 {actual} expected {expected}")
+    return path

@@ -1,18 +1,20 @@
 """The `china-econ-facts` command: info, tables, describe, sql, export, verify.
 
-Exit status: 0 on success, 1 when `verify` finds a damaged file or a query fails while running,
-2 for bad use (unknown table or column, SQL that would write, bad arguments)."""
+Exit status: 0 on success, 1 when a data file is missing or damaged (`verify`, or any command reading it) or a
+query fails while running, 2 for bad use (unknown table or column, SQL that would write, bad arguments).
+Errors and warnings are one line each on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
 import json
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, describe, info, load, query, table_path, verify
+from . import __version__, data_file, describe, info, load, query, verify
 from ._data import DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, datapackage
 from ._db import QueryError, ReadOnlyError
 
@@ -76,9 +78,9 @@ def cmd_export(args) -> int:
     out = Path(args.output)
     columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
     if args.format == "parquet" and columns is None:
-        table_path(args.table)  # unknown table → clear error before anything is written
+        src = data_file(args.table)  # unknown table or damaged file → clear error before anything is written
         out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(table_path(args.table), out)  # the published bytes, checksum and all
+        shutil.copyfile(src, out)  # the published bytes, checksum and all
     else:
         data = load(args.table, columns=columns, as_arrow=args.format == "parquet")
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -139,8 +141,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _warn_one_line(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with warnings.catch_warnings():  # restores the caller's warning settings when main() is called in-process
+        warnings.showwarning = _warn_one_line
+        return _run(args)
+
+
+def _run(args) -> int:
     try:
         return args.func(args)
     except BrokenPipeError:  # e.g. `… | head`

@@ -9,6 +9,8 @@ import pandas as pd
 
 import schemas
 
+from .changelog import counts_line
+
 NORMALIZATION = """\
 - **Money** is in whole units of the currency, with the currency's ISO 4217 code as `unit`
   (RMB, yuan, 元 → `CNY`): 975億元 → `value` 9.75e10, `raw_value` 975, `raw_unit` 億元, `scale` 1e8.
@@ -31,10 +33,12 @@ LIMITATIONS = """\
 - `region` and `indicator` are taken from the sentence; a value whose place or subject is stated elsewhere in
   the document may lack them or get the document's main region.
 - Years, codes, phone numbers, list numbers and dates are meant to be skipped; some may still slip through.
-- `fact_id` is stable only while the document's text and the sentence stay the same; an edited source gives new ids
-  (the changelog lists them as removed and added).
+- `fact_id` is stable only while the sentence stays the same: editing a sentence gives all its facts new ids. The
+  changelog pairs them with the old ids where the document, indicator, unit, year, region, target flag, measure and
+  position agree (a new value is *changed*, the same value *re-worded*); facts it cannot pair are removed and added.
 - Documents that could not be read (see the status table below) contribute no facts.
 """
+STATUS_ERRORS_SHOWN = 3
 
 
 def _cell(text) -> str:
@@ -85,8 +89,7 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -
            " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`", ""]
     f = changelog["facts"]
     if changelog.get("previous_version"):
-        out += [f"Changes since {changelog['previous_version']}: {len(f['added'])} facts added, "
-                f"{len(f['removed'])} removed, {len(f['changed'])} changed (see CHANGELOG.md).", ""]
+        out += [f"Changes since {changelog['previous_version']}: facts {counts_line(f)} (see CHANGELOG.md).", ""]
     out += ["## Tables", ""]
     for res in descriptor["resources"]:
         name = res["name"]
@@ -105,8 +108,21 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -
         out.append("")
     out += ["## Units and normalization", "", NORMALIZATION]
     out += _counts_section(tables)
-    out += ["## Known limitations", "", LIMITATIONS]
+    out += ["## Known limitations", "", LIMITATIONS, *_status_table(tables["documents"])]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _status_table(docs: pd.DataFrame) -> list[str]:
+    """Documents by status, with their most common errors: the table the limitations above point to."""
+    rows = []
+    for status, group in sorted(docs.groupby("status", dropna=False), key=lambda g: (g[0] != "ok", str(g[0]))):
+        errors = group["error"].dropna().value_counts()
+        errors = sorted(errors.items(), key=lambda e: (-e[1], e[0]))
+        shown = [f"{text} ({n})" if n > 1 else text for text, n in errors[:STATUS_ERRORS_SHOWN]]
+        if len(errors) > STATUS_ERRORS_SHOWN:
+            shown.append(f"… {len(errors) - STATUS_ERRORS_SHOWN} other errors")
+        rows.append([status, len(group), "; ".join(shown)])
+    return ["### Documents by status", "", *_md_table(["status", "documents", "error"], rows), ""]
 
 
 def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:

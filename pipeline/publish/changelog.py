@@ -1,53 +1,28 @@
-"""What changed since the previous release: facts added, removed and changed (by fact_id), documents added,
-removed and changed (by path and sha256). Written as changelog.json (this release, complete) and CHANGELOG.md
-(every release, newest first, long lists cut short with a pointer to the JSON)."""
+"""What changed since the previous release: facts added, removed, changed, re-worded and moved (paired by
+fact_diff.py), documents added, removed and changed (by path and sha256). Written as changelog.json (this release,
+complete) and CHANGELOG.md (every release, newest first; each fact listed with its document, quote and value,
+long lists cut short with a count and a pointer to the JSON)."""
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 
-MD_LIST_LIMIT = 50
-_HEADER = "# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`.\n"
+from .fact_diff import LOCATION, diff_facts
 
-
-def _plain(v):
-    """A JSON-safe scalar: numpy → Python, NaN/NA → None."""
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return v.item() if hasattr(v, "item") else v
+MD_LIST_LIMIT = 200
+_HEADER = ("# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`, then, since an "
+           "edited sentence gives its facts new ids, by document, indicator, unit, year, region, target flag, measure "
+           "and position: a new number for the same thing is *changed*, the same number in a new sentence is "
+           "*re-worded*.\n")
+# the header before re-worded facts were paired: kept so older CHANGELOG.md files are continued, not nested
+_OLD_HEADERS = ("# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`.\n",)
 
 
 def _read(path: Path | None) -> pd.DataFrame | None:
     return pq.read_table(path).to_pandas() if path is not None and path.is_file() else None
-
-
-def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
-    """Element-wise "not equal", where two missing values (None, NaN, NA) are equal."""
-    return pd.Series([_plain(x) != _plain(y) for x, y in zip(a, b)], index=a.index, dtype=bool)
-
-
-def diff_facts(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
-    if old is None:
-        return {"added": sorted(new["fact_id"]), "removed": [], "changed": []}
-    old_i, new_i = old.set_index("fact_id"), new.set_index("fact_id")
-    common = old_i.index.intersection(new_i.index).sort_values()
-    cols = [c for c in new_i.columns if c in old_i.columns]
-    o, n = old_i.loc[common, cols], new_i.loc[common, cols]
-    changed_cols = {c: _differs(o[c], n[c]) for c in cols}
-    changed = []
-    for fid in common:
-        diff = {c: [_plain(o.at[fid, c]), _plain(n.at[fid, c])] for c in cols if changed_cols[c].at[fid]}
-        if diff:
-            changed.append({"fact_id": fid, "columns": diff})
-    return {"added": sorted(set(new_i.index) - set(old_i.index)),
-            "removed": sorted(set(old_i.index) - set(new_i.index)),
-            "changed": changed,
-            "columns_added": [c for c in new_i.columns if c not in old_i.columns],
-            "columns_removed": [c for c in old_i.columns if c not in new_i.columns]}
 
 
 def diff_documents(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
@@ -79,29 +54,79 @@ def _bullets(items: list[str], what: str) -> list[str]:
     return lines
 
 
+def _code(text, width: int = 60) -> str:
+    """Text as a one-line Markdown code span, cut to `width` characters."""
+    text = " ".join(str(text).split()).replace("`", "'")
+    return f"`{text if len(text) <= width else text[: width - 1] + '…'}`"
+
+
+def _num(v) -> str:
+    # 15 significant digits hide float noise (675.523 * 1e8) and stay deterministic
+    return f"{v:,.15g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else repr(v)
+
+
+def _value(fact: dict) -> str:
+    high = f" to {_num(fact['value_high'])}" if fact.get("value_high") is not None else ""
+    return f"{_num(fact['value'])}{high} {fact['unit']}"
+
+
+def _fact_line(fact: dict, fid: str) -> str:
+    return f"{_code(fact['doc'])} {_code(fact['quote'])}: {_value(fact)} — `{fid}`"
+
+
+def _changed_line(c: dict) -> str:
+    cols = c["columns"]
+    quote = _code(c["quote"]) if "quote" not in cols else f"{_code(cols['quote'][0])} → {_code(cols['quote'][1])}"
+    value = (f"value {_num(cols['value'][0])} → {_num(cols['value'][1])} {c['unit']}" if "value" in cols
+             else f"value {_value(c)}")
+    others = [f"{col} {_num(old)} → {_num(new)}" for col, (old, new) in cols.items()
+              if col not in LOCATION and col not in ("quote", "value")]
+    ids = f"`{c['old_fact_id']}` → `{c['fact_id']}`" if "old_fact_id" in c else f"`{c['fact_id']}`"
+    return f"{_code(c['doc'])} {quote}: {'; '.join([value, *others])} — {ids}"
+
+
+def _facts_section(f: dict) -> list[str]:
+    out = []
+    details = f["details"]
+    for key, title in (("added", "Facts added"), ("removed", "Facts removed")):
+        ids = sorted(f[key], key=lambda i: (details[i]["doc"], details[i]["char_start"], i))  # document order
+        if ids:
+            out += [f"### {title}", "", *_bullets([_fact_line(details[i], i) for i in ids], "facts"), ""]
+    if f["changed"]:
+        out += ["### Facts changed", "", *_bullets([_changed_line(c) for c in f["changed"]], "facts"), ""]
+    if f.get("reworded"):
+        items = [f"{_code(r['doc'])} {_code(r['quote'])}: {_value(r)} — `{r['old_fact_id']}` → `{r['fact_id']}`"
+                 for r in f["reworded"]]
+        out += ["### Facts re-worded (same value, new sentence and fact_id)", "", *_bullets(items, "facts"), ""]
+    for key, title in (("columns_added", "Columns added to facts"), ("columns_removed", "Columns removed from facts")):
+        if f.get(key):
+            out += [f"### {title}", "", *_bullets(f[key], "columns"), ""]
+    return out
+
+
+def counts_line(f: dict) -> str:
+    """"1 added, 0 removed, 1 changed, 2 re-worded" (re-worded and moved only when there are any)."""
+    text = f"{len(f['added'])} added, {len(f['removed'])} removed, {len(f['changed'])} changed"
+    if f.get("reworded"):
+        text += f", {len(f['reworded'])} re-worded (same value, new sentence)"
+    if f.get("moved"):
+        text += f", {len(f['moved'])} moved (same fact_id, new position; listed in changelog.json)"
+    return text
+
+
 def entry_markdown(log: dict, rows: dict[str, int]) -> str:
     f, d = log["facts"], log["documents"]
     since = f"since {log['previous_version']}" if log["previous_version"] else "first release"
     out = [f"## {log['version']}", "",
            f"Data sha256 `{log['data_sha256'][:16]}…` ({since}). {rows.get('facts', 0)} facts from "
            f"{rows.get('documents', 0)} documents.", "",
-           f"Facts: {len(f['added'])} added, {len(f['removed'])} removed, {len(f['changed'])} changed.", ""]
+           f"Facts: {counts_line(f)}.", ""]
     for key, title in (("added", "Documents added"), ("removed", "Documents removed"),
                        ("changed", "Documents changed (new bytes)")):
         if d[key]:
             out += [f"### {title}", "", *_bullets([f"raw/{p}" for p in d[key]], "documents"), ""]
     if log["previous_version"]:
-        for key, title in (("added", "Facts added"), ("removed", "Facts removed")):
-            if f[key]:
-                out += [f"### {title}", "", *_bullets([f"`{x}`" for x in f[key]], "facts"), ""]
-        if f["changed"]:
-            items = [f"`{c['fact_id']}`: " + ", ".join(f"{col} {old!r} → {new!r}"
-                                                       for col, (old, new) in c["columns"].items())
-                     for c in f["changed"]]
-            out += ["### Facts changed", "", *_bullets(items, "facts"), ""]
-        for key, title in (("columns_added", "Columns added to facts"), ("columns_removed", "Columns removed from facts")):
-            if f.get(key):
-                out += [f"### {title}", "", *_bullets(f[key], "columns"), ""]
+        out += _facts_section(f)
     return "\n".join(out)
 
 
@@ -111,7 +136,10 @@ def write(release_dir: Path, log: dict, rows: dict[str, int], previous_release: 
     older = ""
     prev_md = previous_release / "CHANGELOG.md" if previous_release else None
     if prev_md is not None and prev_md.is_file():
-        older = prev_md.read_text(encoding="utf-8").removeprefix(_HEADER).lstrip("\n")
+        older = prev_md.read_text(encoding="utf-8")
+        for header in (_HEADER, *_OLD_HEADERS):
+            older = older.removeprefix(header)
+        older = older.lstrip("\n")
     text = _HEADER + "\n" + entry_markdown(log, rows).rstrip("\n") + "\n"
     if older:
         text += "\n" + older

@@ -114,7 +114,9 @@ def test_bad_use_fails_clearly(loader_venv, tmp_path):
                           (("sql", "DELETE FROM facts"), "read-only"),
                           (("sql", "CREATE TABLE t AS SELECT 1"), "read-only"),
                           (("sql", "SELECT 1; DROP VIEW facts"), "DROP"),
-                          (("sql", "SELECT nope FROM facts"), "nope")):
+                          (("sql", "SELECT nope FROM facts"), "nope"),
+                          (("sql", "select * from nosuch"),
+                           "unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells")):
         proc = cli(loader_venv, *args, cwd=tmp_path, check=False)
         assert proc.returncode != 0, args
         assert message in proc.stderr, (args, proc.stderr)
@@ -145,5 +147,14 @@ def test_verify_names_a_corrupted_file(loader_venv, tmp_path):
         assert proc.returncode == 1
         assert "parquet/facts.parquet" in proc.stderr and "sha256 mismatch" in proc.stderr
         assert "BAD  parquet/facts.parquet" in proc.stdout
+        for args in (("sql", "SELECT count(*) FROM facts"), ("export", "facts", "--format", "parquet", "-o", "f.pq"),
+                     ("describe", "facts")):
+            proc = cli(loader_venv, *args, cwd=tmp_path, check=False)
+            assert proc.returncode == 1, args
+            assert proc.stderr.startswith("error: parquet/facts.parquet is damaged: sha256 "), proc.stderr
+            assert proc.stderr.rstrip().endswith("; reinstall the package") and len(proc.stderr.splitlines()) == 1
+        assert not (tmp_path / "f.pq").exists()
+        proc = cli(loader_venv, "sql", "SELECT count(*) AS n FROM documents", "--format", "csv", cwd=tmp_path)
+        assert proc.stdout.split() == ["n", "3"] and proc.stderr.startswith("warning: table 'facts' left out: ")
     finally:
         target.write_bytes(original)

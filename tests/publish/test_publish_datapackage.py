@@ -92,3 +92,12 @@ def test_card_covers_every_table_and_column_and_the_counts(rel):
         assert heading in card
     assert "002_bad.pdf" in card and "no_text_layer" in card  # the unreadable document is named
     assert "| en | 1 |" in card and "| zh-Hant | 2 |" in card
+
+
+def test_card_has_the_status_table_its_limitations_point_to(rel):
+    card = (rel.path / "README.md").read_text()
+    limitations = card[card.index("## Known limitations"):]
+    assert "see the status table below" in limitations
+    table = limitations[limitations.index("### Documents by status"):].splitlines()
+    assert table[2:6] == ["| status | documents | error |", "|---|---|---|", "| ok | 2 |  |",
+                          "| no_text_layer | 1 | no text layer on any page (scanned?) |"]
