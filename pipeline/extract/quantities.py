@@ -23,7 +23,9 @@ def _zh_regex() -> re.Pattern:
     p = patterns()
     # OCR spacing inside a decimal (8 .8 %, 1 5 .3 %) is read only where it forms a decimal
     # and a run of three or more single digits (1 8 5 8 亿美元) is one number spaced out by the scan
-    ocr = r"[0-9](?:[ ]?[0-9])*[ ]?\.[ ]?[0-9](?:[ ]?[0-9])*|[0-9](?: [0-9]){2,}(?![0-9])"
+    # and a thousands comma with a space beside it (7, 013. 685万元) when a decimal follows
+    ocr = (r"[0-9]{1,3}(?:[ ]?,[ ]?[0-9]{3})+[ ]?\.[ ]?[0-9]+"
+           r"|[0-9](?:[ ]?[0-9])*[ ]?\.[ ]?[0-9](?:[ ]?[0-9])*|[0-9](?: [0-9]){2,}(?![0-9])")
     num = rf"(?:{ocr}|{ARABIC}|{CHINESE})"
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(

@@ -322,3 +322,16 @@ def test_a_count_and_an_amount_keep_their_own_units_en(ex):
 def test_hyphenated_fractions_and_possessive_durations_en(ex):
     fs = ex.facts("Interest absorbed one-third of revenue, less than 3% of one year's spending.")
     assert [(round(f.value, 2), f.unit) for f in fs] == [(33.33, "percent"), (3.0, "percent")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,value", [("实现营业收入3, 482. 15 万元，同比增长。", 3.48215e7),
+                                        ("净利润为1 ,206.5万元。", 1.2065e7)])
+def test_ocr_spaced_thousands_separators(ex, conv, text, value):
+    assert ex.one(_conv(ex, text, conv)).value == value
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_list_of_small_numbers_is_not_one_ocr_number(ex, conv):
+    fs = ex.facts(_conv(ex, "三个园区的企业数分别为3, 4, 5家。", conv))
+    assert 3405.0 not in [f.value for f in fs] and 345.0 not in [f.value for f in fs]
