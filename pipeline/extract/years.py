@@ -179,9 +179,32 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
                                relative=kind in ("zrel", "erel"), since=since))
     if roc:
         _roc_bare_years(text, rx, out)
+    if doc_year:
+        _past_years(text, doc_year, doc_month, out)
     out.sort(key=lambda x: x.start)
     _periods(text, rx, out, doc_year, story, doc_month, anchor)
     return out
+
+
+# 过去五年, 近三年, 五年来, 四年中: the years up to the document's time (not 三年内, 'within three years', a plan)
+_PAST_YEARS = re.compile(r"(?:过去|近|最近|这)(?P<a>[两二三四五六七八九十]|[2-9]|10)年(?:来|中|里|间|以来)?"
+                         r"|(?<![0-9〇零一二两三四五六七八九十百])(?P<b>[两二三四五六七八九十]|[2-9]|10)年(?:来|中|里|间|以来)")
+_LATE_IN_YEAR = 6
+
+
+def _past_years(text: str, doc_year: int, doc_month: int | None, out: list[YearMention]) -> None:
+    """A period of the last N years in a dated text ends with the last full year (a report in spring) or with
+    the document's own year (later in the year)."""
+    taken = [(y.start, y.end) for y in out]
+    for m in _PAST_YEARS.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        n = parse_chinese(m.group("a") or m.group("b")) if not (m.group("a") or m.group("b")).isdigit() \
+            else int(m.group("a") or m.group("b"))
+        if not n:
+            continue
+        end = doc_year - 1 if doc_month is None or doc_month <= _LATE_IN_YEAR else doc_year
+        out.append(YearMention(m.start(), m.end(), end, end - int(n) + 1, False, relative=True))
 
 
 def _relative_matches(text: str, rx: re.Pattern) -> list[re.Match]:

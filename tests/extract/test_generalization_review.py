@@ -335,3 +335,18 @@ def test_ocr_spaced_thousands_separators(ex, conv, text, value):
 def test_a_list_of_small_numbers_is_not_one_ocr_number(ex, conv):
     fs = ex.facts(_conv(ex, "三个园区的企业数分别为3, 4, 5家。", conv))
     assert 3405.0 not in [f.value for f in fs] and 345.0 not in [f.value for f in fs]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_the_past_n_years_end_with_the_last_full_year(ex, conv):
+    text = "某市政府工作报告\n——2021年1月20日\n\n五年来，全市地区生产总值年均增长6.8%，累计新增城镇就业32万人。"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [(f.raw_value, f.year, f.year_start) for f in fs][0] == (6.8, 2020, 2016)
+    assert fs[1].year == 2020
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_within_n_years_is_a_plan_not_a_past_period(ex, conv):
+    text = "某县行动方案\n——2024年3月1日\n\n力争三年内新增规模以上企业50家。"
+    f = ex.one(_conv(ex, text, conv))
+    assert f.is_target and f.year != 2023
