@@ -9,13 +9,24 @@ from pathlib import Path
 _ROOT = Path(__file__).resolve().parent
 _SUFFIXES = {".py", ".json", ".csv", ".tsv", ".txt", ".yaml", ".yml"}
 
+# What the per-document extraction (process.facts_for_limited) runs, outside the reading of the file: the text
+# extractor and its vocabularies, table facts, process.py itself (page assignment, the dedupe of text against
+# table facts, fact ids, order), and the parts of documents/ it calls (the Document model with page_of, script
+# detection and Traditional→Simplified, the time and memory limits it runs under). The file's reading is
+# reader_version's. tests/tables/test_versions.py checks this list against the imports.
+EXTRACTION_SOURCES = ("extract", "reference", "tables", "process", "documents/model", "documents/script",
+                      "documents/limits")
+
 
 @lru_cache(maxsize=None)
 def source_version(*packages: str) -> str:
-    """12 hex digits over the files of the named sub-packages of pipeline/ (e.g. "extract", "reference")."""
+    """12 hex digits over the files of the named sub-packages or modules of pipeline/ (e.g. "extract",
+    "documents/model")."""
     h = hashlib.sha256()
     for name in packages:
         base = _ROOT / name
+        if not base.is_dir() and not base.with_suffix(".py").is_file():
+            raise FileNotFoundError(f"pipeline/{name}: no such package or module to version")
         files = sorted(p for p in (base.rglob("*") if base.is_dir() else [base.with_suffix(".py")])
                        if p.is_file() and p.suffix in _SUFFIXES and "__pycache__" not in p.parts)
         for p in files:
@@ -29,4 +40,4 @@ def reader_version() -> str:
 
 
 def extractor_version() -> str:
-    return source_version("extract", "reference", "tables")
+    return source_version(*EXTRACTION_SOURCES)

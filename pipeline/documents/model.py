@@ -24,6 +24,9 @@ class TableCell:
     col: int
     text: str
     header: str = ""
+    # no cell of its own: covered by a merged cell spanning from the left or from above (pdfplumber's None). Not
+    # published; table facts need it to rebuild the structure the reader saw (the parent header over a column)
+    merged: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,31 +24,26 @@ from .pdf_layout import duplicate_chars, layout_page
 from .pdf_parallel import prefetch
 from .pdf_paragraphs import (PARA_SEP, _CLOSERS, _indented, _short, breaks, cjk_share, is_cjk, para_text,
                              paragraphs, vocabulary)
+from .pdf_status import PdfReadError, corrupt, graphics, no_text_error, page_damage
+
+__all__ = ["PAGE_SEPARATOR", "PdfReadError", "PdfText", "load_pages", "read_page", "read_pdf"]
 
 PAGE_SEPARATOR = PARA_SEP
 
 
 def _page_reader_version() -> str:
-    """Cache key part for what a page read produces: a format number plus the source of the two modules that
-    produce it, so an edit to either ignores old cache entries (never misreads them) without anyone having
+    """Cache key part for what a page read produces: a format number plus the source of the modules that
+    produce it, so an edit to any ignores old cache entries (never misreads them) without anyone having
     to remember to bump a number."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for name in ("pdf.py", "pdf_layout.py"):
+    for name in ("pdf.py", "pdf_layout.py", "pdf_status.py"):
         h.update((here / name).read_bytes())
     return f"6-{h.hexdigest()[:10]}"
 
 
 READER_VERSION = _page_reader_version()
 _CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "upright")
-
-
-class PdfReadError(Exception):
-    """A PDF that cannot be read; `status` says how (encrypted, unreadable, no_text_layer)."""
-
-    def __init__(self, status: str, message: str):
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass
@@ -84,6 +80,20 @@ def _open(path):
         raise PdfReadError("unreadable", f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
 
 
+@contextmanager
+def _closing(pdf):
+    """Close the PDF without letting the close mask what reading found: pdfplumber's close walks the page tree
+    again, and on a damaged tree that raises a second, less telling error."""
+    try:
+        yield pdf
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # noqa: BLE001
+            if not getattr(pdf, "stream_is_external", True):
+                pdf.stream.close()
+
+
 def read_page(page) -> dict:
     """One pdfplumber page → JSON-able lines in reading order and raw table rows."""
     # glyphs without a Unicode mapping come out as "(cid:123)" or private-use code points: noise, not text
@@ -106,8 +116,12 @@ def read_page(page) -> dict:
     for ln in lines:
         for k in ("x0", "x1", "top", "bottom", "left", "right"):
             ln[k] = round(float(ln[k]), 2)
-    return {"width": float(p.width), "height": float(p.height), "chars": len(p.chars), "unmapped": unmapped,
-            "lines": lines, "tables": tables}
+    out = {"width": float(p.width), "height": float(p.height), "chars": len(p.chars), "unmapped": unmapped,
+           "graphics": graphics(p), "lines": lines, "tables": tables}
+    damage = page_damage(page)
+    if damage:
+        out["damage"] = damage
+    return out
 
 
 def _unmapped(text: str) -> bool:
@@ -126,8 +140,14 @@ def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list
         if all(p is not None for p in pages):
             return pages, meta.get("title")
     pdf = _open(path)
-    with pdf:
-        wanted = [n for n in range(1, len(pdf.pages) + 1) if only is None or n in only]
+    with _closing(pdf):
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:  # noqa: BLE001 - the page tree itself is damaged
+            if "password" in str(exc).lower():
+                raise PdfReadError("encrypted", f"PDF is encrypted: {exc}") from exc
+            raise corrupt(f"its page tree cannot be read ({type(exc).__name__}: {exc})"[:300]) from exc
+        wanted = [n for n in range(1, count + 1) if only is None or n in only]
         prefetch(path, [n for n in wanted if cache.page(n) is None], cache, read_page)
         pages = []
         try:
@@ -153,7 +173,10 @@ def load_pages(path, cache_dir=None, only: set[int] | None = None) -> tuple[list
                 raise PdfReadError("encrypted", f"PDF is encrypted: {exc}") from exc
             raise PdfReadError("unreadable", f"PDF broke while reading page {len(pages) + 1} "
                                              f"({type(exc).__name__}: {exc})") from exc
-        title = (pdf.metadata or {}).get("Title")
+        try:
+            title = (pdf.metadata or {}).get("Title")
+        except Exception:  # noqa: BLE001 - a damaged info dictionary costs the title, not the text
+            title = None
     title = _title(title, Path(path))
     if only is None:
         cache.put_meta({"pages": len(pages), "title": title, "reader_version": READER_VERSION})
@@ -181,15 +204,12 @@ _EMPTY = {"width": 0.0, "height": 1.0, "chars": 0, "lines": [], "tables": []}
 def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
     pages, title = load_pages(path, cache_dir, only)
     if not pages:
-        raise PdfReadError("unreadable", "PDF has no pages")
+        raise corrupt("its page tree holds no readable page")
     broken = [p["error"] for p in pages if p.get("error")]
     if broken and len(broken) == len(pages):
-        raise PdfReadError("unreadable", f"no page could be read ({broken[0]})")
+        raise corrupt(f"no page could be read ({broken[0]})")
     if not any(p["chars"] for p in pages):
-        if any(p.get("unmapped") for p in pages):
-            raise PdfReadError("no_text_layer", f"its {len(pages)} pages have glyphs but no Unicode mapping for "
-                                                "them (fonts without ToUnicode): the text layer cannot be read")
-        raise PdfReadError("no_text_layer", f"none of its {len(pages)} pages has a text layer (a scan?)")
+        raise no_text_error(pages)  # corrupt, a scan, unmapped glyphs or blank: pdf_status tells them apart
     drops = furniture(pages)
     vocab = vocabulary(ln["text"] for p in pages for ln in p["lines"])
     flat = [(n, t["rows"]) for n, p in enumerate(pages, 1) for t in p["tables"]]
@@ -204,7 +224,8 @@ def read_pdf(path, cache_dir=None, only: set[int] | None = None) -> PdfText:
             for r, row in enumerate(g.rows):
                 for c, text in enumerate(row):
                     header = "" if r in g.header_rows else g.header_of(r, c)
-                    cells.append(TableCell(page=n, table_index=ti, row=r, col=c, text=text, header=header))
+                    cells.append(TableCell(page=n, table_index=ti, row=r, col=c, text=text, header=header,
+                                           merged=g.raw[r][c] is None))
         lines = [ln for i, ln in enumerate(page["lines"]) if i not in drop]
         paras = paragraphs(lines, table_text)
         texts.append(PARA_SEP.join(para_text(p, table_text, vocab) for p in paras))

@@ -1,8 +1,9 @@
 """Table cells of a PDF → Facts (source='table').
 
-Value from the cell, indicator from the row label, year from the column header (2021年, or 本报告期 / 上年同期
-resolved against the report's own period), unit and scale from the cell, the headers or the caption above
-the table. The reader writes every table into the page text (one row per line, cells joined by ' | '), so each
+Value from the cell, indicator from the row label and what the column's header path measures, year from the
+column header (2021年, or 本报告期 / 上年同期 / 期初余额 resolved against the report's own period, also when a merged
+parent header carries it), unit and scale from the cell, the headers or the caption above the table. A column of
+note references (附注) gives no facts. The reader writes every table into the page text (one row per line, cells joined by ' | '), so each
 fact's span is the cell itself: text[char_start:char_end] == quote holds by construction."""
 from __future__ import annotations
 
@@ -14,61 +15,15 @@ from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
 from .cells import CellNumber, is_year_label, parse_cell
 from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, render_row
+from .periods import (GROWTH, NUMBERING, YEAR, column_year, label_year, period_year, relative_row_year,
+                      report_year)
 from .units import TableUnit, caption_unit, label_unit
 
-# Period words in column headers, longest first: the first that occurs decides (年初至报告期期末 is current).
-CURRENT = ("年初至报告期期末", "年初至报告期末", "本报告期末", "本报告期", "报告期末", "报告期", "本期末", "本期",
-           "本年度", "本年末", "本年", "期末", "当期", "current period", "current year", "this year")
-PREVIOUS = ("上年同期末", "上年同期", "上年度末", "上年末", "上年度", "上年", "上期末", "上期", "期初", "年初", "去年",
-            "同期", "prior year", "previous year", "last year", "prior period")
-GROWTH = ("增减", "增长", "变动", "变化", "同比", "比上年", "change", "growth")
+__all__ = ["column_year", "extract_table_facts", "report_year"]
+
 SHARE = ("比例", "占比", "比重", "share of")
-_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:年度报告|年度報告|半年度报告|半年度報告|第[一二三四1-4]季度报告|"
-                     r"第[一二三四1-4]季度報告|年报|季度报告)|(?:annual|interim) report\s*((?:19|20)\d{2})|"
-                     r"((?:19|20)\d{2})\s+(?:annual|interim) report", re.I)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # column words that name a part of a year (a quarter, a span of months; a balance date is not one)
 _TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter", re.I)
-_NUMBERING = re.compile(r"^(?:其中[:：]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[减加][:：]\s*)+")
-
-
-def report_year(text: str) -> int | None:
-    """The year a report covers, from its opening pages (2021年年度报告, 2018年第一季度报告)."""
-    m = _REPORT.search(text[:20000])
-    if not m:
-        return None
-    return int(next(g for g in m.groups() if g))
-
-
-def column_year(header: str, report: int | None, caption_year: int | None = None) -> int | None:
-    """Year a column refers to: a year it names, else its period word against the report's year (本报告期 →
-    the report year, 上年同期 → the year before; a change column → the current year), else the caption's year,
-    else the report's."""
-    got = period_year(header, report)
-    if got is not None:
-        return got
-    return caption_year if caption_year is not None else report
-
-
-def period_year(text: str, report: int | None) -> int | None:
-    """The year `text` names or implies, or None when it says nothing about time."""
-    m = _YEAR.search(text)
-    if m:
-        return int(m.group(1))
-    if report is None:
-        return None
-    low = text.lower()
-    cur = next((w for w in CURRENT if w in low), None)
-    prev = next((w for w in PREVIOUS if w in low), None)
-    if any(g in low for g in GROWTH):
-        return report  # the change of the current period over the previous one
-    if re.search(r"(?:期初|年初)(?!至)", low):
-        return report - 1  # an opening balance is the previous year's closing one (本年期初余额 too)
-    if cur and (not prev or low.find(cur) <= low.find(prev)):
-        return report
-    if prev:
-        return report - 1
-    return None
 
 
 def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
@@ -123,9 +78,10 @@ def extract_table_facts(doc: Document) -> list[Fact]:
     for key in keys:
         cells = by_table[key]
         n_rows, n_cols = max(c.row for c in cells) + 1, max(c.col for c in cells) + 1
-        rows = [[""] * n_cols for _ in range(n_rows)]
+        rows: list[list[str | None]] = [[""] * n_cols for _ in range(n_rows)]
         for c in cells:
-            rows[c.row][c.col] = c.text
+            # a merged cell is None again, as the reader saw it: a column gets the header spanning it
+            rows[c.row][c.col] = None if c.merged else c.text
         raws.append((key[0], rows))
     grids = analyse_all(raws)
     report = report_year(doc.text)
@@ -147,7 +103,7 @@ def extract_table_facts(doc: Document) -> list[Fact]:
         last_end = pos + len("\n".join(render_row(r) for r in grid.rows))
         continued = grid.continues
         cap = caption_unit(caption_text) or (last_caption if continued else None)
-        years = [int(y) for y in _YEAR.findall(caption_text[-80:])]
+        years = [int(y) for y in YEAR.findall(caption_text[-80:])]
         cap_year = years[-1] if years else (last_caption_year if continued else None)
         last_caption, last_caption_year = cap, cap_year
         row_offset = pos
@@ -167,6 +123,13 @@ def _bare_change(header: str) -> bool:
     return bool(last) and any(g in last.lower() for g in GROWTH + ("同比",)) and not _CHANGE_WORDS.sub("", last.lower())
 
 
+def _measured(col_header: str, report, zh: bool) -> str:
+    """What a column's header path names besides periods (COD / 排放总量（吨） → COD排放总量; 期末余额 / 坏账准备 /
+    金额 → 坏账准备金额), units dropped: the part of the header that is part of what is measured."""
+    levels = [label_unit(lv)[0] for lv in col_header.split(LEVEL_SEP) if lv and period_year(lv, report) is None]
+    return ("" if zh else " ").join(lv for lv in levels if lv)
+
+
 def _measure_name(grid: Grid, r: int, c: int, report) -> str:
     """The measure a column names (营业收入), or "" when it names a period or nothing."""
     cols = grid.col_headers.get(r, [])
@@ -179,7 +142,7 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
                zh: bool) -> list[Fact]:
     label_raw = grid.row_label(r)
     label, row_unit, row_named = label_unit(label_raw)
-    indicator = _NUMBERING.sub("", label).strip()
+    indicator = NUMBERING.sub("", label).strip()
     if not indicator:
         return []
     out = []
@@ -187,8 +150,8 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
     for c, text in enumerate(row):
         cell_start = offset
         offset += len(text) + len(CELL_SEP)
-        if c == grid.label_col or not text or is_year_label(text):
-            continue
+        if c == grid.label_col or not text or is_year_label(text) or grid.note_column(r, c):
+            continue  # a note reference (附注 4) is a table cell, never a fact
         num = parse_cell(text)
         if num is None:
             continue
@@ -204,16 +167,24 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             # 营业收入 | 同比（%）: the change column speaks of the measure to its left
             what = f"{indicator}{'' if zh else ' '}{measure_left}"
         col_name = label_unit(col_header.split(LEVEL_SEP)[-1])[0] if col_header else ""
+        measured = _measured(col_header, report, zh)
         if col_name and _TIME.search(col_name):
             # a quarter or a span of months (第一季度, 2018年1-3月): the year alone would not tell it from the
             # whole year, so the period goes into what is measured
             what = f"{indicator} {col_name}"
         elif year is None:
             # a column that names a measure or a category (营业收入, 机器设备) rather than a period: it is part of
-            # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日)
-            if col_name and col_name not in indicator:
-                what = f"{indicator}{'' if zh else ' '}{col_name}"
-            year = period_year(label, report)
+            # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日) if its
+            # label is a date rather than a name with a year in it (第二期（2012年）…项目)
+            if measured and measured not in indicator:
+                what = f"{indicator}{'' if zh else ' '}{measured}"
+            year = label_year(label, report)
+        else:
+            # 期末余额 / 账面价值: the period spans several columns and the levels under it tell them apart
+            if measured and measured not in indicator:
+                what = f"{indicator}{'' if zh else ' '}{measured}"
+            # 上年年末余额 in the 2021年度 block of an equity statement is the balance at the end of 2020
+            year = relative_row_year(label, year)
         if year is None:
             year = cap_year if cap_year is not None else report
         sep = "，" if zh else ", "

@@ -4,12 +4,32 @@ see the same structure. A table continued on the next page without its header ro
 the table it continues."""
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .cells import is_empty, is_year_label, normalize, parse_cell
 
 CELL_SEP = " | "
 LEVEL_SEP = " / "
+
+
+@lru_cache(maxsize=1)
+def header_words() -> dict:
+    """The header vocabulary of headers.json next to this module (note-reference columns, row-label dates)."""
+    return json.loads(Path(__file__).with_name("headers.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _note_words() -> frozenset[str]:
+    return frozenset(re.sub(r"\s+", "", w).lower() for w in header_words()["note_columns"])
+
+
+def is_note_header(path: str) -> bool:
+    """`附注`, `注释`, `Notes`: a column of note references (附注 4 points to note 4), whose numbers are no data."""
+    return re.sub(r"\s+", "", path.split(LEVEL_SEP)[-1]).lower() in _note_words()
 
 
 def render_row(cells: list[str]) -> str:
@@ -36,6 +56,11 @@ class Grid:
         if self.label_col is None:
             return ""
         return self.rows[r][self.label_col]
+
+    def note_column(self, r: int, c: int) -> bool:
+        """Column c holds note references in row r (its header in force there is 附注, Notes, ...)."""
+        col = self.col_headers.get(r, [])
+        return c < len(col) and is_note_header(col[c])
 
     def header_of(self, r: int, c: int) -> str:
         col = self.col_headers.get(r, [])
@@ -110,11 +135,21 @@ def analyse(raw: list[list[str | None]], previous: Grid | None = None) -> Grid:
 
 
 def _paths(header_rows: list[list[str | None]], width: int) -> list[str]:
+    """Each column's header path, top level first. A None (no cell of its own) is covered by a merged cell: from
+    above when a cell starts right above it (期末余额 printed over two header rows), else from the left (期末余额
+    spanning 账面余额 | 减值准备 | 账面价值), so every column gets the parent header that spans it."""
     paths = [[] for _ in range(width)]
-    for row in header_rows:
+    down = [False] * width  # the cell above spans down into this row
+    for k, row in enumerate(header_rows):
         last = ""
         for j in range(width):
             cell = row[j]
+            above = header_rows[k - 1][j] if k else None
+            if cell is None and k and (above is not None or down[j]):
+                down[j] = True
+                last = paths[j][-1] if paths[j] else ""
+                continue
+            down[j] = False
             if cell is None:
                 cell = last  # merged across columns
             last = cell

@@ -69,11 +69,23 @@ def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
     inner = m.group(1)
     u = parse_unit(inner)
     w = _words()
+    if u is not None and not _only_unit_words(inner):
+        u = None  # 实收资本（或股本）: a bracket that says more than a unit is part of the name (股 is no unit here)
     named = u is not None or any(p in inner for p in w["per_unit"]) or inner.strip() in ("%", "％") or \
         (("/" in inner or "／" in inner) and parse_unit(re.split(r"[/／]", inner)[0]) is not None)
     if not named:
         return label.strip(), None, False
     return label[:m.start()].strip(), u, True
+
+
+def _only_unit_words(text: str) -> bool:
+    """`人民币万元`, `RMB million`, `单位：元`: nothing in `text` but unit, scale and currency words."""
+    w = _words()
+    rest = text.lower()
+    for word in sorted({*w["scales"], *w["currencies"], *w["bases"], "单位", "單位"}, key=len, reverse=True):
+        rest = rest.replace(word.lower(), " ")
+    rest = re.sub(r"\b(?:in|of)\b", " ", rest)
+    return not re.search(r"[\w\u4e00-\u9fff]", rest)
 
 
 _CAPTION = re.compile(r"(?:单位|單位|unit)\s*[:：]\s*([^\s|，,;；]{1,16})", re.I)

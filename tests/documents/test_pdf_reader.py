@@ -103,6 +103,42 @@ def test_pdf_without_text_layer(tmp_path):
     assert "2 pages" in doc.error
 
 
+def _zero(data: bytes, at: int, n: int = 200) -> bytes:
+    """`n` zero bytes over `data[at:]`: a damaged disk block in the middle of the file, while the
+    cross-reference table at its end stays intact."""
+    return data[:at] + b"\0" * n + data[at + n:]
+
+
+def _object_at(data: bytes, ref: str) -> int:
+    """Offset of the object a reference names (`/Contents 8 0 R` → where `8 0 obj` starts)."""
+    objid = re.search(ref.encode(), data).group(1).decode()
+    return data.index(f"\n{objid} 0 obj".encode()) + 1
+
+
+@pytest.mark.parametrize("what,where,cause", [
+    # the page's content stream: pdfminer reads the page as blank and only logs a warning
+    ("content stream", lambda d: _object_at(d, r"/Contents (\d+) 0 R"), "its content stream"),
+    # inside the Chinese font's dictionary: its glyphs lose their mapping, nothing reads as text
+    ("font", lambda d: d.index(b"/Registry") + 4, "its font F2"),
+    # the page object itself: the page tree lists no page
+    ("page", lambda d: _object_at(d, r"/Kids \[ (\d+) 0 R"), "page tree"),
+    # inside the page's dictionary: walking the page tree raises (a reader failure, status `error`, before)
+    ("page dictionary", lambda d: d.index(b"/Trans ") + len(b"/Trans "), "page tree cannot be read"),
+])
+def test_pdf_with_corrupted_bytes_is_unreadable_not_a_scan(tmp_path, what, where, cause):
+    whole = tmp_path / "whole.pdf"
+    pdfgen.ruled_table(whole)
+    data = whole.read_bytes()
+    at = where(data)
+    assert 0.05 < at / len(data) < 0.95  # in the middle of the file
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(_zero(data, at))
+    doc = read_document(broken)
+    assert doc.status == "unreadable", (what, doc.status, doc.error)
+    assert doc.error.startswith("PDF is corrupt: ") and cause in doc.error, doc.error
+    assert "scan" not in doc.error and doc.text == ""
+
+
 def test_garbage_with_pdf_suffix(tmp_path):
     path = tmp_path / "x.pdf"
     path.write_bytes(b"this is not a pdf at all")

@@ -219,3 +219,48 @@ def three_columns(path: Path) -> list[str]:
         draw_para(c, wrap(para, EN, 9, col_w - 12, True), 50 + k * 172, H - 110, col_w, lead, size=9)
     c.save()
     return THREE
+
+
+def _spans(c: canvas.Canvas, x0: float, top: float, widths: list[float], row_h: float, cells) -> None:
+    """Ruled cells that may span rows and columns: each (row, col, rowspan, colspan, text) gets its own box, so a
+    merged cell has no rule inside it and pdfplumber leaves the positions it covers None."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for r, col, rs, cs, text in cells:
+        x, y = xs[col], top - (r + rs) * row_h
+        c.rect(x, y, xs[col + cs] - x, rs * row_h)
+        c.drawString(x + 3, top - r * row_h - 14, text)
+
+
+STATEMENT_TITLE = "测试酒业股份有限公司2021年年度报告"
+
+
+def statement_tables(path: Path) -> None:
+    """One page of a 2021 annual report's notes: an inventory table whose 期末余额 header is merged over three
+    columns (项目, 附注 and 期初余额 printed over both header rows), with a note-reference column; then a table of
+    assets without title deeds whose project names carry years (第二期（2012年）, 2011年2000吨…)."""
+    c = canvas.Canvas(str(path), pagesize=A4)  # no running header: on a single page it would read as the title
+    c.setFont(ZH, 10.5)
+    c.drawString(56, H - 80, STATEMENT_TITLE)
+    c.drawString(56, H - 104, "7、存货")
+    c.setFont(ZH, 9)
+    c.drawString(400, H - 124, "单位：元 币种：人民币")
+    _spans(c, 40, H - 130, [150, 40, 85, 85, 85, 85], 20, [
+        (0, 0, 2, 1, "项目"), (0, 1, 2, 1, "附注"), (0, 2, 1, 3, "期末余额"), (0, 5, 2, 1, "期初余额"),
+        (1, 2, 1, 1, "账面余额"), (1, 3, 1, 1, "减值准备"), (1, 4, 1, 1, "账面价值"),
+        (2, 0, 1, 1, "在产品"), (2, 1, 1, 1, "7"), (2, 2, 1, 1, "14,310.51"), (2, 3, 1, 1, "1,283.83"),
+        (2, 4, 1, 1, "13,026.68"), (2, 5, 1, 1, "11,941.64"),
+        (3, 0, 1, 1, "库存商品"), (3, 1, 1, 1, "8"), (3, 2, 1, 1, "1,319.35"), (3, 3, 1, 1, "—"),
+        (3, 4, 1, 1, "1,319.35"), (3, 5, 1, 1, "1,047.22")])
+    c.setFont(ZH, 10.5)
+    c.drawString(56, H - 250, "8、未办妥产权证书的固定资产情况")
+    c.setFont(ZH, 9)
+    c.drawString(400, H - 270, "单位：元 币种：人民币")
+    _spans(c, 40, H - 276, [300, 110, 100], 20, [
+        (0, 0, 1, 1, "项目"), (0, 1, 1, 1, "账面价值"), (0, 2, 1, 1, "未办妥产权证书的原因"),
+        (1, 0, 1, 1, "“十二五”工程第二期（2012年）新增2500吨技术改造项目"), (1, 1, 1, 1, "558,732,546.81"),
+        (1, 2, 1, 1, "正在办理"),
+        (2, 0, 1, 1, "2011年2000吨制酒技改工程及配套设施项目"), (2, 1, 1, 1, "346,872,092.02"), (2, 2, 1, 1, "正在办理")])
+    c.showPage()
+    c.save()

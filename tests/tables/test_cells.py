@@ -87,3 +87,46 @@ def test_header_cut_by_the_page_break_is_joined():
     assert g1.header_only and g2.continues
     assert g2.col_headers[1][2] == "上期销售收入"
     assert g2.col_headers[1][4] == "上期销售量 / （吨）"
+
+
+def test_merged_parent_header_spans_its_columns_and_a_header_printed_over_two_rows_goes_down():
+    # pdfplumber gives None where a merged cell covers the grid: 期末余额 spans three columns to its right, 项目 and
+    # 期初数 span the two header rows downwards (the None under them is not the cell to their left)
+    g = analyse([["项目", "期末余额", None, None, "期初数"],
+                 [None, "账面余额", "减值准备", "账面价值", None],
+                 ["在产品", "14.0", "1.0", "13.0", "11.0"]])
+    assert g.col_headers[2] == ["项目", "期末余额 / 账面余额", "期末余额 / 减值准备", "期末余额 / 账面价值", "期初数"]
+
+
+def test_note_reference_column():
+    g = analyse([["项目", "附注", "2021年12月31日"], ["货币资金", "1", "51,810,243,607.11"]])
+    assert g.note_column(1, 1) and not g.note_column(1, 2)
+    for header in ("注释", "注", "Notes", "Note", "附 注"):
+        assert analyse([["Item", header, "2021"], ["Cash", "5", "1.0"]]).note_column(1, 1), header
+    assert not analyse([["项目", "注册资本", "2021"], ["A", "5", "1.0"]]).note_column(1, 1)
+
+
+def test_a_year_in_a_row_label_dates_the_row_only_when_the_label_is_a_date():
+    from pipeline.tables.periods import label_year, relative_row_year
+
+    assert label_year("2021年12月31日余额", 2021) == 2021
+    assert label_year("2020年末", 2021) == 2020
+    assert label_year("1.期初余额", 2021) == 2020
+    assert label_year("Balance at 31 December 2020", 2021) == 2020
+    # names: a year in brackets, a year that starts a project's name, a tonnage that looks like a year
+    assert label_year("“十二五”万吨茅台酒工程第二期（2012年）新增2500吨茅台酒技术改造项目", 2021) is None
+    assert label_year("2011年2000吨茅台王子酒制酒技改工程及配套设施项目", 2021) is None
+    assert label_year("2000吨茅台王子酒技改工程", 2021) is None
+    # a balance before its column's period: the 2021年度 block of an equity statement opens with 2020's balances
+    assert relative_row_year("一、上年年末余额", 2021) == 2020
+    assert relative_row_year("二、本年期初余额", 2020) == 2019
+    assert relative_row_year("四、本期期末余额", 2021) == 2021
+    assert relative_row_year("（一）综合收益总额", 2021) == 2021
+
+
+def test_a_bracket_that_says_more_than_a_unit_is_part_of_the_label():
+    assert label_unit("实收资本（或股本）") == ("实收资本（或股本）", None, False)
+    assert label_unit("资本溢价（股本溢价）")[1] is None
+    assert label_unit("酱香型系列酒制酒技改工程及配套设施项目（6400吨）")[1] is None
+    assert label_unit("收入（人民币万元）")[1].scale == 1e4
+    assert label_unit("Revenue (in RMB thousands)")[1].scale == 1e3

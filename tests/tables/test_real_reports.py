@@ -10,6 +10,17 @@ Moutai 2021 annual report:
   增减(%) 11.88; 总资产 2021年末 255,168,195,159.90; 加权平均净资产收益率（%）2021年 29.90, 减少1.51个百分点;
   基本每股收益（元／股）41.76 gives no fact (no contract unit for yuan per share).
   page 14 (单位：万元 币种：人民币): 车间辅助材料 上期采购金额 4,690.69 → 46,906,900 yuan.
+  pages 50-52 合并资产负债表 (单位：元; columns 项目 | 附注 | 2021年12月31日 | 2020年12月31日, the table runs on over
+  pages 51 and 52 without its header): 货币资金 附注 1 · 51,810,243,607.11 · 36,091,090,060.90 (p.50, row 2);
+  递延所得税负债 附注 18 · (empty) · 1,457,513.23 (p.52, row 5). Page 56 母公司利润表: 一、营业收入 附注 4 ·
+  2021年度 37,344,898,964.17 · 2020年度 27,474,592,438.64. The 附注 numbers point to notes: never facts.
+  page 86 存货分类 (单位：元): 期末余额 and 期初余额 are merged over 账面余额 | 存货跌价准备… | 账面价值; row 在产品:
+  14,310,650,087.51 · 1,283,984.83 · 14,309,366,102.68 | 11,941,066,479.64 · 1,283,984.83 · 11,939,782,494.81.
+  pages 89 and 93 未办妥产权证书的固定资产/土地使用权 (项目 | 账面价值 | 未办妥产权证书的原因, a balance at the
+  report date): “十二五”万吨茅台酒工程第二期（2012年）新增2500吨茅台酒技术改造项目 558,732,546.81 (p.89, row 1) and
+  330,000,000.00 (p.93, row 3); 2011年2000吨茅台王子酒制酒技改工程及配套设施项目 346,872,092.02 (p.89, row 2);
+  2000吨茅台王子酒技改工程、2800吨茅台王子酒技改工程 30,000,000.00 (p.93, row 8). Page 93 未经抵销的递延所得税资产:
+  资产减值准备 期末余额 66,916,641.87 · 16,729,160.47 | 期初余额 55,903,585.82 · 13,975,896.46.
 """
 from __future__ import annotations
 
@@ -25,7 +36,7 @@ from pipeline.tables import extract_table_facts
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "pdfs"
 NORTHEAST = SHARED / "zh_pdf_northeast_electric_q1_report_2018.pdf"
 MOUTAI = SHARED / "zh_pdf_moutai_annual_report_2021.pdf"
-MOUTAI_PAGES = {1, 5, 6, 8, 14}
+MOUTAI_PAGES = {1, 5, 6, 8, 14, 50, 51, 52, 56, 86, 89, 93}
 
 
 def _read(path: Path, tmp_path_factory):
@@ -52,8 +63,9 @@ def northeast(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def moutai(tmp_path_factory):
-    """Pages 1 (title: the report's year), 5, 6, 8 and 14 of the 124-page report, read through the same
-    reader with the other pages left empty (page numbers kept): the whole report takes 20-40 s."""
+    """Pages 1 (title: the report's year), 5, 6, 8, 14 and the financial-statement pages of MOUTAI_PAGES of the
+    124-page report, read through the same reader with the other pages left empty (page numbers kept): the whole
+    report takes 20-40 s."""
     if not MOUTAI.exists():
         pytest.skip(f"{MOUTAI} not present")
     pdf = read_pdf(MOUTAI, cache_dir=tmp_path_factory.mktemp("cache"), only=MOUTAI_PAGES)
@@ -100,7 +112,7 @@ def test_northeast_facts(northeast):
 def test_moutai_cells_and_facts(moutai):
     doc, facts = moutai
     assert doc.pages == 124
-    assert {c.page for c in doc.tables} == {5, 6, 8, 14}
+    assert {c.page for c in doc.tables} == MOUTAI_PAGES - {1}
     assert len(doc.tables) > 300
     rev = _one(facts, 5, "营业收入", 2021, "CNY")
     assert rev.value == 106190154843.76 and rev.raw_unit == "元" and rev.scale == 1.0
@@ -135,3 +147,42 @@ def test_northeast_quarter_columns_keep_their_period(northeast):
     q = _one(facts, 6, "管理费用 2018年1-3月", 2018, "CNY")
     assert q.value == 7764789.98
     assert _one(facts, 6, "管理费用 2017年1-3月", 2017, "CNY").value == 15753158.14
+
+
+def test_moutai_note_reference_column_gives_cells_but_no_facts(moutai):
+    doc, facts = moutai
+    cells = {(c.page, c.text, c.header) for c in doc.tables}
+    assert (50, "1", "货币资金 | 附注") in cells and (56, "4", "一、营业收入 | 附注") in cells
+    assert (52, "18", "递延所得税负债 | 附注") in cells  # the table runs on from page 51 under the same header
+    assert not [f for f in facts if "，附注：" in f.sentence], "a note reference was published as a fact"
+    cash = [f for f in facts if f.page == 50 and f.indicator == "货币资金"]
+    assert sorted((f.year, f.value) for f in cash) == [(2020, 36091090060.90), (2021, 51810243607.11)]
+    deferred = [f for f in facts if f.page == 52 and f.indicator == "递延所得税负债"]
+    assert [(f.year, f.value) for f in deferred] == [(2020, 1457513.23)]
+    revenue = [f for f in facts if f.page == 56 and f.indicator == "营业收入"]
+    assert sorted((f.year, f.value) for f in revenue) == [(2020, 27474592438.64), (2021, 37344898964.17)]
+
+
+def test_moutai_merged_parent_header_dates_the_columns_under_it(moutai):
+    doc, facts = moutai
+    header = {(c.page, c.table_index, c.row, c.col): c.header for c in doc.tables}
+    assert header[(86, 0, 3, 3)] == "在产品 | 期末余额 / 账面价值"
+    assert header[(86, 0, 3, 6)] == "在产品 | 期初余额 / 账面价值"
+    # 期末余额 = the report's period end (2021), 期初余额 = the previous one (2020); never the 2022 of old
+    assert _one(facts, 86, "在产品账面余额", 2021, "CNY").value == 14310650087.51
+    assert _one(facts, 86, "在产品账面价值", 2021, "CNY").value == 14309366102.68
+    assert _one(facts, 86, "在产品账面价值", 2020, "CNY").value == 11939782494.81
+    assert _one(facts, 86, "在产品存货跌价准备/合同履约成本减值准备", 2020, "CNY").value == 1283984.83
+    assert not [f for f in facts if f.page == 86 and f.year not in (2020, 2021)]
+    assert _one(facts, 93, "资产减值准备递延所得税资产", 2021, "CNY").value == 16729160.47
+    assert _one(facts, 93, "资产减值准备递延所得税资产", 2020, "CNY").value == 13975896.46
+
+
+def test_moutai_year_in_a_project_name_does_not_date_its_row(moutai):
+    _, facts = moutai
+    assert not [f for f in facts if f.page in (89, 93) and f.year not in (2020, 2021)]
+    name = "“十二五”万吨茅台酒工程第二期（2012年）新增2500吨茅台酒技术改造项目账面价值"
+    assert _one(facts, 89, name, 2021, "CNY").value == 558732546.81
+    assert _one(facts, 93, name.replace("2012年", "2012 年"), 2021, "CNY").value == 330000000.0
+    assert _one(facts, 89, "2011年2000吨茅台王子酒制酒技改工程及配套设施项目账面价值", 2021, "CNY").value == 346872092.02
+    assert _one(facts, 93, "2000吨茅台王子酒技改工程、2800吨茅台王子酒技改工程账面价值", 2021, "CNY").value == 30000000.0

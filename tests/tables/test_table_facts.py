@@ -118,3 +118,46 @@ def test_opening_balances_belong_to_the_previous_year():
     assert column_year("本年期初余额", 2021) == 2020
     assert column_year("期初余额 / 账面余额", 2021) == 2020
     assert column_year("本期末", 2021) == 2021
+
+
+@pytest.fixture(scope="module")
+def statement(tmp_path_factory):
+    d = tmp_path_factory.mktemp("s")
+    path = d / "statement.pdf"
+    pdfgen.statement_tables(path)
+    import os
+    old = os.environ.get("CEF_CACHE_DIR")
+    os.environ["CEF_CACHE_DIR"] = str(d / "cache")
+    try:
+        doc = read_document(path)
+    finally:
+        if old is None:
+            os.environ.pop("CEF_CACHE_DIR")
+        else:
+            os.environ["CEF_CACHE_DIR"] = old
+    assert doc.status == "ok", doc.error
+    return doc, extract_table_facts(doc)
+
+
+def test_note_reference_column_is_a_cell_not_a_fact(statement):
+    doc, facts = statement
+    note = [c for c in doc.tables if c.header == "在产品 | 附注"]
+    assert [c.text for c in note] == ["7"]
+    assert not [f for f in facts if f.value in (7.0, 8.0)]
+
+
+def test_merged_parent_header_gives_the_period_of_the_columns_under_it(statement):
+    doc, facts = statement
+    assert {c.header for c in doc.tables if c.text == "13,026.68"} == {"在产品 | 期末余额 / 账面价值"}
+    # 期末余额 is the end of the report's period (2021年年度报告), 期初余额 the end of the previous one
+    assert _fact(facts, "在产品账面价值", 2021, "CNY").value == pytest.approx(13026.68)
+    assert _fact(facts, "在产品账面余额", 2021, "CNY").value == pytest.approx(14310.51)
+    assert _fact(facts, "在产品减值准备", 2021, "CNY").value == pytest.approx(1283.83)
+    assert _fact(facts, "在产品", 2020, "CNY").value == pytest.approx(11941.64)
+
+
+def test_year_inside_a_name_does_not_date_the_row(statement):
+    _, facts = statement
+    project = _fact(facts, "“十二五”工程第二期（2012年）新增2500吨技术改造项目账面价值", 2021, "CNY")
+    assert project.value == pytest.approx(558732546.81)
+    assert _fact(facts, "2011年2000吨制酒技改工程及配套设施项目账面价值", 2021, "CNY").value == pytest.approx(346872092.02)

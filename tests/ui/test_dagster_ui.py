@@ -37,6 +37,14 @@ SERVER_START_S = 120
 RUN_TIMEOUT_S = 240
 GROUPS = ("ingest", "parse", "extract", "validate", "publish")
 FACT_CHECKS = ("facts_schema", "fact_spans", "fact_documents", "no_duplicate_facts")
+# true once `img` and everything around it is fully opaque and no animation in its overlay (the dialog, its
+# backdrop) is still running; animations elsewhere on the page (spinners) do not count
+_FADED_IN = """img => {
+    for (let e = img; e; e = e.parentElement) if (parseFloat(getComputedStyle(e).opacity) < 1) return false;
+    const overlay = img.closest('[class*="portal"]') || img.closest('[role=dialog]');
+    return document.getAnimations().every(a => a.playState !== "running" || !a.effect || !a.effect.target
+                                               || !overlay.contains(a.effect.target));
+}"""
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -276,6 +284,9 @@ def test_materialize_all_in_the_ui(dagster_ui: Server):
             chart = page.get_by_role("dialog").locator("img[src^='data:image/png']")
             expect(chart).to_be_visible()
             assert chart.evaluate("img => img.naturalWidth") > 100  # the picture decoded, not a broken image
+            # the dialog fades in (Blueprint transitions opacity on it and its backdrop): "visible" holds from the
+            # first frame, so wait until the picture is fully opaque and the fade has finished
+            page.wait_for_function(_FADED_IN, arg=chart.element_handle(), timeout=10_000)
             page.screenshot(path=str(ARTIFACTS / "05_facts_chart.png"))
             page.keyboard.press("Escape")
 
