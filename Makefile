@@ -44,7 +44,8 @@ test-fast: venv
 
 ui: venv
 	$(PY) -m pipeline.run --prepare-only
-	$(VENV)/bin/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
+	# (SIGINT/SIGTERM restored: started in the background by a script, dagster dev would otherwise ignore both)
+	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
 
 bench: venv
 	$(PY) -m benchmarks.run
