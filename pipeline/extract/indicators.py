@@ -74,6 +74,15 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
     return "level", 1
 
 
+_EN_SHARE_OF = re.compile(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?((?:(?!(?:is|are|was|were|in|by|from|to|and)\b)[a-z][\w'’-]*[ \t]*){1,6})")
+_EN_VERB_BEFORE_VALUE = re.compile(r"(?i)(?:\s+(?:rose|grew|fell|climbed|dropped|declined|jumped|slipped|gained|edged|"
+                                   r"increased|decreased|were|was|up|down|by|of|to|at|about|nearly|more than|"
+                                   r"[a-z]+ed))+\s*[$€£¥]?$")
+_EN_FUNCTION_WORDS = re.compile(r"(?i)(?:to|and|or|from|of|the|a|an|with|at|by)(?:\s+(?:to|and|or|from|of|the|a|an|with|at|by))*")
+_EN_VERB_ONLY = re.compile(r"(?i)(?:up|down|rise|fall|gain|drop|[a-z]+ing|[a-z]+ed)")
+_EN_AUX = re.compile(r"(?i)\b(?:has|have|had|is|are|was|were|will)\b")
+_EN_FROM_VALUE = re.compile(r"(?i)\b(?:from|between)\b[^,;]*?[0-9][^,;]*$")
+_EN_AFTER_STOP = re.compile(r"[0-9.;]|\b(?:in|by) (?:19|20)[0-9]{2}")
 _EN_VERB_TAIL = re.compile(r"(?i)(?<=\w)(?:[ \t]+(?:has|have|had))?(?:[ \t]+already)?[ \t]+(?!(?:added|owned|based|related|listed|registered|used|funded)$)[a-z]+ed$")  # value added: a noun
 _FROM_NUMBER = re.compile(r"(?:由|从|比)[^0-9]{0,12}[0-9]")
 _DIGIT = re.compile(r"[0-9]")
@@ -85,6 +94,16 @@ def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_nam
     holds only a verb (比上年增长23.6%) borrows the subject of the clause before it."""
     if noun:
         return noun
+    if not is_zh:
+        of = _EN_SHARE_OF.match(after)
+        if of:
+            return of.group(1).strip()  # '12% of the experimental research funds': what it is a share of
+        # the clause's own subject; else the subject of the clause before (up to its verb: 'the transaction
+        # volume … has expanded, increasing from 300 billion RMB'); else the words after the number
+        got = _en_subject(clause_before, region_names)
+        if len(got) < 3 and previous:
+            got = _en_subject(_EN_AUX.split(previous, 1)[0], region_names)
+        return got if len(got) >= 3 else _phrase("", after, False, region_names)
     got = _phrase(clause_before, after, is_zh, region_names)
     if len(got) < 2 and previous:
         subject = _phrase(previous, "", is_zh, region_names)
@@ -94,6 +113,15 @@ def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_nam
                 subject += word
             got = subject
     return got
+
+
+def _en_subject(text: str, region_names: tuple[str, ...]) -> str:
+    got = _phrase(text, "", False, region_names)
+    if _DIGIT.search(got):
+        # 'Outbound shipments rose 6.1% year-on-year to $298.4 billion': the subject before the first value
+        head = _EN_VERB_BEFORE_VALUE.sub("", got[:_DIGIT.search(got).start()]).strip(" ,$")
+        got = head if len(head) >= 3 and not _EN_FUNCTION_WORDS.fullmatch(head) else ""
+    return "" if _EN_VERB_ONLY.fullmatch(got) else got  # 'down from an 8.6% gain': a verb names nothing
 
 
 def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str, ...]) -> str:
@@ -113,7 +141,9 @@ def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str
         if len(s) < 2 and after:
             s = _PUNCT.sub("", after)
         return s[-_MAX_ZH:]
-    s = _EN_TIME.sub(" ", clause_before)
+    # 'cutting the tax rate from 35% to': the subject ends where the first value of a from-to pair begins
+    s = _EN_FROM_VALUE.sub("", clause_before)
+    s = _EN_TIME.sub(" ", s)
     s = r["en_link_tail"].sub("", s.strip())
     # 'the U.S. government has invested', 'Japan approved': the clause's own past-tense verb ends the subject
     s = r["en_link_tail"].sub("", _EN_VERB_TAIL.sub("", s.rstrip())).rstrip()
@@ -121,5 +151,7 @@ def _phrase(clause_before: str, after: str, is_zh: bool, region_names: tuple[str
     s = " ".join(words[-_MAX_EN_WORDS:])
     s = re.sub(r"(?i)^(?:the|a|an|and|of|with|in|while|which|that)\s+", "", _PUNCT.sub("", s))
     if len(s) < 3 and after:
-        s = " ".join(_PUNCT.sub("", after).split()[:_MAX_EN_WORDS])
+        # the words after the number, up to the next number or the end of the clause ('of the total number')
+        s = " ".join(_PUNCT.sub("", _EN_AFTER_STOP.split(after, 1)[0]).split()[:_MAX_EN_WORDS])
+        s = re.sub(r"(?i)\s+(?:in|to|from|of|and|the|a)$", "", s.rstrip(" ."))
     return s

@@ -350,3 +350,20 @@ def test_within_n_years_is_a_plan_not_a_past_period(ex, conv):
     text = "某县行动方案\n——2024年3月1日\n\n力争三年内新增规模以上企业50家。"
     f = ex.one(_conv(ex, text, conv))
     assert f.is_target and f.year != 2023
+
+
+# -- English indicators --------------------------------------------------------------------------------------------
+
+def test_both_values_of_a_from_to_pair_name_the_subject_en(ex):
+    text = "The output of the province's solar industry has grown quickly, rising from 12 billion yuan in 2015 to 85 billion yuan in 2023."
+    assert {f.indicator for f in ex.facts(text)} == {"output of the province's solar industry"}
+
+
+def test_a_level_after_its_growth_names_the_subject_not_the_growth_en(ex):
+    fs = ex.facts("Retail sales rose 4.2% year-on-year to 3.9 trillion yuan in May 2024.")
+    assert [f.indicator for f in fs] == ["Retail sales", "Retail sales"]
+
+
+def test_a_share_names_what_it_is_a_share_of_en(ex):
+    f = ex.one("Private firms contributed 60% of the city's tax revenue in 2022.")
+    assert f.indicator == "city's tax revenue"
