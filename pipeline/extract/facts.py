@@ -79,6 +79,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     prev_cs = seg.clause_start(max(ss, cs - 1)) if cs > ss else cs
     ind = indicator(clause_before, wt[q.end:seg.clause_end(q.end)], q.noun, is_zh, names,
                     previous=wt[prev_cs:max(prev_cs, cs - 1)], growth=sign if meas == "growth" else 0)
+    if not ind and lead is not None:  # 分别为412元、380元、296元: the list's subject
+        ind = indicator(lead_before, "", q.noun, is_zh, names)
     value, high = q.value, q.value_high
     if sign < 0:
         value = -abs(value)

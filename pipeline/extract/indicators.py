@@ -12,7 +12,7 @@ _MAX_EN_WORDS = 8
 _TIME_LEAD = re.compile(r"^(?:(?:到|至|截至|截止|在)?[ \t]*(?:民国[ \t]*)?(?:[0-9]{1,4}|[〇零一二三四五六七八九]{4})[ \t]*年"
                         r"(?:[ \t]*[0-9]{1,2}(?:[—–-][0-9]{1,2})?月)?(?:底|末|初|上半年|下半年|前)?[ \t]*)+")
 _EN_TIME = re.compile(r"(?i)\b(?:in|by|as of|since|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)[0-9]{2}\b,?|\b(?:19|20)[0-9]{2}\b")
-_PUNCT = re.compile(r"^[\s,，、;；:：()（）“”\"'‘’*]+|[\s,，、;；:：()（）“”\"'‘’*]+$")
+_PUNCT = re.compile(r"^[\s,，、;；:：()（）“”\"'‘’*。！？]+|[\s,，、;；:：()（）“”\"'‘’*。！？]+$")
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +86,8 @@ _EN_AFTER_STOP = re.compile(r"[0-9.;]|\b(?:in|by) (?:19|20)[0-9]{2}")
 _EN_VERB_TAIL = re.compile(r"(?i)(?<=\w)(?:[ \t]+(?:has|have|had))?(?:[ \t]+already)?[ \t]+(?!(?:added|owned|based|related|listed|registered|used|funded)$)[a-z]+ed$")  # value added: a noun
 _FROM_NUMBER = re.compile(r"(?:由|从|比)[^0-9]{0,12}[0-9]")
 _DIGIT = re.compile(r"[0-9]")
+_ZH_LEAD_QUALIFIER = re.compile(r"^(?:以上|以下|左右|以内|余|多)")
+_ZH_VALUE_OR_TIME = re.compile(r"[0-9.,，、—\-~]+[\u4e00-\u9fff%]{0,3}|每年|每月|当年|全年|年均|同比|[0-9]{4}年")
 
 
 def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_names: tuple[str, ...],
@@ -104,10 +106,12 @@ def indicator(clause_before: str, after: str, noun: str, is_zh: bool, region_nam
         if len(got) < 3 and previous:
             got = _en_subject(_EN_AUX.split(previous, 1)[0], region_names)
         return got if len(got) >= 3 else _phrase("", after, False, region_names)
-    got = _phrase(clause_before, after, is_zh, region_names)
+    got = _ZH_LEAD_QUALIFIER.sub("", _phrase(clause_before, after, is_zh, region_names))
+    if _ZH_VALUE_OR_TIME.fullmatch(got):
+        got = ""  # 分别为3038元、2680元: another value, or 每年, names nothing
     if len(got) < 2 and previous:
         subject = _phrase(previous, "", is_zh, region_names)
-        if subject:
+        if subject and not _ZH_VALUE_OR_TIME.fullmatch(subject):
             if growth:
                 word = ("增长" if growth > 0 else "下降") if is_zh else (" growth" if growth > 0 else " decline")
                 subject += word

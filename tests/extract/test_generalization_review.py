@@ -367,3 +367,17 @@ def test_a_level_after_its_growth_names_the_subject_not_the_growth_en(ex):
 def test_a_share_names_what_it_is_a_share_of_en(ex):
     f = ex.one("Private firms contributed 60% of the city's tax revenue in 2022.")
     assert f.indicator == "city's tax revenue"
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_listed_value_is_not_the_next_values_indicator(ex, conv):
+    text = "2022年，甲市、乙市、丙市的人均公共文化支出分别为412元、380元、296元。"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert len(fs) == 3 and len({f.indicator for f in fs}) == 1, [f.indicator for f in fs]
+    assert fs[0].indicator.endswith(_conv(ex, "人均公共文化支出", conv))
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_qualifier_after_a_count_is_not_part_of_its_noun(ex, conv):
+    f = ex.one(_conv(ex, "新建10个以上智慧社区示范项目。", conv))
+    assert not f.indicator.startswith(_conv(ex, "以上", conv)), f.indicator
