@@ -30,8 +30,8 @@ import pytest
 
 from pipeline.documents.model import Document
 from pipeline.documents.pdf import read_pdf
-from pipeline.documents.reader import read_document
 from pipeline.tables import extract_table_facts
+from tests.tables.reading import read_with_own_cache
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "pdfs"
 NORTHEAST = SHARED / "zh_pdf_northeast_electric_q1_report_2018.pdf"
@@ -42,17 +42,7 @@ MOUTAI_PAGES = {1, 5, 6, 8, 14, 50, 51, 52, 56, 86, 89, 93}
 def _read(path: Path, tmp_path_factory):
     if not path.exists():
         pytest.skip(f"{path} not present")
-    import os
-    old = os.environ.get("CEF_CACHE_DIR")
-    os.environ["CEF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    try:
-        doc = read_document(path)
-    finally:
-        if old is None:
-            os.environ.pop("CEF_CACHE_DIR")
-        else:
-            os.environ["CEF_CACHE_DIR"] = old
-    assert doc.status == "ok", doc.error
+    doc = read_with_own_cache(path, tmp_path_factory.mktemp("cache"))
     return doc, extract_table_facts(doc)
 
 

@@ -5,29 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.documents.reader import read_document
 from pipeline.extract.fact import Fact
 from pipeline.tables import drop_text_duplicates, extract_table_facts
 from pipeline.tables.facts import column_year, report_year
 from tests.tables import pdfgen
+from tests.tables.reading import read_with_own_cache
 
 
 @pytest.fixture(scope="module")
 def doc(tmp_path_factory):
     d = tmp_path_factory.mktemp("t")
-    import os
-    old = os.environ.get("CEF_CACHE_DIR")
-    os.environ["CEF_CACHE_DIR"] = str(d / "cache")
-    try:
-        path = d / "table.pdf"
-        pdfgen.ruled_table(path)
-        doc = read_document(path)
-    finally:
-        if old is None:
-            os.environ.pop("CEF_CACHE_DIR")
-        else:
-            os.environ["CEF_CACHE_DIR"] = old
-    assert doc.status == "ok", doc.error
+    path = d / "table.pdf"
+    pdfgen.ruled_table(path)
+    doc = read_with_own_cache(path, d / "cache")
     return doc
 
 
@@ -125,17 +115,7 @@ def statement(tmp_path_factory):
     d = tmp_path_factory.mktemp("s")
     path = d / "statement.pdf"
     pdfgen.statement_tables(path)
-    import os
-    old = os.environ.get("CEF_CACHE_DIR")
-    os.environ["CEF_CACHE_DIR"] = str(d / "cache")
-    try:
-        doc = read_document(path)
-    finally:
-        if old is None:
-            os.environ.pop("CEF_CACHE_DIR")
-        else:
-            os.environ["CEF_CACHE_DIR"] = old
-    assert doc.status == "ok", doc.error
+    doc = read_with_own_cache(path, d / "cache")
     return doc, extract_table_facts(doc)
 
 
