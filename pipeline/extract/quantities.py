@@ -10,6 +10,7 @@ from .counts import counted_noun, vocabulary
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
 from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
+from .spelled import scan_spelled_en
 from .reference import trie_pattern
 from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
@@ -57,22 +58,6 @@ def _en_regex() -> re.Pattern:
 
 _BETWEEN = re.compile(r"(?i)\bbetween[ \t]+$")
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|since|until|from|to|of|during|before|after|end|year)[ \t]+$|(?:1[89]|20)[0-9]{2}[ \t]*[-–—~][ \t]*$")
-# 'more than half of the firms'; not 'the first half of 2024' (a period)
-# ('one-third of revenue': the hyphenated spelling too)
-_FRACTIONS = ("a quarter|one quarter|a third|one third|two thirds|three quarters|a fifth|one fifth|two fifths|a tenth"
-              "|one tenth").replace(" ", r"[ \t-]")
-_SPELLED_SHARE = re.compile(
-    r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!latter )(?<!former )(?<!other )(?=[aoth])"
-    rf"(?P<num>{_FRACTIONS}|half)\s+of\b(?!\s+(?:the\s+)?(?:year|[12][0-9]{{3}}))")
-# 'sales dropped roughly a tenth', 'fell by half': a fraction as the size of a change, with no 'of' after it
-_SPELLED_CHANGE = re.compile(
-    r"(?i)\b(?:fell|dropped|declined|decreased|shrank|slumped|plunged|contracted|rose|grew|increased|jumped|climbed|"
-    r"expanded|cut|reduced|lowered|raised)(?:\s+by)?(?:\s+(?:roughly|about|around|nearly|almost|some|more than|over))?\s+"
-    rf"(?P<num>{_FRACTIONS}|half)\b(?!\s+(?:of|an?|the)\b)")
-_TWICE = re.compile(r"(?i)(?<![\w-])(?=[tdq])(?P<num>twice|double|triple)(?=\s+(?:the|as|that|than|its|their|of)\b)")
-# 'rose sevenfold', 'a 2.5-fold increase': a multiple spelled with -fold
-_FOLD = re.compile(r"(?i)(?<![\w-])(?P<num>(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|"
-                   r"[0-9]+(?:\.[0-9]+)?)[- ]?fold)\b")
 _NOT_RANGE_BEFORE = re.compile(r"(?i)\bfrom\s*(?:\S+\s*){0,2}$|(?:从|由)[^，,。；;、\s]{0,8}$")
 
 
@@ -294,22 +279,7 @@ def _scan_en(text: str) -> list[Quantity]:
         if q:
             out.append(q)
     _share_units(text, out)
-    for m in _spelled(text, ("half", "third", "quarter", "fifth", "tenth"), (_SPELLED_SHARE, _SPELLED_CHANGE), 90):
-        v = voc["fractions"].get(" ".join(m.group("num").lower().replace("-", " ").split()))
-        if v is not None:
-            v = float(v)
-            out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), v, v, "", 1.0, "percent", "percent",
-                                spelled=True, script="en"))
-    for m in _spelled(text, ("fold",), (_FOLD,), 12):
-        v = parse_number(m.group("n"))
-        if v is not None and v > 1:
-            out.append(Quantity(m.start(), m.end(), m.start(), v, v, "fold", 1.0, "times", "ratio",
-                                spelled=not m.group("n")[0].isdigit(), script="en"))
-    for m in _spelled(text, ("twice", "double", "triple"), (_TWICE,), 10):
-        v = voc["multiples"].get(m.group("num").lower())
-        if v is not None:
-            out.append(Quantity(m.start(), m.end(), m.start(), v, v, "", 1.0, "times", "ratio", spelled=True,
-                                script="en"))
+    out.extend(scan_spelled_en(text))
     return out
 
 
@@ -323,25 +293,6 @@ def _share_units(text: str, out: list[Quantity]) -> None:
         if (q1.unit == "count" and not q1.noun and q1.scale > 1 and q2.kind == "money" and q2.scale == q1.scale
                 and _SHARED.fullmatch(text, q1.end, q2.start)):
             q1.unit, q1.kind = q2.unit, q2.kind
-
-
-def _spelled(text: str, words: tuple[str, ...], rxs: tuple[re.Pattern, ...], reach: int) -> list[re.Match]:
-    """Matches of rare spelled patterns, searched only around their key words (a whole-text scan of each
-    pattern cost ~0.1 s/MB): `reach` characters before a key word and 30 after it."""
-    low = text.lower()
-    hits = set()
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            hits.add(i)
-            i = low.find(w, i + 1)
-    out: dict[tuple[int, int], re.Match] = {}
-    for h in sorted(hits):
-        for rx in rxs:
-            for m in rx.finditer(text, max(0, h - reach), h + 30):
-                if m.start("num") <= h < m.end("num"):
-                    out.setdefault(m.span("num"), m)
-    return [out[k] for k in sorted(out)]
 
 
 def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single: bool) -> Quantity | None:
