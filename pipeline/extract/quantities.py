@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from .counts import counted_noun, vocabulary
+from .counts import counted_noun
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
 from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
@@ -247,7 +247,6 @@ def _en_candidates(text: str) -> list[int]:
 
 def _scan_en(text: str) -> list[Quantity]:
     rx = _en_regex()
-    voc = vocabulary()
     out: list[Quantity] = []
     pos = 0
     # the full pattern is tried only where a digit, a currency sign or a number word can start
