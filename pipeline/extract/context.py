@@ -43,6 +43,9 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
         rank = _LEVEL_RANK.get(m.region.level, 9)
         if best is None or rank < best:
             best, region = rank, m.region
+    # a report's header names the body it is given to or issued by (在榆川县人民代表大会上, 某市人民政府)
+    if region is None:
+        region = _issuer_place(working_text, has_han, has_latin)
     # a title naming no place over a national body's release (国家统计局, the State Council) is national
     if region is None and has_national_publisher(head + "\n" + "\n".join(_header_block(working_text))):
         region = gazetteer().lookup("China")
@@ -74,6 +77,21 @@ def _reference_year(head: str, text: str, doc_year: int | None, roc: bool = Fals
         for y in find_mentions(ln, doc_year, roc):  # (a Taiwan headline: 112年第4季经济成长率)
             if y.year_start is None and not y.base_cue:
                 return y.year
+    return None
+
+
+_ISSUER = re.compile(r"人民代表大会|人民政府|政府办公室|政府办公厅|统计局|发展和改革委员会|政协")
+
+
+def _issuer_place(text: str, has_han: bool, has_latin: bool) -> Region | None:
+    """The place of the body a Chinese report is given to or issued by, named in its first lines."""
+    lines = [ln for ln in text[:1500].split("\n") if ln.strip()][:8]
+    for ln in lines:
+        m = _ISSUER.search(ln)
+        if m:
+            named = [x for x in gazetteer().mentions(ln[:m.start()], has_han, has_latin)]
+            if named:
+                return named[-1].region  # the place right before the body's name
     return None
 
 

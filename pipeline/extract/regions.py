@@ -87,6 +87,13 @@ class Gazetteer:
         # 'US$381 billion' names a currency, not the United States
         self.en_rx = re.compile(rf"(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
 
+    def _government(self, name: str, text: str, end: int) -> Region | None:
+        """'Beijing cut rates', 'Beijing has set a target': the capital as the country's government."""
+        country = _capitals().get(name)
+        if country and _government_verb().match(text, end):
+            return self.by_en.get(country)
+        return None
+
     def lookup(self, name: str) -> Region | None:
         """A region by any of its names, in simplified or traditional Chinese or English."""
         name = name.strip()
@@ -123,12 +130,23 @@ class Gazetteer:
                 r = self.en.get(name)
                 if r is None or _EN_ORG_AFTER.match(text, m.end()) or _is_source_attribute(text, m.start(), m.end()):
                     continue
+                r = self._government(name, text, m.end()) or r
                 out.append(Mention(m.start(), m.end(), r))
         if has_han:
             out.extend(self._enumerated_macro_regions(text, {m.start for m in out}))
             out.extend(pattern_mentions(text, [(m.start, m.end) for m in out]))
         out.sort(key=lambda x: x.start)
         return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return load_json("national_cues.json")["capital_as_government"]
+
+
+@lru_cache(maxsize=1)
+def _government_verb() -> re.Pattern:
+    return re.compile(rf"[ \t]+(?:{alternation(load_json('national_cues.json')['government_verbs'])})\b")
 
 
 @lru_cache(maxsize=4096)

@@ -250,7 +250,9 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     whole_year = set(_cues()["zh_whole_year_periods"])
     # an undated release whose title names its period ('Visitor arrivals in first seven months of 2025') tells its
     # English periods their year as a dateline would
-    en_story = story or ((anchor, None) if anchor else None)
+    # (a communiqué dated February 2025 on 2024: the year its title reports on wins over its date, and then a
+    # month after the date's month is not last year's)
+    en_story = (anchor, None) if anchor and (story is None or anchor != story[0]) else story
     kept = [y for y in out if not (y.base_cue or y.ratio_base or y.relative or y.since) and y.year_start is None]
     explicit = [(y.start, y.year) for y in kept]
     ends = [y.end for y in kept]

@@ -381,3 +381,43 @@ def test_a_listed_value_is_not_the_next_values_indicator(ex, conv):
 def test_a_qualifier_after_a_count_is_not_part_of_its_noun(ex, conv):
     f = ex.one(_conv(ex, "新建10个以上智慧社区示范项目。", conv))
     assert not f.indicator.startswith(_conv(ex, "以上", conv)), f.indicator
+
+
+# -- a fourth blind round: issuers, capitals, communiqués ----------------------------------------------------------
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_the_congress_a_report_is_given_to_names_its_place(ex, conv):
+    text = ("政府工作报告\n——2024年1月8日在金溪县第十八届人民代表大会第三次会议上\n\n"
+            "全县地区生产总值增长6.1%，新增市场主体3200户。")
+    fs = ex.facts(_conv(ex, text, conv))
+    assert {f.region for f in fs} == {"Jinxi County"}, [(f.quote, f.region) for f in fs]
+
+
+@pytest.mark.parametrize("text", ["Beijing cut the reserve requirement ratio by 50 basis points in 2024.",
+                                  "Beijing has set a growth target of around 5% for 2025."])
+def test_the_capital_as_the_government_is_china_en(ex, text):
+    assert ex.one(text).region == "China"
+
+
+def test_a_city_named_beijing_stays_beijing_en(ex):
+    assert ex.one("Retail sales in Beijing rose 4.1% in 2024.").region == "Beijing"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The birth rate was 6.39 per thousand in 2023.", 6.39, "per_mille"),
+    ("Developers sold 112.6 million square metres of floor space in 2024.", 1.126e8, "m2"),
+    ("The population totaled 1,409.67 million at the end of 2023.", 1.40967e9, "person"),
+    ("Property investment slid 9.6 per cent in 2023.", -9.6, "percent"),
+    ("Prices recorded a 5.0 per cent slide in January 2024.", -5.0, "percent"),
+])
+def test_more_units_subjects_and_decline_words_en(ex, text, value, unit):
+    f = ex.one(text)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_a_communique_dated_next_year_reports_on_its_titles_year_en(ex):
+    title = "Statistical Communique on the 2023 Economic Development of Someprovince"
+    text = (title + "\nFebruary 28, 2024\n\nGDP grew 5.0 percent. By the end of the year, there were 30,000 "
+            "charging stations.")
+    fs = ex.facts(text, title=title)
+    assert [f.year for f in fs] == [2023, 2023]
