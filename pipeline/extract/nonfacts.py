@@ -51,7 +51,8 @@ def is_nonfact(text: str, q: Quantity) -> bool:
             return True
         return False
     # English
-    if q.kind != "money" and r["en_label"].search(text[max(0, q.start - 14):q.start]):
+    # ('Industry 4.0', 'Table 3'; not 'the secondary industry 36.5 percent': a percent is a share, not a label)
+    if q.kind not in ("money", "percent") and r["en_label"].search(text[max(0, q.start - 14):q.start]):
         return True
     if q.spelled and text[q.num_start].isupper() and q.noun and q.noun[:1].isupper():
         return True

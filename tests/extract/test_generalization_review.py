@@ -421,3 +421,13 @@ def test_a_communique_dated_next_year_reports_on_its_titles_year_en(ex):
             "charging stations.")
     fs = ex.facts(text, title=title)
     assert [f.year for f in fs] == [2023, 2023]
+
+
+def test_a_percent_after_industry_is_a_share_not_a_label_en(ex):
+    fs = ex.facts("Value added of the primary industry accounted for 7.1 percent of GDP, the secondary industry "
+                  "38.3 percent, and the tertiary industry 54.6 percent in 2023.")
+    assert [f.value for f in fs] == [7.1, 38.3, 54.6]
+
+
+def test_industry_4_0_is_still_a_name_en(ex):
+    assert ex.facts("Germany launched Industry 4.0 in 2013.") == []
