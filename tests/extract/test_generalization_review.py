@@ -431,3 +431,9 @@ def test_a_percent_after_industry_is_a_share_not_a_label_en(ex):
 
 def test_industry_4_0_is_still_a_name_en(ex):
     assert ex.facts("Germany launched Industry 4.0 in 2013.") == []
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_an_appropriated_amount_is_a_plan(ex, conv):
+    f = ex.one(_conv(ex, "明年度总预算案中，交通部门编列1,250亿元。", conv))
+    assert f.is_target
