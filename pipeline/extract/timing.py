@@ -26,6 +26,8 @@ _PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|gr
                    r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"
                    r"delivered|earned|logged|registered|saw|returned|recovered|came in|hit|lowered|reduced|trimmed|slashed|cut|"
                    r"raised|lifted|boosted)\b")
+# 每人每年6120元: a rate per person and year, not an amount that recurs each year
+_PER_HEAD = re.compile(r"每(?:人|户|亩|吨)(?:每)?年")
 _FORECAST_AFTER = re.compile(r"[ \t]*(?:左右|以上|以下)?(?:的)?(?:预测|预期目标|预期|预估|目标)")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
 # a year written right before its value: 2000年的5.2%, 1995年底…, 'its 2018 peak of US$292 billion'
@@ -59,7 +61,9 @@ def year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: 
     ss, _ = seg.sent(q.start)
     # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
     scope = ss if q.script == "zh" else seg.clause_start(q.start)
-    if _cues()["annual"].search(wt, scope, q.start) and not _cues()["average"].search(clause_before):
+    annual = _cues()["annual"].search(wt, scope, q.start)
+    if (annual and not _cues()["average"].search(clause_before)
+            and not _PER_HEAD.search(wt, max(scope, annual.start() - 3), annual.end())):
         return None, None, ym  # 每年 / per year: a recurring amount, not one year's value
     return y, ys, ym
 

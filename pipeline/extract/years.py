@@ -99,7 +99,8 @@ def _regexes() -> dict[str, re.Pattern]:
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
         # 比2002年, compared with 2002, 'its 2018 peak': a year that qualifies a yardstick
-        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:(?:compared (?:with|to)|than|relative to)(?:[ \t]+(?:in|that of|that in|those of))?|\bits|\btheir))[ \t]*$"),
+        # ('an increase of 12.3 per cent over the same period last year': the year compared with)
+        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:(?:compared (?:with|to)|than|relative to|same period(?: of)?)(?:[ \t]+(?:in|that of|that in|those of))?|\bits|\btheir))[ \t]*$"),
         # 为2018年的1.6倍: the year a ratio is measured against
         "ratio_base_cue": re.compile(r"(?:为|是|相当于|等于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }

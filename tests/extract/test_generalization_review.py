@@ -437,3 +437,25 @@ def test_industry_4_0_is_still_a_name_en(ex):
 def test_an_appropriated_amount_is_a_plan(ex, conv):
     f = ex.one(_conv(ex, "明年度总预算案中，交通部门编列1,250亿元。", conv))
     assert f.is_target
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_rate_per_head_and_year_is_not_an_annual_recurrence(ex, conv):
+    f = ex.one(_conv(ex, "2023年，城乡低保标准提高到每人每年7200元。", conv))
+    assert f.year == 2023
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_this_year_in_an_undated_release_is_its_titles_year(ex, conv):
+    title = "2024年5月入境旅客统计"
+    text = title + "\n\n今年首五个月入境旅客累计逾1,800万人次。"
+    f = ex.one(_conv(ex, text, conv), title=_conv(ex, title, conv))
+    assert f.year == 2024
+
+
+def test_the_same_period_last_year_is_a_yardstick_en(ex):
+    title = "Port traffic in the first half of 2025"
+    text = (title + "\n\nThe port handled 12.1 million containers in the first half of 2025, an increase of 6.2 per "
+            "cent over the same period last year. Transshipments rose 4.0 per cent.")
+    fs = ex.facts(text, title=title)
+    assert [f.year for f in fs] == [2025, 2025, 2025], [(f.quote, f.year) for f in fs]
