@@ -130,8 +130,11 @@ def scan_fractions(text: str) -> list[Quantity]:
     """七成, 近5成, 三分之一, 千分之三: a share written as a fraction (tenths, or X parts of Y) is a percent.
     百分之… is read with the other numbers."""
     units = load_json("units.json")["zh_fractions"]["denominators_as_units"]
+    not_before = tuple(load_json("units.json")["zh_fractions"]["not_followed_by"])
     out = []
     for m in _around(text, ("成", "分之"), _fraction_regex(), 12):
+        if text.startswith(not_before, m.end()):
+            continue
         if m.group("tenths"):
             v = parse_number(m.group("tenths"))
             if v is None or not 0 < v <= 10:

@@ -459,3 +459,8 @@ def test_the_same_period_last_year_is_a_yardstick_en(ex):
             "cent over the same period last year. Transshipments rose 4.0 per cent.")
     fs = ex.facts(text, title=title)
     assert [f.year for f in fs] == [2025, 2025, 2025], [(f.quote, f.year) for f in fs]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_quarter_of_a_century_is_time_not_a_share(ex, conv):
+    assert ex.facts(_conv(ex, "在不到四分之一世纪的时间内完成这项任务。", conv)) == []
