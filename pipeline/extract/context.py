@@ -28,6 +28,7 @@ class DocContext:
     dateline_year: int | None = None   # a news story's own date (SHANGHAI, June 3, 2023), not a journal's 'Received'.
     month: int | None = None           # the month of the document's own date, when it states one
     headings: Headings | None = None   # the places section headings name, for values whose sentence names none
+    story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
@@ -57,7 +58,27 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year, roc),
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
                       month=date[1] if date else None,
-                      headings=Headings(working_text, gazetteer(), has_han, has_latin))
+                      headings=Headings(working_text, gazetteer(), has_han, has_latin),
+                      story_year=_zh_story_year(working_text, year) if has_han else None)
+
+
+# 新华社北京10月9日电（记者…）, 本报讯: a news agency's or paper's dateline opens the story
+_ZH_DATELINE = re.compile(r"(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}日)电|本报讯|讯[（(]记者|[（(]记者[^）)]{1,20}[)）]")
+
+
+def _zh_story_year(text: str, doc_year: int | None) -> int | None:
+    """The time a Chinese news story reports on: its dateline's year, else the first year its lead paragraph
+    names (新华社北京10月9日电 … 2025年国庆中秋假期…)."""
+    m = _ZH_DATELINE.search(text, 0, 1500)
+    if not m:
+        return None
+    if doc_year:
+        return doc_year
+    end = text.find("\n", m.end())
+    for y in find_mentions(text[m.end():end if end > 0 else m.end() + 600], None):
+        if y.year_start is None and not (y.base_cue or y.ratio_base or y.since):
+            return y.year
+    return None
 
 
 _JOURNAL_DATES = re.compile(r"(?i)\b(?:received|accepted|submitted|revised)\b")

@@ -168,6 +168,8 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         return _resolve(head, q, in_from, in_to, clause_before)
     if ctx.reference_year is not None:
         return ctx.reference_year, None, None
+    if q.script == "zh" and ctx.story_year is not None:
+        return ctx.story_year, None, None  # a news story reports on its own time
     if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
         return ctx.dateline_year, None, None  # a dated news story reports on its own time
     return None, None, None

@@ -464,3 +464,18 @@ def test_the_same_period_last_year_is_a_yardstick_en(ex):
 @pytest.mark.parametrize("conv", ["hans", "hant"])
 def test_a_quarter_of_a_century_is_time_not_a_share(ex, conv):
     assert ex.facts(_conv(ex, "在不到四分之一世纪的时间内完成这项任务。", conv)) == []
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_news_story_reports_on_the_year_its_lead_names(ex, conv):
+    text = ("春节消费数据出炉\n\n中新社上海2月18日电（记者张明）2024年春节假期，全市零售额同比增长8.2%。\n\n"
+            "其中，餐饮收入达到52亿元，旅游接待游客930万人次。")
+    fs = ex.facts(_conv(ex, text, conv))
+    assert {f.year for f in fs} == {2024}, [(f.quote, f.year) for f in fs]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_text_that_is_no_news_story_keeps_undated_values_undated(ex, conv):
+    text = "研究综述\n\n2019年的研究指出，产业集聚有利于创新。\n\n目前，全市共有高新技术企业320家。"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [f.year for f in fs] == [None]
