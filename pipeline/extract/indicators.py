@@ -42,7 +42,7 @@ def _rx() -> dict:
 
 
 _EN_AFTER_GROWTH = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:increase|rise|growth|jump|gain|expansion)\b")
-_EN_AFTER_DECLINE = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:decline|drop|fall|decrease|contraction|slump|slide|dip|slip)\b")
+_EN_AFTER_DECLINE = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:decline|drop|fall|decrease|contraction|slump|slide|dip|slip|cut|reduction)\b")
 
 
 def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tuple[str, int]:

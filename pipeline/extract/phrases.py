@@ -156,3 +156,28 @@ def scan_fractions(text: str) -> list[Quantity]:
         out.append(Quantity(m.start(), m.end(), m.start(), v, num, "分之", 1.0, unit, "percent",
                             spelled=not num_s[0].isdigit(), script="zh"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _fx_regex() -> tuple[re.Pattern, re.Pattern]:
+    pairs = {k: v for k, v in load_json("units.json")["en_fx_pairs"].items() if not k.startswith("_")}
+    # a rate: one digit, a point, two to four decimals, and no unit or scale of its own
+    rate = re.compile(r"(?<![\w.])[0-9]\.[0-9]{2,4}(?![0-9%]|[ \t]*(?:per[ \t]?cent|percent|bn|billion|million|trillion|bp|ppt))")
+    return re.compile(rf"\b(?:{alternation(pairs)})\b"), rate
+
+
+def scan_fx_rates(text: str) -> list[Quantity]:
+    """'USD/CNY traded at 7.12', 'our end-2025 USD/CNY forecast to 7.05 (from 7.20)': the rates after a currency
+    pair, up to the end of its sentence, are quoted in that pair's unit."""
+    pair_rx, rate_rx = _fx_regex()
+    units = load_json("units.json")["en_fx_pairs"]
+    out = []
+    for m in pair_rx.finditer(text):
+        end = _SENTENCE_END.search(text, m.end())
+        for r in rate_rx.finditer(text, m.end(), end.start() if end else len(text)):
+            v = float(r.group())
+            out.append(Quantity(r.start(), r.end(), r.start(), v, v, "", 1.0, units[m.group()], "ratio", script="en"))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")

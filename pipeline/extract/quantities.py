@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .counts import counted_noun
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
-from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_index, scan_scaled_before_noun
+from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
 from .reference import trie_pattern
@@ -74,6 +74,9 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
     if "指数" in text or "ndex" in text or "PMI" in text:
         taken = [(q.start, q.end) for q in out]
         out.extend(q for q in scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))
+    if has_latin and ("USD" in text or "usd" in text):
+        taken = [(q.start, q.end) for q in out]
+        out.extend(q for q in scan_fx_rates(text) if not any(a < q.end and q.start < b for a, b in taken))
     if has_latin:
         taken = [(q.start, q.end) for q in out]
         for q in _scan_en(text):

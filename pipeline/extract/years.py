@@ -314,7 +314,8 @@ def _en_year_is_name(text: str, start: int, end: int) -> bool:
     if re.search(r",[ \t]*$", before) and after.startswith(")"):
         return True
     if re.search(r"(?:[A-Z][a-z]+|[A-Z]{2,})[ \t]+$", before) and not re.search(
-            r"(?:In|From|By|Since|Until|Of|To|As of|End|During|Before|After|Year|Spring|Summer|Autumn|Fall|Winter"
+            r"(?:In|From|By|Since|Until|Of|To|As of|End|During|Before|After|Year|Spring|Summer|Autumn|Fall|Winter|For|"
+            r"Through|Throughout|Over|Within|Across|Beyond|Fiscal|FY"
             r"|January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+$", before):
         return True
     return False

@@ -479,3 +479,17 @@ def test_a_text_that_is_no_news_story_keeps_undated_values_undated(ex, conv):
     text = "研究综述\n\n2019年的研究指出，产业集聚有利于创新。\n\n目前，全市共有高新技术企业320家。"
     fs = ex.facts(_conv(ex, text, conv))
     assert [f.year for f in fs] == [None]
+
+
+def test_rates_after_a_currency_pair_are_yuan_per_dollar_en(ex):
+    fs = ex.facts("We now see USD/CNY at 7.08 by end-2025 (previously 7.25), while exports rose 4.0% in 2025.")
+    assert [(f.value, f.unit) for f in fs] == [(7.08, "CNY/USD"), (7.25, "CNY/USD"), (4.0, "percent")]
+
+
+def test_for_a_year_is_a_time_not_a_name_en(ex):
+    f = ex.one("For 2026 we forecast GDP growth of 4.3%, after 4.9% this year.", quote="4.3%")
+    assert f.year == 2026
+
+
+def test_a_basis_point_cut_is_negative_en(ex):
+    assert ex.one("We expect a 25bp cut in the policy rate in 2026.").value == -25.0
