@@ -1,14 +1,16 @@
 """Held-out check: the extractor on documents written for this purpose (tests/heldout/docs, gold in
 tests/heldout/gold), scored by ../shared/eval/score.py.
 
-Four rounds, each blind when it was written: eight documents (built by build_gold.py; micro F1 0.35 at first),
+Five rounds, each blind when it was written: eight documents (built by build_gold.py; micro F1 0.35 at first),
 nine more (an academic paper, a wire story, an outlook report, a city statistical bulletin, a county plan, a
 Yangtze Delta news story, Taiwan, Hong Kong and Macau releases; 0.83 at first), six more (a provincial trade
 story, a company annual report, a think-tank brief on local debt, a Hong Kong English release, a Taiwan chip story,
-a Hong Kong budget speech; 0.76 at the start of that session, 0.83 when it was first scored) and six more (a county
+a Hong Kong budget speech; 0.76 at the start of that session, 0.83 when it was first scored), six more (a county
 work report, a research abstract, a property wire story with no year in its dateline, a national statistical
 communiqué, a Taiwan budget story, a Macau tourism release; 0.80 at the start of that session, 0.84 when first
-scored, 0.86 after). The error classes
+scored, 0.86 after), and a fifth round of six written last and scored once (a provincial NEV plan, a Xinhua
+holiday-consumption story, an urbanization paper, a bank research note, a Taiwan machine-tool report, a Hong Kong
+trade story; 0.65 both at the start of that session and when first scored, 0.84 after). The error classes
 they showed were fixed as general rules (tests/extract/test_generalization*.py), so the set is now a regression
 guard, not blind. The floor is the current score minus a small margin."""
 import json
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 
-BASELINE_MICRO_F1 = 0.9228   # tp=1237 fp=94 fn=113 over 29 documents
+BASELINE_MICRO_F1 = 0.9104   # tp=1443 fp=129 fn=155 over 35 documents
 FLOOR = round(BASELINE_MICRO_F1 - 0.03, 4)
 
 
