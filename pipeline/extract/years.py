@@ -188,8 +188,9 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
 
 
 # 过去五年, 近三年, 五年来, 四年中: the years up to the document's time (not 三年内, 'within three years', a plan)
-_PAST_YEARS = re.compile(r"(?:过去|近|最近|这)(?P<a>[两二三四五六七八九十]|[2-9]|10)年(?:来|中|里|间|以来)?"
-                         r"|(?<![0-9〇零一二两三四五六七八九十百])(?P<b>[两二三四五六七八九十]|[2-9]|10)年(?:来|中|里|间|以来)")
+_PAST_YEARS = re.compile(r"(?=[过近最这两二三四五六七八九十1-9])(?:(?:过去|近|最近|这)(?P<a>[两二三四五六七八九十]|[2-9]|10)年"
+                         r"(?:来|中|里|间|以来)?|(?<![0-9〇零一二两三四五六七八九十百])(?P<b>[两二三四五六七八九十]|[2-9]|10)年"
+                         r"(?:来|中|里|间|以来))")
 _LATE_IN_YEAR = 6
 
 
