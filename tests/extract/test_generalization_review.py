@@ -493,3 +493,16 @@ def test_for_a_year_is_a_time_not_a_name_en(ex):
 
 def test_a_basis_point_cut_is_negative_en(ex):
     assert ex.one("We expect a 25bp cut in the policy rate in 2026.").value == -25.0
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,value,unit", [("出口按年跌3.5%。", -3.5, "percent"), ("进口按年微跌0.8%。", -0.8, "percent"),
+                                             ("港口货柜吞吐量约648万个标准箱。", 6.48e6, "teu")])
+def test_hong_kong_decline_words_and_container_counts(ex, conv, text, value, unit):
+    f = ex.one(_conv(ex, text, conv))
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_fall_before_a_rebound_does_not_sign_the_rebound(ex, conv):
+    assert ex.one(_conv(ex, "股价大跌后回升5%。", conv)).value == 5.0
