@@ -131,8 +131,9 @@ def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx:
         if prev_s < ps:
             break
         # ('Since 2019, the city has opened 30 parks': a starting point, not the time of the next sentence)
+        # (由2014年的42.3%降至2024年的24.5%: the pair's starting year does not date the next sentence)
         found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since
-                 and not (y.target_cue and not own_target)]
+                 and not y.from_cue and not (y.target_cue and not own_target)]
         if (found and q.script == "en" and (ctx.year is None or found[-1].year >= ctx.year)
                 and _forecast_before_report(wt, prev_s, prev_e, ss, se)):
             # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast

@@ -506,3 +506,10 @@ def test_hong_kong_decline_words_and_container_counts(ex, conv, text, value, uni
 @pytest.mark.parametrize("conv", ["hans", "hant"])
 def test_a_fall_before_a_rebound_does_not_sign_the_rebound(ex, conv):
     assert ex.one(_conv(ex, "股价大跌后回升5%。", conv)).value == 5.0
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_the_start_of_a_from_to_pair_does_not_date_the_next_sentence(ex, conv):
+    text = "外资企业占比由2014年的38.2%降至2024年的29.5%。对东盟出口增长11.4%。"
+    fs = ex.facts(_conv(ex, text, conv))
+    assert [(f.raw_value, f.year) for f in fs] == [(38.2, 2014), (29.5, 2024), (11.4, 2024)]
