@@ -35,6 +35,9 @@ def _rx() -> dict:
         "zh_lead": re.compile(rf"^(?:{alt(c['zh_lead_drop'])})+"),
         "en_link_tail": re.compile(rf"(?i)(?:\b(?:{alt(c['en_link_verbs'])})[ \t]*)+$"),
         "to_between": re.compile(r"(?:到|至|\bto\b)"),
+        # 'Outbound shipments rose 6.1% year-on-year to': the verbs and link words between a subject and its value
+        "en_verb_before_value": re.compile(
+            rf"(?i)(?:\s+(?:{alt(c['en_growth'] + c['en_decline'] + c['en_link_verbs'])}|[a-z]+ed))+\s*[$€£¥]?$"),
         # a clause that only compares (比去年增加, 同比下降, 比1995年底增长) names no indicator of its own
         "zh_comparison_only": re.compile(
             rf"^(?:{alt(c['zh_comparison_only'])}|比[0-9]{{4}}年[底末]?)?(?:{alt(c['zh_change_verbs'])})?(?:了)?$"),
@@ -75,9 +78,6 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
 
 
 _EN_SHARE_OF = re.compile(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?((?:(?!(?:is|are|was|were|in|by|from|to|and)\b)[a-z][\w'’-]*[ \t]*){1,6})")
-_EN_VERB_BEFORE_VALUE = re.compile(r"(?i)(?:\s+(?:rose|grew|fell|climbed|dropped|declined|jumped|slipped|gained|edged|"
-                                   r"increased|decreased|were|was|up|down|by|of|to|at|about|nearly|more than|"
-                                   r"[a-z]+ed))+\s*[$€£¥]?$")
 _EN_FUNCTION_WORDS = re.compile(r"(?i)(?:to|and|or|from|of|the|a|an|with|at|by)(?:\s+(?:to|and|or|from|of|the|a|an|with|at|by))*")
 _EN_VERB_ONLY = re.compile(r"(?i)(?:up|down|rise|fall|gain|drop|[a-z]+ing|[a-z]+ed)")
 _EN_AUX = re.compile(r"(?i)\b(?:has|have|had|is|are|was|were|will)\b")
@@ -123,7 +123,7 @@ def _en_subject(text: str, region_names: tuple[str, ...]) -> str:
     got = _phrase(text, "", False, region_names)
     if _DIGIT.search(got):
         # 'Outbound shipments rose 6.1% year-on-year to $298.4 billion': the subject before the first value
-        head = _EN_VERB_BEFORE_VALUE.sub("", got[:_DIGIT.search(got).start()]).strip(" ,$")
+        head = _rx()["en_verb_before_value"].sub("", got[:_DIGIT.search(got).start()]).strip(" ,$")
         got = head if len(head) >= 3 and not _EN_FUNCTION_WORDS.fullmatch(head) else ""
     return "" if _EN_VERB_ONLY.fullmatch(got) else got  # 'down from an 8.6% gain': a verb names nothing
 
