@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import Working
 from .national import Headings, caseless_title, has_national_publisher
+from .normalize import Working
+from .reference import alternation, load_json
 from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer
 from .years import document_date, find_mentions, plan_period
 
@@ -101,14 +102,16 @@ def _reference_year(head: str, text: str, doc_year: int | None, roc: bool = Fals
     return None
 
 
-_ISSUER = re.compile(r"人民代表大会|人民政府|政府办公室|政府办公厅|统计局|发展和改革委员会|政协")
+@lru_cache(maxsize=1)
+def _issuer() -> re.Pattern:
+    return re.compile(alternation(load_json("national_cues.json")["issuer_bodies"]))
 
 
 def _issuer_place(text: str, has_han: bool, has_latin: bool) -> Region | None:
     """The place of the body a Chinese report is given to or issued by, named in its first lines."""
     lines = [ln for ln in text[:1500].split("\n") if ln.strip()][:8]
     for ln in lines:
-        m = _ISSUER.search(ln)
+        m = _issuer().search(ln)
         if m:
             named = [x for x in gazetteer().mentions(ln[:m.start()], has_han, has_latin)]
             if named:
