@@ -9,7 +9,7 @@ from functools import lru_cache
 from .national import Headings, caseless_title, has_national_publisher
 from .normalize import Working
 from .reference import alternation, load_json
-from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer
+from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer, lineage
 from .years import document_date, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
@@ -113,7 +113,7 @@ def _issuer_place(text: str, has_han: bool, has_latin: bool) -> Region | None:
     for ln in lines:
         m = _issuer().search(ln)
         if m:
-            named = [x for x in gazetteer().mentions(ln[:m.start()], has_han, has_latin)]
+            named = gazetteer().mentions(ln[:m.start()], has_han, has_latin)
             if named:
                 return named[-1].region  # the place right before the body's name
     return None
@@ -150,18 +150,14 @@ def dominant_region(mentions) -> Region | None:
     return best if (n >= 5 and n * 4 >= n_all) or (n >= 3 and n * 2 >= n_all) else None
 
 
-# (a headline may ask a question: 'Can China's Local Governments Grow Out of Their Debt?')
-@lru_cache(maxsize=4096)
 def _credited(region: Region) -> tuple[Region, ...]:
     """The place and the places above it below the country: a mention of Shenzhen also names Guangdong."""
-    out, r = [], region
-    while r is not None and r not in out:
-        out.append(r)
-        parent = gazetteer().lookup(r.parent) if r.parent else None
-        r = parent if parent is not None and parent.level != "country" else None
-    return tuple(out)
+    above = lineage(region)[1:]
+    country = next((i for i, r in enumerate(above) if r.level == "country"), len(above))
+    return (region, *above[:country])
 
 
+# (a headline may ask a question: 'Can China's Local Governments Grow Out of Their Debt?')
 _SENTENCE_END = re.compile(r"[。，,；;：:！!]$|[，,。]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 

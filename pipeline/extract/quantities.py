@@ -65,25 +65,22 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
     out: list[Quantity] = []
     if has_han:
         out.extend(_scan_zh(text))
-        taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in scan_bare_scaled(text) if not any(a < q.end and q.start < b for a, b in taken))
-        taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in scan_scaled_before_noun(text) if not any(a < q.end and q.start < b for a, b in taken))
-        taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in scan_fractions(text) if not any(a < q.end and q.start < b for a, b in taken))
+        # phrase patterns after the main one: each adds only what no earlier quantity already covers
+        for phrases in (scan_bare_scaled, scan_scaled_before_noun, scan_fractions):
+            _add_uncovered(out, phrases(text))
     if "指数" in text or "ndex" in text or "PMI" in text:
-        taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in scan_index(text) if not any(a < q.end and q.start < b for a, b in taken))
+        _add_uncovered(out, scan_index(text))
     if has_latin and ("USD" in text or "usd" in text):
-        taken = [(q.start, q.end) for q in out]
-        out.extend(q for q in scan_fx_rates(text) if not any(a < q.end and q.start < b for a, b in taken))
+        _add_uncovered(out, scan_fx_rates(text))
     if has_latin:
-        taken = [(q.start, q.end) for q in out]
-        for q in _scan_en(text):
-            if not any(a < q.end and q.start < b for a, b in taken):
-                out.append(q)
+        _add_uncovered(out, _scan_en(text))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _add_uncovered(out: list[Quantity], found: list[Quantity]) -> None:
+    taken = [(q.start, q.end) for q in out]
+    out.extend(q for q in found if not any(a < q.end and q.start < b for a, b in taken))
 
 
 def _is_plain_range(text: str, start: int) -> bool:

@@ -321,13 +321,17 @@ _WHOLE_AREA = re.compile(r"[\s“]*(?:而|其中|同时|目前|截至[^，,]{0,1
 
 def _own_place(r: Region | None, levels: tuple[str, ...]) -> Region | None:
     """The document's place, or the place above it, at one of `levels` (全省 in a Shenzhen text is Guangdong)."""
-    seen = set()
-    while r is not None and r not in seen:
-        if r.level in levels:
-            return r
-        seen.add(r)
+    return next((x for x in lineage(r) if x.level in levels), None) if r is not None else None
+
+
+@lru_cache(maxsize=4096)
+def lineage(region: Region) -> tuple[Region, ...]:
+    """The place and the places above it, nearest first: Shenzhen, Guangdong, China."""
+    out, r = [], region
+    while r is not None and r not in out:
+        out.append(r)
         r = gazetteer().lookup(r.parent) if r.parent else None
-    return None
+    return tuple(out)
 
 
 _SUBJECT_LEAD = re.compile(r"^[\W_]*(?:而|其中|另外|此外|同时|但|在|全|the|The|In|in)?[ \t]*$")

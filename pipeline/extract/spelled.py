@@ -7,6 +7,7 @@ import re
 
 from .counts import vocabulary
 from .numbers import parse_number
+from .phrases import near_keys
 from .quantity import Quantity
 
 # 'more than half of the firms'; not 'the first half of 2024' (a period)
@@ -30,39 +31,21 @@ _FOLD = re.compile(r"(?i)(?<![\w-])(?P<num>(?P<n>two|three|four|five|six|seven|e
 def scan_spelled_en(text: str) -> list[Quantity]:
     voc = vocabulary()
     out: list[Quantity] = []
-    for m in _spelled(text, ("half", "third", "quarter", "fifth", "tenth"), (_SPELLED_SHARE, _SPELLED_CHANGE), 90):
+    for m in near_keys(text, ("half", "third", "quarter", "fifth", "tenth"), (_SPELLED_SHARE, _SPELLED_CHANGE), 90,
+                       group="num", fold_case=True):
         v = voc["fractions"].get(" ".join(m.group("num").lower().replace("-", " ").split()))
         if v is not None:
             v = float(v)
             out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), v, v, "", 1.0, "percent", "percent",
                                 spelled=True, script="en"))
-    for m in _spelled(text, ("fold",), (_FOLD,), 12):
+    for m in near_keys(text, ("fold",), (_FOLD,), 12, group="num", fold_case=True):
         v = parse_number(m.group("n"))
         if v is not None and v > 1:
             out.append(Quantity(m.start(), m.end(), m.start(), v, v, "fold", 1.0, "times", "ratio",
                                 spelled=not m.group("n")[0].isdigit(), script="en"))
-    for m in _spelled(text, ("twice", "double", "triple"), (_TWICE,), 10):
+    for m in near_keys(text, ("twice", "double", "triple"), (_TWICE,), 10, group="num", fold_case=True):
         v = voc["multiples"].get(m.group("num").lower())
         if v is not None:
             out.append(Quantity(m.start(), m.end(), m.start(), v, v, "", 1.0, "times", "ratio", spelled=True,
                                 script="en"))
     return out
-
-
-def _spelled(text: str, words: tuple[str, ...], rxs: tuple[re.Pattern, ...], reach: int) -> list[re.Match]:
-    """Matches of rare spelled patterns, searched only around their key words (a whole-text scan of each
-    pattern cost ~0.1 s/MB): `reach` characters before a key word and 30 after it."""
-    low = text.lower()
-    hits = set()
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            hits.add(i)
-            i = low.find(w, i + 1)
-    out: dict[tuple[int, int], re.Match] = {}
-    for h in sorted(hits):
-        for rx in rxs:
-            for m in rx.finditer(text, max(0, h - reach), h + 30):
-                if m.start("num") <= h < m.end("num"):
-                    out.setdefault(m.span("num"), m)
-    return [out[k] for k in sorted(out)]

@@ -108,13 +108,10 @@ def local_currency(text: str, start: int, raw_unit: str, places: tuple) -> str:
         return u["zh_currency_before"][m.group()]
     if "人民币" in raw_unit:
         return "CNY"
-    for p in places:
-        if p in u["local_yuan"]:
-            return u["local_yuan"][p]
-    return "CNY"
+    return local_dollar(places) or "CNY"
 
 
 def local_dollar(places: tuple) -> str | None:
-    """The currency a bare $ means in a text about one of `places` (Hong Kong: HKD), or None."""
+    """The local currency a bare 元 or $ means in a text about one of `places` (Hong Kong: HKD), or None."""
     local = load_json("units.json")["local_yuan"]
     return next((local[p] for p in places if p in local), None)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import parse_chinese
+from .numbers import parse_chinese, parse_number
 from .reference import alternation, load_json
 
 Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
@@ -201,8 +201,7 @@ def _past_years(text: str, doc_year: int, doc_month: int | None, out: list[YearM
     for m in _PAST_YEARS.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        n = parse_chinese(m.group("a") or m.group("b")) if not (m.group("a") or m.group("b")).isdigit() \
-            else int(m.group("a") or m.group("b"))
+        n = parse_number(m.group("a") or m.group("b"))
         if not n:
             continue
         end = doc_year - 1 if doc_month is None or doc_month <= _LATE_IN_YEAR else doc_year
