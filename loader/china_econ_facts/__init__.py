@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
-                    data_dir, datapackage, manifest, resource, table_names, table_path)
+                    data_dir, datapackage, manifest, resource, table_names)
 from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
 from ._verify import CorruptDataError, DataFileError, FileCheck, VerifyReport, data_file, verify
 from ._version import __version__

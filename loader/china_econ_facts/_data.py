@@ -70,10 +70,6 @@ def resource(table: str) -> dict:
     raise UnknownTableError(table, table_names())
 
 
-def table_path(table: str) -> Path:
-    return data_dir() / resource(table)["path"]
-
-
 def check_columns(table: str, columns) -> list[str] | None:
     if columns is None:
         return None
