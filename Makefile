@@ -9,13 +9,14 @@ export PYTHONPATH := $(CURDIR)
 # Debian packages: a CJK font for test PDFs, poppler for rendering them, chromium for the UI test.
 APT_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data chromium chromium-driver
 
-.PHONY: help venv sysdeps run test test-fast ui bench lock clean
+.PHONY: help venv sysdeps run test test-fast ui bench bench-scale lock clean
 
 help:
 	@echo "make run   - install, materialize every asset over raw/, print a summary"
 	@echo "make test  - install (incl. Debian test packages) and run the whole test suite"
 	@echo "make ui    - Dagster UI on http://127.0.0.1:3000"
 	@echo "make bench - extraction and PDF benchmarks"
+	@echo "make bench-scale - builds of 1,000 and 10,000 documents: full, no-op, +1, changed, removed"
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PY_BOOT) -m venv $(VENV)
@@ -50,10 +51,15 @@ ui: venv
 bench: venv
 	$(PY) -m benchmarks.run
 
+# not part of `make test`: ~15 min on 2 cores (SIZES=1000 for the small corpus only)
+bench-scale: venv
+	$(PY) -m benchmarks.scale --sizes $(or $(SIZES),1000,10000)
+
 lock: 
 	$(UV) pip compile pyproject.toml --extra dev -p 3.11 -o requirements.lock
 
 clean:
 	# keeps warehouse/releases/ (and so the version history: versions only go up)
 	rm -rf warehouse/parquet warehouse/dist warehouse/*.duckdb warehouse/current warehouse/CHANGELOG.md \
-	  warehouse/datapackage.json warehouse/dagster_home warehouse/cache warehouse/stage warehouse/combined
+	  warehouse/datapackage.json warehouse/dagster_home warehouse/cache warehouse/stage warehouse/combined \
+	  warehouse/shards

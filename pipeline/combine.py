@@ -1,14 +1,16 @@
-"""All documents' staged results → the three published tables (plain Python)."""
+"""The shards' rows → the four published tables, assembled by DuckDB from the per-shard Parquet files (plain
+Python). Marking the same bytes under two paths as `duplicate` needs the whole corpus, so it happens here."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
-from . import stage
-from .documents.model import Document, make_doc_id
+import schemas
+from . import shards
 from .publish import parquet
-from .publish.frames import combine
+from .publish.frames import _PANDAS_DTYPES
 
 TABLE_NAMES = ("documents", "pages", "facts", "table_cells")
 
@@ -17,27 +19,49 @@ def combined_dir(warehouse: Path) -> Path:
     return Path(warehouse) / "combined"
 
 
+# The first path (in sort order) of each readable content keeps its facts; the others are `duplicate`, naming it
+# (what publish/frames.combine does for one list of documents).
+_DOCUMENTS = """
+with d as (select * from read_parquet({files})),
+     firsts as (select sha256, min(path) as first from d where status = 'ok' group by sha256),
+     marked as (select d.*, d.status = 'ok' and d.path <> f.first as dup, f.first from d left join firsts f using (sha256))
+select * exclude (dup, first) replace (
+    case when dup then 'duplicate' else status end as status,
+    case when dup then 'same bytes as raw/' || first || '; facts published once, there' else error end as error,
+    case when dup then 0 else n_facts end as n_facts)
+from marked order by path"""
+
+
 def combine_staged(warehouse: Path, keys: list[str]) -> dict[str, pd.DataFrame]:
-    """Tables from the staged results of the given partition keys (paths under raw/). A key whose parse or
-    extraction is missing still gets a documents row, with status `error` saying what is missing."""
-    results = []
-    for key in sorted(keys):
-        doc_id = make_doc_id(key)
-        doc = stage.load_document(warehouse, doc_id, any_version=True)
-        # facts staged from another version of the document (changed bytes, another reader) do not count
-        extraction = stage.load_extraction(warehouse, doc) if doc is not None else None
-        if doc is None or extraction is None:
-            missing = "parsed_document" if doc is None else "document_facts (for this version of the document)"
-            doc = doc or Document(doc_id=doc_id, doc=Path(key).name, path=key, sha256="0" * 64, bytes=0,
-                                  format=Path(key).suffix.lstrip(".").lower() or "unknown")
-            doc.status, doc.error, facts = "error", f"{missing} is not materialized for this partition", []
-        else:
-            facts, error = extraction
-            if error and doc.status == "ok":
-                doc.status, doc.error, facts = "error", error, []
-        results.append((doc, facts))
-    stage.prune(warehouse, {make_doc_id(k) for k in keys})
-    return quarantine(combine(results))
+    """The published tables from the given shards' Parquet files (a shard missing its files is an error)."""
+    files = {t: [str(shards.shard_dir(warehouse, k) / f"{t}.parquet") for k in sorted(keys)] for t in TABLE_NAMES}
+    if not keys:
+        return quarantine({t: _typed(t, pd.DataFrame(columns=list(schemas.column_dtypes(t)))) for t in TABLE_NAMES})
+    con = duckdb.connect(":memory:")  # reads the shards' files, writes nothing
+    try:
+        con.execute(f"create temp table documents as {_DOCUMENTS.format(files=files['documents'])}")
+        tables = {"documents": con.sql("select * from documents order by path")}
+        tables = {"documents": _typed("documents", tables["documents"].to_arrow_table().to_pandas())}
+        for t in ("pages", "facts", "table_cells"):
+            order = ", ".join(schemas.SORT_KEYS[t])
+            # facts and cells of a document now marked duplicate leave; pages stay (as in frames.combine)
+            keep = "" if t == "pages" else "where doc_id in (select doc_id from documents where status = 'ok')"
+            rel = con.sql(f"select * from read_parquet({files[t]}) {keep} order by {order}")
+            tables[t] = _typed(t, rel.to_arrow_table().to_pandas())
+    finally:
+        con.close()
+    return quarantine(tables)
+
+
+def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes frames.frame gives (so equal data writes byte-identical Parquet)."""
+    dtypes = schemas.column_dtypes(table)
+    df = df[list(dtypes)].copy()
+    for col, dtype in dtypes.items():
+        df[col] = df[col].astype(_PANDAS_DTYPES[dtype])
+        if dtype == "str":
+            df[col] = df[col].where(df[col].notna(), None)
+    return df.reset_index(drop=True)
 
 
 # At most this share of the readable documents (and at least one) may be held back for bad facts; beyond it the

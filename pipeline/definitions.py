@@ -1,8 +1,11 @@
-"""The one Dagster code location: assets by stage, their checks, the raw/ sensor and the warehouse resource.
+"""The one Dagster code location: assets by stage, their checks, the raw/ sensor and the resources.
 
-    ingest → parse → extract   (one dynamic partition per file under raw/)
-    validate                   (documents, facts, table_cells combined; blocking checks)
-    publish                    (Parquet, DuckDB, wheel; atomic)
+    extract    document_shards: one static partition per shard of raw/ (a stable hash of each path)
+    validate   documents, pages, facts, table_cells combined by DuckDB from the shards; blocking checks
+    publish    release: Parquet, DuckDB, wheel; atomic
+
+`build_everything` is the one-click build from the UI (Jobs → build_everything → Materialize/Launch): every shard
+in one run, then automation combines and publishes.
 """
 from __future__ import annotations
 
@@ -10,17 +13,15 @@ import dagster as dg
 
 from .assets.checks import ALL_CHECKS
 from .assets.combine import combined_tables
-from .assets.extract import document_facts
-from .assets.ingest import raw_file
-from .assets.parse import parsed_document
 from .assets.publish import release
-from .assets.resources import Warehouse
-from .assets.sensors import raw_documents, removed_documents
+from .assets.resources import Compute, Warehouse
+from .assets.sensors import raw_documents
+from .assets.shards import document_shards
 
-ASSETS = [raw_file, parsed_document, document_facts, combined_tables, release]
+ASSETS = [document_shards, combined_tables, release]
 
 # Evaluates the eager conditions of documents/facts/table_cells and release: after the raw_documents sensor's
-# per-document runs, the combined tables and the release follow by themselves. Dagster creates this sensor
+# shard run, the combined tables and the release follow by themselves. Dagster creates this sensor
 # stopped; declaring it here makes it run as soon as `dagster dev` (make ui) starts.
 automation = dg.AutomationConditionSensorDefinition(
     "default_automation_condition_sensor", target=dg.AssetSelection.all(),
@@ -30,8 +31,9 @@ automation = dg.AutomationConditionSensorDefinition(
 defs = dg.Definitions(
     assets=ASSETS,
     asset_checks=ALL_CHECKS,
-    sensors=[raw_documents, removed_documents, automation],
-    resources={"warehouse": Warehouse()},
-    # 2 cores: a step per process would cost seconds each (STACK_NOTES P3)
+    sensors=[raw_documents, automation],
+    resources={"warehouse": Warehouse(), "compute": Compute()},
+    # steps run in the run's process (a process per step costs seconds, STACK_NOTES P3); the per-document work
+    # inside the shard step goes to the Compute resource's worker processes
     executor=dg.in_process_executor,
 )

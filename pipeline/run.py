@@ -1,6 +1,7 @@
-"""`make run`: materialize every asset over raw/ in this process (a local DAGSTER_HOME, no server), document by
-document, then combine, check and publish, and print a summary. `--prepare-only` just registers the partitions
-(used by `make ui`)."""
+"""`make run`: bring the release up to date with raw/ in this process (a local DAGSTER_HOME, no server): find the
+shards whose files or code changed, run them (one run; per-document work on every core), then combine, check and
+publish, and print a summary. Nothing changed: no run, no new release. `--prepare-only` just sets up
+DAGSTER_HOME (used by `make ui`)."""
 from __future__ import annotations
 
 import argparse
@@ -13,15 +14,15 @@ from pathlib import Path
 
 import dagster as dg
 
-from .assets.extract import progress
-from .assets.resources import PROJECT_ROOT, Warehouse, documents_partitions
-from .assets.sensors import PER_DOCUMENT
-from .definitions import ASSETS, defs
+from . import shards
 from .assets.checks import ALL_CHECKS
+from .assets.combine import combine_version
+from .assets.resources import PROJECT_ROOT, Compute, Warehouse
+from .assets.sensors import RANGE_END, RANGE_START
+from .assets.shards import document_shards, progress
 from .combine import TABLE_NAMES
-from .documents.scan import scan_raw
-
-RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
+from .definitions import ASSETS
+from .versions import source_version
 
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 warnings.filterwarnings("ignore", category=dg.PreviewWarning)
@@ -37,24 +38,12 @@ def prepare_home() -> Path:
     return home
 
 
-def sync_partitions(instance: dg.DagsterInstance, raw: Path) -> list[str]:
-    """Make the dynamic partitions exactly the files under raw/ (what the sensor does, at once)."""
-    keys = sorted(scan_raw(raw))
-    registered = set(instance.get_dynamic_partitions(documents_partitions.name))
-    if new := [k for k in keys if k not in registered]:
-        instance.add_dynamic_partitions(documents_partitions.name, new)
-    for gone in sorted(registered - set(keys)):
-        instance.delete_dynamic_partition(documents_partitions.name, gone)
-    return keys
-
-
-# Dagster's per-step lines (and its warnings about unreadable files, which the document lines report) would
-# drown the one-line-per-document progress.
+# Dagster's per-step lines would drown the one-line-per-document progress.
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
 
 class _DocumentLines(logging.Handler):
-    """Prints the extract asset's one line per document as `[n/N] line (seconds since the previous line)`."""
+    """Prints the shard step's one line per document as `[n/N] line (seconds since the previous line)`."""
 
     def __init__(self, total: int, out):
         super().__init__(logging.INFO)
@@ -63,32 +52,47 @@ class _DocumentLines(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.n += 1
         now = time.perf_counter()
-        print(f"[{self.n}/{self.total}] {record.getMessage()} ({now - self.last:.1f}s)", file=self.out, flush=True)
+        took = "cached" if getattr(record, "cached", False) else f"{now - self.last:.1f}s"
+        print(f"[{self.n}/{self.total}] {record.getMessage()} ({took})", file=self.out, flush=True)
         self.last = now
 
 
-def build(warehouse: Warehouse, instance: dg.DagsterInstance, out=sys.stdout) -> bool:
-    keys = sync_partitions(instance, warehouse.raw)
-    resources = {"warehouse": warehouse}
+def expected_state(plan: shards.Plan) -> str:
+    """What the release records after a successful build from this plan (see assets/publish.py)."""
+    return f"{shards.state(plan.fingerprints, combine_version())}+{source_version('publish')}"
+
+
+def _run_shards(plan: shards.Plan, everything, resources, instance, out) -> bool:
+    first, last = shards.contiguous_range(shards.shard_keys(), plan.changed)
+    n_docs = sum(len(plan.by_shard[k]) for k in plan.changed)
+    lines = _DocumentLines(n_docs, out)
+    progress.addHandler(lines)
+    progress.setLevel(logging.INFO)
+    progress.propagate = False
+    try:
+        # one run over the changed shards' range (a run per shard would cost ~0.5 s of bookkeeping each)
+        res = dg.materialize(everything, selection=[document_shards.key], instance=instance, resources=resources,
+                             raise_on_error=False, run_config=QUIET, tags={RANGE_START: first, RANGE_END: last})
+    finally:
+        progress.removeHandler(lines)
+    if not res.success:
+        print("extracting the documents failed; see the run's log in the Dagster UI", file=out)
+    return res.success
+
+
+def build(warehouse: Warehouse, instance: dg.DagsterInstance, out=sys.stdout, compute: Compute | None = None) -> bool:
+    resources = {"warehouse": warehouse, "compute": compute or Compute()}
     everything = [*ASSETS, *ALL_CHECKS]
-    per_doc = [a.key for a in PER_DOCUMENT]
     started = time.perf_counter()
-    if keys:
-        # one run over every document (the per-document assets loop over the run's partition range): a run per
-        # document would cost ~0.5 s of run bookkeeping each
-        order = documents_partitions.get_partition_keys(dynamic_partitions_store=instance)
-        lines = _DocumentLines(len(keys), out)
-        progress.addHandler(lines)
-        progress.setLevel(logging.INFO)
-        progress.propagate = False
-        try:
-            res = dg.materialize(everything, selection=per_doc, instance=instance, resources=resources,
-                                 raise_on_error=False, run_config=QUIET,
-                                 tags={RANGE_START: order[0], RANGE_END: order[-1]})
-        finally:
-            progress.removeHandler(lines)
-        if not res.success:
-            print("extracting the documents failed; see the run's log in the Dagster UI", file=out)
+    plan = shards.plan(warehouse.raw, warehouse.root)
+    if plan.nothing_to_do and shards.published_state(warehouse.root) == expected_state(plan):
+        print(f"nothing changed: {len(plan.files)} documents, {len(plan.by_shard)} shards up to date; "
+              f"the release is as it was ({time.perf_counter() - started:.1f}s)", file=out)
+        return True
+    if plan.changed:
+        n = sum(len(plan.by_shard[k]) for k in plan.changed)
+        print(f"{len(plan.changed)} of {len(plan.by_shard)} shards changed ({n} documents in them)", file=out)
+        if not _run_shards(plan, everything, resources, instance, out):
             return False
     res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"],
                          instance=instance, resources=resources, raise_on_error=False, run_config=QUIET)
@@ -126,14 +130,13 @@ def summary(warehouse: Path, out=sys.stdout) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.run", description=__doc__)
-    ap.add_argument("--prepare-only", action="store_true", help="set up DAGSTER_HOME and partitions, then stop")
+    ap.add_argument("--prepare-only", action="store_true", help="set up DAGSTER_HOME, then stop")
     args = ap.parse_args(argv)
     prepare_home()
     warehouse = Warehouse()
     instance = dg.DagsterInstance.get()
     if args.prepare_only:
-        keys = sync_partitions(instance, warehouse.raw)
-        print(f"DAGSTER_HOME={os.environ['DAGSTER_HOME']}; {len(keys)} document partitions registered")
+        print(f"DAGSTER_HOME={os.environ['DAGSTER_HOME']}")
         return 0
     ok = build(warehouse, instance)
     if not ok:

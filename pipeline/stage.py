@@ -1,4 +1,5 @@
-"""Per-document intermediate results between assets, as JSON under warehouse/stage/<doc_id>/ (never pickle).
+"""Per-document intermediate results, as JSON under <stage>/<doc_id>/ (never pickle). <stage> is
+warehouse/stage/ or any fsspec URL (s3://…, gs://…): worker processes on other machines write there.
 
 A document's parse is reused while its bytes and the reader's version are unchanged."""
 from __future__ import annotations
@@ -6,28 +7,55 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import asdict
 from pathlib import Path
+
+import fsspec
+from fsspec.implementations.local import LocalFileSystem
 
 from .documents.model import Document, TableCell
 from .extract.fact import Fact
 from .versions import reader_version as _reader_version
 
 
-def stage_dir(warehouse: Path, doc_id: str) -> Path:
-    return Path(warehouse) / "stage" / doc_id
+def stage_root(warehouse: Path | str) -> str:
+    """Where staged results live: $CEF_STAGE_URL (shared by every worker of a cluster) or <warehouse>/stage."""
+    return os.environ.get(STAGE_URL_ENV) or f"{str(warehouse).rstrip('/')}/stage"
 
 
-def _write_json(path: Path, payload) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+STAGE_URL_ENV = "CEF_STAGE_URL"
 
 
-def save_document(warehouse: Path, doc: Document, reader_version: str | None = None) -> Path:
-    path = stage_dir(warehouse, doc.doc_id) / "document.json"
+def stage_dir(warehouse: Path | str, doc_id: str) -> str:
+    return f"{stage_root(warehouse)}/{doc_id}"
+
+
+def _fs(url: str):
+    return fsspec.core.url_to_fs(url)
+
+
+def _write_json(url: str, payload) -> None:
+    fs, path = _fs(url)
+    data = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    if isinstance(fs, LocalFileSystem):  # a reader never sees half a file
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(path).with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    else:  # object stores replace a whole object at once
+        fs.pipe_file(path, data)
+
+
+def _read_json(url: str):
+    fs, path = _fs(url)
+    try:
+        return json.loads(fs.cat_file(path).decode("utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def save_document(warehouse: Path, doc: Document, reader_version: str | None = None) -> str:
+    path = stage_dir(warehouse, doc.doc_id) + "/document.json"
     _write_json(path, {"reader_version": reader_version or _reader_version(), "document": asdict(doc)})
     return path
 
@@ -37,10 +65,9 @@ def load_document(warehouse: Path, doc_id: str, sha256: str | None = None,
     """The staged document, or None if absent, from other bytes (sha256) or from another reader version.
     any_version=True takes whatever reader staged it: combining publishes the last parse that was materialized,
     even when the code has changed since (Dagster then shows parsed_document as stale)."""
-    path = stage_dir(warehouse, doc_id) / "document.json"
-    if not path.exists():
+    payload = _read_json(stage_dir(warehouse, doc_id) + "/document.json")
+    if payload is None:
         return None
-    payload = json.loads(path.read_text(encoding="utf-8"))
     staged_version = str(payload.get("reader_version"))
     # reader_version given: exactly that one; else any staging by the current reader code ("<code>+<limits>")
     if any_version:
@@ -64,11 +91,11 @@ def document_fingerprint(doc: Document) -> str:
 
 
 def save_facts(warehouse: Path, doc: Document, facts: list[Fact], extractor_version: str | None = None,
-               error: str | None = None) -> Path:
+               error: str | None = None) -> str:
     """The facts of one document, recorded with the document they come from (its fingerprint), the extractor
     version, and the error that stopped extraction (then `facts` is empty and the document is published with
     status `error`)."""
-    path = stage_dir(warehouse, doc.doc_id) / "facts.json"
+    path = stage_dir(warehouse, doc.doc_id) + "/facts.json"
     _write_json(path, {"document": document_fingerprint(doc), "extractor_version": extractor_version,
                        "error": error, "facts": [f.to_dict() for f in facts]})
     return path
@@ -78,10 +105,7 @@ def load_extraction(warehouse: Path, doc: Document,
                     extractor_version: str | None = None) -> tuple[list[Fact], str | None] | None:
     """(facts, extraction error) of this document, or None if absent, made from another version of the document
     (other bytes, or another reader's text), or by another extractor version (checked only when given)."""
-    path = stage_dir(warehouse, doc.doc_id) / "facts.json"
-    if not path.exists():
-        return None
-    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload = _read_json(stage_dir(warehouse, doc.doc_id) + "/facts.json")
     if not isinstance(payload, dict) or payload.get("document") != document_fingerprint(doc):
         return None
     if extractor_version is not None and payload.get("extractor_version") != extractor_version:
@@ -89,13 +113,12 @@ def load_extraction(warehouse: Path, doc: Document,
     return [Fact(**row) for row in payload.get("facts", [])], payload.get("error")
 
 
-def prune(warehouse: Path, keep_doc_ids: set[str]) -> list[str]:
-    """Remove staged results of documents no longer under raw/."""
-    root = Path(warehouse) / "stage"
+def prune(warehouse: Path, doc_ids: set[str]) -> list[str]:
+    """Remove the staged results of these documents (no longer under raw/)."""
+    fs, root = _fs(stage_root(warehouse))
     removed = []
-    if root.is_dir():
-        for d in sorted(root.iterdir()):
-            if d.is_dir() and d.name not in keep_doc_ids:
-                shutil.rmtree(d, ignore_errors=True)
-                removed.append(d.name)
+    for doc_id in sorted(doc_ids):
+        if fs.exists(f"{root}/{doc_id}"):
+            fs.rm(f"{root}/{doc_id}", recursive=True)
+            removed.append(doc_id)
     return removed

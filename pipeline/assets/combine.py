@@ -7,12 +7,12 @@ import dagster as dg
 import pandas as pd
 
 import schemas
-from .. import charts
+from .. import charts, shards
 from .. import combine as lib
 from ..versions import source_version
 from . import summaries
-from .extract import document_facts
-from .resources import Warehouse, documents_partitions
+from .resources import Warehouse
+from .shards import document_shards
 
 DESCRIPTIONS = {
     "documents": "One row per file under raw/: how it was read (format, encoding, script, pages), its published "
@@ -28,7 +28,7 @@ DESCRIPTIONS = {
 
 def combine_version() -> str:
     """Changes when the code that builds the tables (combine, stage, frames) or the pandera schemas change."""
-    h = hashlib.sha256(source_version("combine", "stage", "publish/frames", "publish/parquet").encode())
+    h = hashlib.sha256(source_version("combine", "shards", "stage", "publish/frames", "publish/parquet").encode())
     for p in sorted(Path(schemas.__file__).parent.glob("*.py")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:12]
@@ -50,7 +50,7 @@ def _short(text: str, width: int = 160) -> str:
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(name, group_name="validate", kinds={"pandas", "parquet"}, deps=[document_facts],
+    specs=[dg.AssetSpec(name, group_name="validate", kinds={"pandas", "parquet"}, deps=[document_shards],
                         description=DESCRIPTIONS[name], code_version=combine_version(),
                         metadata={"dagster/column_schema": table_schema(name)},
                         automation_condition=dg.AutomationCondition.eager())
@@ -58,9 +58,10 @@ def _short(text: str, width: int = 160) -> str:
     can_subset=False,
 )
 def combined_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    keys = context.instance.get_dynamic_partitions(documents_partitions.name)
-    tables = lib.combine_staged(warehouse.root, keys)
+    built = shards.built_fingerprints(warehouse.root)  # the shards as their last build left them
+    tables = lib.combine_staged(warehouse.root, sorted(built))
     paths = lib.write_combined(warehouse.root, tables)
+    shards.write_manifest(lib.combined_dir(warehouse.root), {"state": shards.state(built, combine_version())})
     chart = charts.facts_per_document_png(tables["documents"], tables["facts"])
     chart_path = charts.write_png(chart, lib.combined_dir(warehouse.root) / charts.CHART_NAME)
     for name, df in tables.items():
@@ -80,6 +81,8 @@ def _metadata(name: str, df: pd.DataFrame, path, tables: dict[str, pd.DataFrame]
         meta["by_status"] = dg.MetadataValue.md(summaries.counts_md(df, "status", "documents"))
         meta["by_lang"] = dg.MetadataValue.md(summaries.counts_md(df, "lang", "documents"))
         meta["not_read"] = dg.MetadataValue.md(summaries.problem_documents_md(df))
+        rows = df[["path", "status", "n_facts"]].to_dict("records")
+        meta["document_list"] = dg.MetadataValue.md(summaries.md_table(rows, limit=200))
     elif name == "facts":
         meta["documents_with_facts"] = int(df["doc_id"].nunique())
         for col in ("kind", "unit", "lang"):

@@ -55,3 +55,15 @@ def _md(df: pd.DataFrame) -> str:
         return s if len(s) <= 80 else s[:79] + "…"
 
     return df.map(cell).to_markdown(index=False)
+
+
+def md_table(rows: list[dict], limit: int = 100) -> str:
+    """A markdown table of dicts (the first `limit`; the number left out is said)."""
+    if not rows:
+        return "(none)"
+    cols = list(rows[0])
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines += ["| " + " | ".join(str(r[c]).replace("|", "\\|") for c in cols) + " |" for r in rows[:limit]]
+    if len(rows) > limit:
+        lines.append(f"\n… and {len(rows) - limit} more (every document is a row of the documents table)")
+    return "\n".join(lines)

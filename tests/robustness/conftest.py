@@ -60,6 +60,8 @@ def stub_extract_text_facts(doc) -> list[Fact]:
 def stub_extractor():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("pipeline.process.extract_text_facts", stub_extract_text_facts)
+        # the stub lives in this process only: no worker processes (tests/test_engine.py tests those)
+        mp.setenv("CEF_WORKERS", "1")
         yield
 
 

@@ -13,9 +13,9 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from pipeline.assets.resources import documents_partitions
-from pipeline.assets.sensors import raw_documents
+from pipeline.assets.sensors import RANGE_END, RANGE_START, raw_documents
 from pipeline.documents import make_doc_id
+from pipeline.shards import shard_of
 
 from .conftest import ZH_HANS, ZH_HANT, make_warehouse, read_release, release_fingerprint, run_build
 
@@ -78,7 +78,12 @@ def test_a_failing_check_publishes_nothing(small, monkeypatch, kind, check):
     wh, instance = small
     before = release_fingerprint(wh.root)
     monkeypatch.setattr("pipeline.combine.combine_staged", _with_bad_fact(kind))
-    ok, log = run_build(wh, instance)
+    extra = wh.raw / "new.txt"
+    extra.write_text("Investment rose 3.0% in 2024.")  # a change, so the build combines and checks again
+    try:
+        ok, log = run_build(wh, instance)
+    finally:
+        extra.unlink()
     assert not ok
     assert f"check failed: facts.{check}" in log
     assert release_fingerprint(wh.root) == before
@@ -135,61 +140,56 @@ def _latest_metadata(instance, asset: str, partition: str) -> dict:
     return {k: v.value for k, v in records[0].asset_materialization.metadata.items()}
 
 
+def _tick(wh, instance, cursor=None):
+    return raw_documents(dg.build_sensor_context(instance=instance, resources={"warehouse": wh}, cursor=cursor))
+
+
 def test_touching_a_file_reprocesses_nothing(small, stub_extractor):
     wh, instance = small
+    ok, log = run_build(wh, instance)  # (the tests before may have left a change behind)
+    assert ok, log
     before_stage, before_release = staged_mtimes(wh.root), release_fingerprint(wh.root)
-    seen = raw_documents(dg.build_sensor_context(instance=instance, resources={"warehouse": wh}))
-    assert sorted(r.partition_key for r in seen.run_requests) == sorted(SMALL)  # a first tick runs everything
+    n_runs = len(instance.get_runs())
+    # the sensor compares raw/ with what the shards were built from: after a build, nothing to do (so the first
+    # tick of `make ui` after `make run` starts no run)
+    assert isinstance(_tick(wh, instance), dg.SkipReason)
     future = time.time() + 3600
     for p in wh.raw.iterdir():
         os.utime(p, (future, future))
-    # the sensor: no run, no partition change
-    result = raw_documents(dg.build_sensor_context(instance=instance, resources={"warehouse": wh}, cursor=seen.cursor))
-    assert result.run_requests == [] and result.dynamic_partitions_requests == []
-    # a build: every parse and extraction comes from the stage, nothing is rewritten
-    ok, log = run_build(wh, instance)
+    assert isinstance(_tick(wh, instance), dg.SkipReason)
+    ok, log = run_build(wh, instance)  # a build: no run at all, nothing rewritten, no new release
     assert ok, log
-    for key in SMALL:  # (one run over every document: each partition's event carries the run's counts)
-        for asset in ("parsed_document", "document_facts"):
-            meta = _latest_metadata(instance, asset, key)
-            assert meta["reused_from_cache"] == meta["documents"] == len(SMALL), (asset, meta)
+    assert "nothing changed: 3 documents" in log
+    assert len(instance.get_runs()) == n_runs
     assert staged_mtimes(wh.root) == before_stage
     assert release_fingerprint(wh.root) == before_release
 
 
 # ---------------------------------------------------------------- 3. removal
-def test_sensor_adds_runs_and_deletes_partitions(tmp_path):
+def test_the_sensor_runs_the_changed_shards_once_each_time(tmp_path, stub_extractor):
     wh = make_warehouse(tmp_path)
     write_small(wh.raw)
     instance = dg.DagsterInstance.ephemeral()
-
-    def tick(cursor):
-        res = raw_documents(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"warehouse": wh}))
-        for req in res.dynamic_partitions_requests:  # what the daemon would do with them
-            if isinstance(req, dg.AddDynamicPartitionsRequest):
-                instance.add_dynamic_partitions(req.partitions_def_name, list(req.partition_keys))
-            else:
-                for k in req.partition_keys:
-                    instance.delete_dynamic_partition(req.partitions_def_name, k)
-        return res
-
-    res = tick(None)
-    assert sorted(r.partition_key for r in res.run_requests) == sorted(SMALL)
-    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == sorted(SMALL)
+    res = _tick(wh, instance)
+    (req,) = res.run_requests  # nothing built yet: every shard, in one run
+    assert (req.tags[RANGE_START], req.tags[RANGE_END]) == ("00", "3f")
+    assert isinstance(_tick(wh, instance, res.cursor), dg.SkipReason)  # asked already: not again
+    assert run_build(wh, instance)[0]
+    assert isinstance(_tick(wh, instance, res.cursor), dg.SkipReason)
     (wh.raw / "a.txt").unlink()
-    res2 = tick(res.cursor)
-    assert res2.run_requests == []
-    assert [list(r.partition_keys) for r in res2.dynamic_partitions_requests] == [["a.txt"]]
-    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == sorted(set(SMALL) - {"a.txt"})
+    (req,) = _tick(wh, instance, res.cursor).run_requests
+    assert req.tags[RANGE_START] == req.tags[RANGE_END] == shard_of("a.txt")
+    assert run_build(wh, instance)[0]
     # a file changed, then changed back to its first bytes, is run each time (run keys stay unique)
-    keys = []
-    cursor = res2.cursor
+    keys, cursor = [], res.cursor
     for text in ("v2 1.0%", ZH_HANS, "v2 1.0%"):
         (wh.raw / "c.txt").write_text(text, encoding="utf-8")
-        r = tick(cursor)
+        r = _tick(wh, instance, cursor)
         cursor = r.cursor
-        assert [q.partition_key for q in r.run_requests] == ["c.txt"]
-        keys.append(r.run_requests[0].run_key)
+        (req,) = r.run_requests
+        assert req.tags[RANGE_START] == req.tags[RANGE_END] == shard_of("c.txt")
+        keys.append(req.run_key)
+        assert run_build(wh, instance)[0]
     assert len(set(keys)) == 3
 
 
@@ -205,7 +205,6 @@ def test_a_removed_file_leaves_the_next_release(tmp_path, stub_extractor):
     t = read_release(wh)
     assert sorted(t["documents"]["path"]) == sorted(set(SMALL) - {"a.txt"})
     assert "a.txt" not in set(t["facts"]["doc"]) and len(t["facts"]) == 5
-    assert "a.txt" not in instance.get_dynamic_partitions(documents_partitions.name)
     assert not (wh.root / "stage" / make_doc_id("a.txt")).exists()
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from pipeline.assets.checks import ALL_CHECKS
 from pipeline.assets.resources import PROJECT_ROOT
-from pipeline.assets.sensors import PER_DOCUMENT
+from pipeline.assets.shards import document_shards
+from pipeline.shards import shard_of
 from pipeline.definitions import ASSETS
 
 from .conftest import ZH_HANS, make_warehouse, run_build
@@ -82,6 +83,11 @@ def test_pipeline_opens_duckdb_read_only():
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "duckdb":
                 where = (rel, owner.get(id(node), ""))
                 ro = [k for k in node.keywords if k.arg == "read_only"]
+                # an in-memory database (combining the shards' Parquet) opens no file, so writes none
+                in_memory = (len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
+                             and node.args[0].value == ":memory:")
+                if in_memory:
+                    continue
                 if where in DUCKDB_WRITERS:
                     writers.add(where)
                 elif not (ro and isinstance(ro[0].value, ast.Constant) and ro[0].value.value is True):
@@ -145,7 +151,7 @@ def test_no_asset_passes_values_through_the_io_manager(built, stub_extractor):
     wh, instance = built
     resources = {"warehouse": wh, "io_manager": _Refusing()}
     everything = [*ASSETS, *ALL_CHECKS]
-    res = dg.materialize(everything, selection=[a.key for a in PER_DOCUMENT], partition_key="a.txt",
+    res = dg.materialize(everything, selection=[document_shards.key], partition_key=shard_of("a.txt"),
                          instance=instance, resources=resources, raise_on_error=False)
     assert res.success, [e.event_specific_data for e in res.all_events if e.is_failure]
     res = dg.materialize(everything, selection=["documents", "pages", "facts", "table_cells", "release"], instance=instance,
