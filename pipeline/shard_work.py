@@ -96,12 +96,12 @@ def _schema(table: str) -> pa.Schema:
 
 
 def document_result(warehouse: Path, key: str):
-    """(document, facts) as the published tables take them: a missing parse or extraction is an `error` row
+    """(document, fact rows) as the published tables take them: a missing parse or extraction is an `error` row
     (as combine did for a partition that was not materialized); an extraction error empties the facts."""
     doc_id = make_doc_id(key)
     doc = stage.load_document(warehouse, doc_id, any_version=True)
     # facts staged from another version of the document (changed bytes, another reader) do not count
-    extraction = stage.load_extraction(warehouse, doc) if doc is not None else None
+    extraction = stage.load_extraction(warehouse, doc, rows=True) if doc is not None else None
     if doc is None or extraction is None:
         missing = "parsed_document" if doc is None else "document_facts (for this version of the document)"
         doc = doc or Document(doc_id=doc_id, doc=Path(key).name, path=key, sha256="0" * 64, bytes=0,
@@ -123,7 +123,7 @@ def shard_rows(warehouse: Path, keys: list[str]) -> dict[str, list[dict]]:
         if doc.status != "ok":
             facts = []
         rows["documents"].append(frames.document_row(doc, len(facts)))
-        rows["facts"].extend(f.to_dict() for f in facts)
+        rows["facts"].extend(facts)
         if doc.status == "ok":
             rows["table_cells"].extend(frames.cell_row(doc.doc_id, c) for c in doc.tables)
         if doc.text:

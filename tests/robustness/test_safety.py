@@ -10,7 +10,7 @@ import dagster as dg
 import pytest
 
 from pipeline.assets.checks import ALL_CHECKS
-from pipeline.assets.resources import PROJECT_ROOT
+from pipeline.assets.resources import PROJECT_ROOT, Compute
 from pipeline.assets.shards import document_shards
 from pipeline.shards import shard_of
 from pipeline.definitions import ASSETS
@@ -149,7 +149,7 @@ class _Refusing(dg.IOManager):
 
 def test_no_asset_passes_values_through_the_io_manager(built, stub_extractor):
     wh, instance = built
-    resources = {"warehouse": wh, "io_manager": _Refusing()}
+    resources = {"warehouse": wh, "compute": Compute(workers=1), "io_manager": _Refusing()}
     everything = [*ASSETS, *ALL_CHECKS]
     res = dg.materialize(everything, selection=[document_shards.key], partition_key=shard_of("a.txt"),
                          instance=instance, resources=resources, raise_on_error=False)

@@ -1,10 +1,12 @@
 """End to end through the Dagster UI, in a real (headless) browser.
 
-Starts `dagster dev` on a free loopback port over a copy of two raw documents (tmp raw/, warehouse and
-DAGSTER_HOME), then with Playwright and Debian's Chromium: opens the asset graph, clicks "Materialize all" (all
-partitions), waits for the backfill to succeed, opens the facts asset and finds its row count, its metadata (the
-chart among it) and its checks passed. Screenshots go to warehouse/ui-artifacts/ (ignored by git). The server
-and everything it started are stopped at the end.
+Builds two raw documents as `make run` does (tmp raw/, warehouse and DAGSTER_HOME), starts `dagster dev` on a free
+loopback port over the same DAGSTER_HOME and checks that it starts no run by itself; adds a file and checks that
+exactly its shard's run and one combine-and-release run follow; then with Playwright and Debian's Chromium: opens
+the asset graph, clicks "Materialize all" and "Launch" (every shard is preselected), waits for the backfill to
+succeed, opens the facts asset and finds its row count, its metadata (the chart among it) and its checks passed,
+and checks that a shard's metadata names only its own documents. Screenshots go to warehouse/ui-artifacts/
+(ignored by git). The server and everything it started are stopped at the end.
 
 The server runs a snapshot of the code (pipeline/, schemas/, loader/ copied into the tmp dir, as a deployment
 would): the code versions hash the source, so an edit in the working tree between two runs of the test's server
@@ -26,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.definitions import defs
+from pipeline.shards import shard_keys, shard_of
 
 pytestmark = [pytest.mark.ui, pytest.mark.slow]
 
@@ -35,7 +38,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 N_DOCS = 2
 SERVER_START_S = 120
 RUN_TIMEOUT_S = 240
-GROUPS = ("ingest", "parse", "extract", "validate", "publish")
+GROUPS = ("extract", "validate", "publish")
+LOCATION = "pipeline.definitions"
+SENSORS = ("raw_documents", "default_automation_condition_sensor")
 FACT_CHECKS = ("facts_schema", "fact_spans", "fact_documents", "no_duplicate_facts")
 # true once `img` and everything around it is fully opaque and no animation in its overlay (the dialog, its
 # backdrop) is still running; animations elsewhere on the page (spinners) do not count
@@ -93,7 +98,7 @@ class Server:
                 raise AssertionError(f"dagster dev exited with {self.proc.returncode}\n{self.tail()}")
             try:
                 with urllib.request.urlopen(self.base + "/server_info", timeout=2) as r:
-                    if r.status == 200 and self.asset_count() >= 7:
+                    if r.status == 200 and self.asset_count() >= len(defs.resolve_asset_graph().get_all_asset_keys()):
                         return
             except (urllib.error.URLError, OSError, KeyError, TypeError):
                 pass
@@ -167,9 +172,13 @@ def dagster_ui(tmp_path):
     env = {**os.environ, "DAGSTER_HOME": str(home), "CEF_RAW_DIR": str(raw), "CEF_WAREHOUSE_DIR": str(warehouse),
            "PYTHONPATH": str(src), "DAGSTER_DISABLE_TELEMETRY": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # STACK_NOTES P1: bytecode halves Dagster's start-up
-    subprocess.run([sys.executable, "-m", "pipeline.run", "--prepare-only"], cwd=src, env=env, check=True,
-                   capture_output=True, timeout=120)
+    # `make run` first, with the same DAGSTER_HOME: the UI must not build it all again
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "pipeline.run"], cwd=src, env=env, check=True, capture_output=True,
+                   timeout=600)
+    print(f"\nmake run equivalent: {time.monotonic() - started:.0f}s")
     server = Server(env, free_port(), tmp_path / "dagster_dev.log", cwd=src)
+    server.raw = raw
     try:
         server.wait_ready(SERVER_START_S)
         yield server
@@ -178,6 +187,60 @@ def dagster_ui(tmp_path):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         shutil.copy2(server.log, ARTIFACTS / "dagster_dev.log")
         assert not left, f"dagster processes left running: {left}"
+
+
+def _runs(server: Server) -> list[dict]:
+    data = server.graphql("{ runsOrError(limit: 50) { ... on Runs { results { runId status "
+                          "tags { key value } assetSelection { path } } } } }")
+    return data["runsOrError"]["results"]
+
+
+def _ticks(server: Server, sensor: str) -> list[dict]:
+    data = server.graphql('{ sensorOrError(sensorSelector: {repositoryName: "__repository__", '
+                          f'repositoryLocationName: "{LOCATION}", sensorName: "{sensor}"}}) {{ ... on Sensor {{ '
+                          'sensorState { ticks(limit: 20) { status } } } } }')
+    return data["sensorOrError"]["sensorState"]["ticks"]
+
+
+def _wait(what: str, condition, timeout: float, server: Server):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := condition():
+            return found
+        time.sleep(2)
+    raise AssertionError(f"{what} not seen after {timeout:.0f}s\n{server.tail()}")
+
+
+def _shard_metadata(server: Server, shard: str) -> dict:
+    data = server.graphql('{ assetNodeOrError(assetKey: {path: ["document_shards"]}) { ... on AssetNode { '
+                          f'assetMaterializations(partitions: ["{shard}"], limit: 1) {{ partition metadataEntries {{ '
+                          'label ... on IntMetadataEntry { intValue } ... on MarkdownMetadataEntry { mdStr } } } } } }')
+    (event,) = data["assetNodeOrError"]["assetMaterializations"]
+    assert event["partition"] == shard
+    return {e["label"]: e.get("intValue", e.get("mdStr")) for e in event["metadataEntries"]}
+
+
+def test_after_make_run_the_ui_starts_nothing_and_an_added_file_runs_its_shard_only(dagster_ui: Server):
+    server = dagster_ui
+    assert len(_runs(server)) == 2  # make run's: the shards, then the combined tables and the release
+    # both sensors have evaluated (twice: the automation's first tick only sets its cursor) and started nothing
+    _wait("two ticks of each sensor", lambda: all(len(_ticks(server, s)) >= 2 for s in SENSORS), 150, server)
+    assert len(_runs(server)) == 2, _runs(server)
+    added = "added 新增.txt"
+    (server.raw / added).write_text("2024年全年国内生产总值比上年增长5.0%。", encoding="utf-8")
+    runs = _wait("the added file's runs", lambda: (r := _runs(server)) and len(r) >= 4
+                 and all(x["status"] == "SUCCESS" for x in r[:2]) and r, 240, server)
+    time.sleep(40)  # nothing more follows (one automation interval)
+    runs = _runs(server)
+    assert len(runs) == 4 and all(r["status"] == "SUCCESS" for r in runs), runs
+    shard_run, release_run = runs[1], runs[0]
+    tags = {t["key"]: t["value"] for t in shard_run["tags"]}
+    assert tags["dagster/asset_partition_range_start"] == tags["dagster/asset_partition_range_end"] == shard_of(added)
+    assert {tuple(a["path"]) for a in release_run["assetSelection"]} >= {("facts",), ("release",)}
+    meta = _shard_metadata(server, shard_of(added))
+    assert added in meta["document_list"] and meta["worked_on"] == 1
+    others = [p.name for p in server.raw.iterdir() if shard_of(p.name) != shard_of(added)]
+    assert others and not any(name in meta["document_list"] for name in others)
 
 
 def _backfill(server: Server) -> dict | None:
@@ -248,13 +311,12 @@ def test_materialize_all_in_the_ui(dagster_ui: Server):
                 expect(graph.get_by_text(name, exact=True).first).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "01_asset_graph.png"))
 
-            # 2. Materialize all → every partition → launch one backfill
+            # 2. Materialize all → Launch: every shard is preselected (static partitions), one backfill
             page.get_by_role("button", name="Materialize all").click()
             dialog = page.get_by_role("dialog")
             n_assets = len(list(defs.resolve_asset_graph().get_all_asset_keys()))
             expect(dialog).to_contain_text(f"Launch runs to materialize {n_assets} assets")
-            dialog.get_by_role("button", name="All", exact=True).click()
-            expect(dialog).to_contain_text(f"{N_DOCS} partitions")
+            expect(dialog).to_contain_text(f"{len(shard_keys())} partitions")
             page.screenshot(path=str(ARTIFACTS / "02_materialize_all_dialog.png"))
             dialog.get_by_role("button", name="Launch").click()
             expect(dialog).to_be_hidden()
@@ -321,4 +383,10 @@ def test_materialize_all_in_the_ui(dagster_ui: Server):
     assert facts.get("dagster/row_count", 0) > 0, facts  # the two documents hold numbers; none extracted is a bug
     checks = _fact_checks(server)
     assert {name: checks.get(name) for name in FACT_CHECKS} == {name: "SUCCEEDED" for name in FACT_CHECKS}, checks
+    # each shard's partition describes its own documents only
+    names = sorted(p.name for p in server.raw.iterdir())
+    for name in names:
+        listed = _shard_metadata(server, shard_of(name))["document_list"]
+        assert name in listed
+        assert not [o for o in names if o in listed and shard_of(o) != shard_of(name)], listed
     print(f"\nUI e2e: backfill succeeded {took:.0f}s after launch; test body {time.monotonic() - started:.0f}s")
