@@ -15,6 +15,10 @@ from .publish.frames import _PANDAS_DTYPES
 TABLE_NAMES = ("documents", "pages", "facts", "table_cells")
 
 
+# Changes when the code that builds or publishes the tables or the pandera schemas change.
+code_version = shards.release_code_version
+
+
 def combined_dir(warehouse: Path) -> Path:
     return Path(warehouse) / "combined"
 

@@ -62,6 +62,15 @@ def code_version() -> str:
                      source_version("shards", "stage", "publish/frames")])
 
 
+def release_code_version() -> str:
+    """What the published tables depend on besides the shards: combine, frames, Parquet, the pandera schemas and
+    the publishing code (read from the files: no import, so a no-op build stays cheap)."""
+    h = hashlib.sha256(source_version("combine", "shards", "stage", "publish").encode())
+    for p in sorted((Path(__file__).resolve().parents[1] / "schemas").glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
 # ---------------------------------------------------------------- scanning raw/ with a stat cache
 def _stat_key(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]

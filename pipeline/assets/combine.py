@@ -1,15 +1,11 @@
 """validate: the per-document results combined into the published tables, each guarded by blocking checks."""
 
-import hashlib
-from pathlib import Path
-
 import dagster as dg
 import pandas as pd
 
 import schemas
 from .. import charts, shards
 from .. import combine as lib
-from ..versions import source_version
 from . import summaries
 from .resources import Warehouse
 from .shards import document_shards
@@ -26,12 +22,7 @@ DESCRIPTIONS = {
 }
 
 
-def combine_version() -> str:
-    """Changes when the code that builds the tables (combine, stage, frames) or the pandera schemas change."""
-    h = hashlib.sha256(source_version("combine", "shards", "stage", "publish/frames", "publish/parquet").encode())
-    for p in sorted(Path(schemas.__file__).parent.glob("*.py")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()[:12]
+combine_version = lib.code_version
 
 
 def table_schema(table: str) -> dg.TableSchema:

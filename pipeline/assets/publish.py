@@ -25,7 +25,7 @@ def release(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.Mater
     rel = publish_tables(tables, warehouse.root)
     combined = shards.read_manifest(lib.combined_dir(warehouse.root)).get("state")
     if combined:  # a build from the same shards and code has nothing left to do
-        shards.record_published(warehouse.root, f"{combined}+{source_version('publish')}")
+        shards.record_published(warehouse.root, combined)
     pruned = prune_runs(context.instance)
     meta = {
         "release_id": rel.release_id,
