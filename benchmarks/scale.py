@@ -25,7 +25,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-GWR = ROOT.parent / "shared" / "corpus" / "gwr"
+GWR = Path(os.environ.get("CEF_GWR_DIR") or ROOT.parent / "shared" / "corpus" / "gwr")
 DOC_CHARS = 1000  # ~3 KB of UTF-8 Chinese per document
 
 
