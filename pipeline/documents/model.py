@@ -47,6 +47,12 @@ class Document:
     encoding: str | None = None
     lang: str | None = None
     title: str | None = None
+    # the document's own date and provenance as it states them (documents/metadata.py)
+    date: str | None = None
+    date_source: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    source_url: str | None = None
     pages: int | None = None
     text: str = ""
     # char offset where each PDF page starts in `text` (page n starts at page_starts[n-1]); empty for non-PDFs

@@ -32,7 +32,10 @@ class DocContext:
     story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
 
 
-def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
+def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
+                     stated_date: str | None = None) -> DocContext:
+    """`stated_date` is the date the document's wrapper states (documents.date: front matter, HTML meta, a
+    header or footer line); without one, the first date in the opening lines of the text."""
     if title:
         title = Working(title).text  # the same working form (NFKC, simplified) as the text it heads
     head = _title_lines(title, working_text)
@@ -54,13 +57,19 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
     roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
-    date = document_date(working_text)
+    date = _date_of(stated_date) or document_date(working_text)
     year = date[0] if date else None
     return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year, roc),
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
                       month=date[1] if date else None,
                       headings=Headings(working_text, gazetteer(), has_han, has_latin),
                       story_year=_zh_story_year(working_text, year) if has_han else None)
+
+
+def _date_of(iso: str | None) -> tuple[int, int | None] | None:
+    if not iso:
+        return None
+    return int(iso[:4]), (int(iso[5:7]) if len(iso) >= 7 else None)
 
 
 # 新华社北京10月9日电（记者…）, 本报讯: a news agency's or paper's dateline opens the story
