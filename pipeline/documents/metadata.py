@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -24,7 +25,6 @@ _VOCAB = Path(__file__).resolve().parent.parent / "reference" / "document_meta.j
 HEAD_LINES = 15
 FOOT_LINES = 12
 MAX_FIELD = 200
-DATELINE_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -210,11 +210,20 @@ def _rule_cover(s: _Sources) -> Date | None:
 def _rule_dateline(s: _Sources) -> Date | None:
     """The first full date in the opening lines: a news story's dateline ('SHENZHEN, Dec. 17, 2008 —')."""
     for ln in s.head[:8]:
-        # (a date deep in a line of running text is one the text talks about, not the story's own)
-        found = [d for at, d in dates_in(ln) if d.day and at <= DATELINE_REACH]
+        # (a date in a line of running text is one the text talks about, not the story's own: what stands before
+        # a dateline's date is a place, an agency or a byline — SHANGHAI, / 新华社北京 / 〔记者…报导〕 — not the words of
+        # a sentence: no lower-case English word, no 截至/从/于 right before it)
+        norm = unicodedata.normalize("NFKC", ln)
+        found = [d for at, d in dates_in(ln) if d.day and at <= DATELINE_REACH
+                 and not _SENTENCE_WORDS.search(norm[:at]) and not _DATE_PREPOSITION.search(norm[max(0, at - 2):at])]
         if found and not re.search(r"(?i)\b(?:received|accepted|submitted|revised)\b", ln):
             return found[0]
     return None
+
+
+DATELINE_REACH = 30
+_SENTENCE_WORDS = re.compile(r"\b[a-z]{2,}\b")
+_DATE_PREPOSITION = re.compile(r"截至|截止|[从自于在到至]$")
 
 
 _EDITION = re.compile(r"[(（]\s*((?:19|20)[0-9]{2})\s*[)）]\s*$|((?:19|20)[0-9]{2})\s*年?版\s*$")

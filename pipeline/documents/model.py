@@ -5,7 +5,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 
 STATUSES = ("ok", "empty", "unreadable", "no_text_layer", "encrypted", "duplicate", "error")
+# (web pages saved from a server keep the script's extension: .php, .jsp, .asp, .shtml pages are HTML)
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+           ".xhtml": "html", ".shtml": "html", ".php": "html", ".jsp": "html", ".asp": "html", ".aspx": "html",
            ".pdf": "pdf"}
 
 

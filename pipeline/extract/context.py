@@ -30,6 +30,7 @@ class DocContext:
     month: int | None = None           # the month of the document's own date, when it states one
     headings: Headings | None = None   # the places section headings name, for values whose sentence names none
     story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
+    stated_year: int | None = None     # the year of the date the document's wrapper states (documents.date)
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
@@ -63,7 +64,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
                       month=date[1] if date else None,
                       headings=Headings(working_text, gazetteer(), has_han, has_latin),
-                      story_year=_zh_story_year(working_text, year) if has_han else None)
+                      story_year=_zh_story_year(working_text, year) if has_han else None,
+                      stated_year=int(stated_date[:4]) if stated_date else None)
 
 
 def _date_of(iso: str | None) -> tuple[int, int | None] | None:

@@ -97,6 +97,7 @@ _LEVELS = ("chapter", "cn", "cn_paren", "num", "num_paren")
 _TOP_LEVEL = 1  # 第一章 and 一、 head whole sections; （一）, 1. and (1) are sub-headings inside one
 _DATED = re.compile(r"(?i)\b(?:published|updated|posted|released|received|accepted)\b")
 _HEADING_REACH = 80
+_SUBTITLE = re.compile(r"[ \t]*(?:——|—|--|–)")
 
 
 def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
@@ -112,6 +113,8 @@ def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
             continue
         if document_date(wt[a:b]) or _DATED.search(wt, a, b):
             continue  # a dateline or 'Published 14 March 2024' dates the document, handled elsewhere
+        if _SUBTITLE.match(wt, a):
+            continue  # 一、2024年工作回顾 / ——经济稳中有进: the dash line is the heading's subtitle, not a new section
         numbering = _NUMBERING.match(wt, a)
         level = _heading_level(numbering)
         if below is not None and (level is None or level >= below):

@@ -220,9 +220,16 @@ def dateline_report(yq: YearQuery) -> YearAnswer | None:
     return None
 
 
+def document_date(yq: YearQuery) -> YearAnswer | None:
+    """A value reported as current or as the news of the day (present or perfect tense, 目前, 'has reached') takes
+    the year of the document's own date when the document states one (GOLD_SPEC)."""
+    y = yq.ctx.stated_year
+    return YearAnswer(y, None, None, "document_date", "document_date") if y is not None else None
+
+
 RULES = {f.__name__: f for f in (table_column, year_after_value, repeated_from_to, same_sentence,
                                  relative_unresolved, previous_sentences, list_lead, plan_period, paragraph_opening,
-                                 heading, title_year, news_story, dateline_report)}
+                                 heading, title_year, news_story, dateline_report, document_date)}
 
 
 @lru_cache(maxsize=1)
