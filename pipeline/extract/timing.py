@@ -14,7 +14,10 @@ from .years import REPORTING_MONTHS, YearMention, document_date
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
 # ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year; 'at end-2023',
 # 'as of end-June 2024': the hyphen ties 'end' to the year or month)
-_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[\w$.-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over|end-)?[ \t]*"
+# ("37% of China's GDP in 2022", "6.8trn yuan ($1trn, or almost 7% of national income) in 2020": a possessive, and
+# an aside in brackets, stand between a value and its year; 'to 5.0% (from 3.5%) and keep 2026 at 2%': a coordinate
+# clause has its own year)
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:\([^()\n]{0,60}\)[ \t]*)?(?:(?!(?:and|but|while|whereas|which)\b)[\w$.’'-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over|end-)?[ \t]*"
                             r"(?:[A-Z][a-z]+[ \t]*[-–—][ \t]*)?")  # 'in January–May 2025
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
 # past tense, not a passive present ('is invested')
