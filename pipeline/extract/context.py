@@ -31,6 +31,7 @@ class DocContext:
     headings: Headings | None = None   # the places section headings name, for values whose sentence names none
     story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
     stated_year: int | None = None     # the year of the date the document's wrapper states (documents.date)
+    report_year: int | None = None     # an undated report's own year, from its section headings (2015年工作回顾 → 2016)
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
@@ -65,7 +66,33 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
                       month=date[1] if date else None,
                       headings=Headings(working_text, gazetteer(), has_han, has_latin),
                       story_year=_zh_story_year(working_text, year) if has_han else None,
-                      stated_year=int(stated_date[:4]) if stated_date else None)
+                      stated_year=int(stated_date[:4]) if stated_date else None,
+                      report_year=None if year else _report_year(working_text))
+
+
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)[^\n]{2,40}$", re.M)
+
+
+def _report_year(text: str) -> int | None:
+    """The year an undated report is written in, from its top-level section headings: the year its plan section
+    names (二、2004年主要任务), else the year after the one its review names (一、2015年工作回顾). Used to resolve
+    今年/去年, never published as the document's date."""
+    cues = load_json("time_cues.json")
+    review = None
+    for m in _HEADING_LINE.finditer(text):
+        line = m.group()
+        stated = [y.year for y in find_mentions(line, None) if not y.relative and y.year_start is None]
+        if not stated:
+            continue
+        if any(w in line for w in cues["plan_headings"]):
+            return stated[-1]
+        if review is None and any(w in line for w in cues["review_headings"]):
+            review = stated[0] + 1
+    if review is None:
+        # 2013年是全面贯彻落实…的开局之年: a report names the year it is written in as the year it opens
+        m = re.search(rf"((?:19|20)[0-9]{{2}})年是[^。；\n]{{0,40}}(?:{alternation(cues['year_of_statement'])})", text)
+        review = int(m.group(1)) if m else None
+    return review
 
 
 def _date_of(iso: str | None) -> tuple[int, int | None] | None:

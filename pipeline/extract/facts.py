@@ -43,7 +43,8 @@ def extract_facts(doc: Document) -> list[Fact]:
     ctx = document_context(doc.title, wt, has_han, has_latin, doc.date)
     story = (ctx.dateline_year, ctx.month) if ctx.dateline_year else None
     # (a release dated 5月31日 without a year, titled 2024年4月…: its 今年 is its title's year)
-    years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year, ctx.roc, story, ctx.month, ctx.reference_year))
+    years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year or ctx.report_year, ctx.roc, story, ctx.month,
+                                  ctx.reference_year))
     mentions = Indexed(gazetteer().mentions(wt, has_han, has_latin))
     ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)

@@ -77,3 +77,22 @@ def test_a_year_before_a_noun_is_not_a_count(tmp_path, text):
 def test_currency_prefixes(tmp_path, text, quote, value):
     f = _one(_facts(tmp_path, text + "\n"), quote)
     assert f.value == value and f.kind == "money"
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("headings,year", [
+    ("一、2015年工作回顾\n过去一年，经济运行平稳。\n二、2016年重点工作\n", 2016),
+    ("一、过去一年工作回顾\n过去一年，经济运行平稳。\n二、2005年工作总体部署\n", 2005),
+    ("一、过去五年工作回顾\n2013年是全面推进改革的开局之年。\n二、今年经济社会发展的主要预期目标\n", 2013),
+])
+def test_an_undated_reports_annual_targets_take_its_year_from_its_sections(tmp_path, ex, conv, headings, year):
+    text = ("各位代表：\n现在，我代表国务院向大会报告政府工作。\n" + headings +
+            "今年发展的主要预期目标是：国内生产总值增长7%左右，居民消费价格涨幅3%左右，城镇新增就业900万人以上。\n")
+    text = ex.hant(text) if conv == "hant" else text
+    facts = _facts(tmp_path, text)
+    for quote in ("7%", "3%"):
+        f = _one(facts, quote)
+        assert (f.year, f.is_target, f.year_basis) == (year, True, "relative")
+    p = tmp_path / "d.txt"
+    from pipeline.documents.reader import read_document
+    assert read_document(p, tmp_path).date is None  # inferred for 今年, never published as the document's date
