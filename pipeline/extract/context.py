@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .national import Headings, caseless_title, has_national_publisher
+from .national import Headings, caseless_title, has_national_publisher, speaks_for_the_nation
 from .normalize import Working
 from .reference import alternation, load_json
 from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer, lineage
@@ -15,6 +15,9 @@ from .years import document_date, find_mentions, plan_period
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
 _TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|\b(?:Report|Plan|Research|Study|Analysis|"
                           r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies)\b")
+
+
+OPENING_CHARS = 200  # the salutation and first sentence of a speech
 
 
 @dataclass
@@ -54,7 +57,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     if region is None:
         region = _issuer_place(working_text, has_han, has_latin)
     # a title naming no place over a national body's release (国家统计局, the State Council) is national
-    if region is None and has_national_publisher(head + "\n" + "\n".join(_header_block(working_text))):
+    if region is None and (has_national_publisher(head + "\n" + "\n".join(_header_block(working_text)))
+                           or speaks_for_the_nation(working_text[:OPENING_CHARS])):
         region = gazetteer().lookup("China")
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
