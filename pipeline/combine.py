@@ -2,6 +2,7 @@
 Python). Marking the same bytes under two paths as `duplicate` needs the whole corpus, so it happens here."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -123,5 +124,14 @@ def write_combined(warehouse: Path, tables: dict[str, pd.DataFrame]) -> dict[str
 
 
 def read_combined(warehouse: Path) -> dict[str, pd.DataFrame]:
+    """The combined tables (copies: a caller may change its frames). Read once per version of the files: the ten
+    checks and the release each ask for them."""
     out = combined_dir(warehouse)
-    return {name: parquet.read_parquet(out / f"{name}.parquet") for name in TABLE_NAMES}
+    stats = [(out / f"{n}.parquet").stat() for n in TABLE_NAMES]
+    stamp = tuple((st.st_ino, st.st_size, st.st_mtime_ns) for st in stats)
+    return {name: df.copy() for name, df in _read(str(out), stamp).items()}
+
+
+@lru_cache(maxsize=1)
+def _read(out: str, stamp: tuple) -> dict[str, pd.DataFrame]:
+    return {name: parquet.read_parquet(Path(out) / f"{name}.parquet") for name in TABLE_NAMES}

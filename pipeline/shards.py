@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .documents import limits, make_doc_id
@@ -36,15 +37,19 @@ def shard_count() -> int:
 
 
 def shard_keys(n: int | None = None) -> list[str]:
-    n = n or shard_count()
+    return list(_keys(n or shard_count()))
+
+
+@lru_cache(maxsize=8)
+def _keys(n: int) -> tuple[str, ...]:
     width = max(2, len(f"{n - 1:x}"))
-    return [f"{i:0{width}x}" for i in range(n)]
+    return tuple(f"{i:0{width}x}" for i in range(n))
 
 
 def shard_of(path: str, n: int | None = None) -> str:
     """The shard of a document: its doc_id (a hash of its path under raw/) modulo the number of shards."""
     n = n or shard_count()
-    return shard_keys(n)[int(make_doc_id(path)[:8], 16) % n]
+    return _keys(n)[int(make_doc_id(path)[:8], 16) % n]
 
 
 def shards_dir(warehouse: Path) -> Path:
