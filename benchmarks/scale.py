@@ -37,19 +37,17 @@ def paragraphs() -> list[str]:
 
 
 def make_corpus(raw: Path, n: int) -> int:
-    """n documents of consecutive paragraphs (~DOC_CHARS characters each); returns the bytes written."""
+    """n documents of consecutive paragraphs (~DOC_CHARS characters each); returns the bytes written. Each walk
+    through the reports cuts longer documents (so at other paragraphs): no two documents have the same bytes."""
     paras, raw_bytes, seen = paragraphs(), 0, set()
-    i, shift, written = 0, 0, 0
+    i, written = 0, 0
     while written < n:
+        target = DOC_CHARS + 7 * (i // len(paras))
         chunk, size = [], 0
-        while size < DOC_CHARS:
-            p = paras[i % len(paras)]
-            chunk.append(p)
-            size += len(p)
+        while size < target:
+            chunk.append(paras[i % len(paras)])
+            size += len(chunk[-1])
             i += 1
-            if i % len(paras) == 0:  # the next walk through the reports cuts elsewhere
-                shift += 1
-                i += shift
         data = ("\n".join(chunk) + "\n").encode("utf-8")
         if data in seen:
             continue
