@@ -307,7 +307,7 @@ def test_materialize_all_in_the_ui(dagster_ui: Server):
             page.goto(f"{server.base}/asset-groups?expanded={urllib.request.quote(expanded)}",
                       wait_until="networkidle")
             graph = page.locator("foreignObject")
-            for name in ("raw_file", "parsed_document", "document_facts", "facts", "release"):
+            for name in ("document_shards", "documents", "facts", "release"):
                 expect(graph.get_by_text(name, exact=True).first).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "01_asset_graph.png"))
 
