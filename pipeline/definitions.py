@@ -3,9 +3,6 @@
     extract    document_shards: one static partition per shard of raw/ (a stable hash of each path)
     validate   documents, pages, facts, table_cells combined by DuckDB from the shards; blocking checks
     publish    release: Parquet, DuckDB, wheel; atomic
-
-`build_everything` is the one-click build from the UI (Jobs → build_everything → Materialize/Launch): every shard
-in one run, then automation combines and publishes.
 """
 from __future__ import annotations
 
