@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
@@ -79,8 +80,18 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
 
 
 def _add_uncovered(out: list[Quantity], found: list[Quantity]) -> None:
-    taken = [(q.start, q.end) for q in out]
-    out.extend(q for q in found if not any(a < q.end and q.start < b for a, b in taken))
+    """Add the quantities of `found` that overlap none already in `out` (in O(n log n): a span overlaps one taken
+    when, among the taken spans starting before its end, the furthest end lies past its start)."""
+    taken = sorted((q.start, q.end) for q in out)
+    starts = [a for a, _ in taken]
+    reach, furthest = [], -1
+    for _, b in taken:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    for q in found:
+        i = bisect_left(starts, q.end)
+        if i == 0 or reach[i - 1] <= q.start:
+            out.append(q)
 
 
 def _is_plain_range(text: str, start: int) -> bool:
