@@ -13,7 +13,7 @@ from .phrases import per_unit, zh_per_unit, scan_bare_scaled, scan_fractions, sc
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
 from .reference import trie_pattern
-from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
+from .units import SUBUNIT, Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
 __all__ = ["Quantity", "product", "scan"]
 
@@ -320,6 +320,11 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
     scale = scale_of(scale_w)
     prefix_code = prefix_currency(m.group("pre"))
     unit = en_unit(unit_word) if unit_word else None
+    if unit is not None and unit.unit == SUBUNIT:
+        # 'RMB10.63 cents': a hundredth of the currency before the number; without one, not an amount we can read
+        unit = Unit(prefix_code, "money", unit.factor) if prefix_code else None
+        if unit is None:
+            return None
     if unit is None and prefix_code:
         unit = Unit(prefix_code, "money", 1.0)
     raw_parts = [p for p in (m.group("pre"), scale_w, unit_word) if p]
