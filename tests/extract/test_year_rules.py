@@ -134,3 +134,24 @@ def test_in_a_dated_text_an_earlier_yardstick_does_not_leave_a_value_undated(tmp
     text = ("---\ndate: 2016-08-31\n---\nSales rose 117% as compared with the same period of last year, whereas the "
             "floor area sold was approximately 64,930 sq.m.\n")
     assert _one(_facts(tmp_path, text, "d.md"), "64,930 sq.m").year == 2016
+
+
+def test_explain_names_the_rule_and_the_basis(tmp_path, capsys):
+    from pipeline.extract.__main__ import main
+    p = tmp_path / "d.txt"
+    p.write_text("日期：2024年3月5日\n\n2023年全市粮食产量增长3%。目前全市共有数据中心120个。\n", encoding="utf-8")
+    assert main(["--explain", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "date 2024-03-05 (header)" in out
+    assert "[same_sentence → stated]" in out and "[document_date → document_date]" in out
+
+
+def test_json_output_carries_year_basis_on_every_fact(tmp_path, capsys):
+    import json
+
+    from pipeline.extract.__main__ import main
+    p = tmp_path / "d.txt"
+    p.write_text("日期：2024年3月5日\n\n2023年全市粮食产量增长3%。每年新增就业1万人。\n", encoding="utf-8")
+    assert main([str(p)]) == 0
+    rows = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
+    assert [(r["year"], r["year_basis"]) for r in rows] == [(2023, "stated"), (None, None)]
