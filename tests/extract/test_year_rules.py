@@ -28,6 +28,21 @@ def _one(facts, quote):
 ])
 def test_a_current_value_takes_the_documents_date(tmp_path, text, quote):
     f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_basis, f.year_rule) == (2024, "document_date", "current_value")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Date: 2024-03-05\n\nOutput rose 3% in 2023. The city now has 120 data centres.\n", "120 data centres"),
+    ("日期：2024年3月5日\n\n2023年全市粮食产量增长3%。目前全市共有数据中心120个。\n", "120个"),
+    ("日期：2024年3月5日\n\n2023年全市糧食產量增長3%。目前全市共有資料中心120個。\n", "120個"),
+])
+def test_a_value_as_of_now_is_not_dated_by_the_previous_sentence(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_rule) == (2024, "current_value")
+
+
+def test_a_value_with_no_year_and_no_cue_takes_the_documents_date(tmp_path):
+    f = _one(_facts(tmp_path, "Date: 2024-03-05\n\nThe fund manages about 71% of the assets.\n"), "71%")
     assert (f.year, f.year_basis, f.year_rule) == (2024, "document_date", "document_date")
 
 
@@ -143,7 +158,7 @@ def test_explain_names_the_rule_and_the_basis(tmp_path, capsys):
     assert main(["--explain", str(p)]) == 0
     out = capsys.readouterr().out
     assert "date 2024-03-05 (header)" in out
-    assert "[same_sentence → stated]" in out and "[document_date → document_date]" in out
+    assert "[same_sentence → stated]" in out and "[current_value → document_date]" in out
 
 
 def test_json_output_carries_year_basis_on_every_fact(tmp_path, capsys):
