@@ -91,3 +91,22 @@ def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, valu
 ])
 def test_english_declines_after_the_value(ex, text, quote, value):
     assert ex.one(text, quote=quote).value == value
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,unit,value", [
+    ("全年公路货物周转量385.0亿吨公里。", "385.0亿吨公里", "tonne_km", 3.85e10),
+    ("公路客运周转量12.0亿人公里。", "12.0亿人公里", "passenger_km", 1.2e9),
+    ("PM10平均浓度74μg/m3。", "74μg/m3", "ug/m3", 74.0),
+    ("累计生态补水14.8亿立方米。", "14.8亿立方米", "m3", 1.48e9),
+    ("啤酒产量3.5万千升。", "3.5万千升", "litre", 3.5e7),
+    ("运动员获得省级以上奖牌59枚。", "59枚", "count", 59.0),
+    ("全年签订技术合同1688份。", "1688份", "count", 1688.0),
+])
+def test_transport_environment_and_count_units(ex, conv, text, quote, unit, value):
+    f = ex.one(_c(ex, text, conv), quote=_c(ex, quote, conv))
+    assert (f.unit, f.value) == (unit, pytest.approx(value))
+
+
+def test_a_batch_is_not_a_count(ex):
+    assert not ex.facts("培育一批龙头企业。")
