@@ -13,6 +13,7 @@ from .model import FORMATS, Document, TableCell, make_doc_id
 from .pdf import PAGE_SEPARATOR, PdfReadError, read_pdf
 from .scan import file_sha256, outside_root
 from .script import detect_lang
+from .sniff import not_text
 
 MAX_TITLE = 200
 
@@ -84,6 +85,10 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         if not text.strip():
             doc.status, doc.error = "empty", ("no text after removing markup" if doc.format == "html"
                                               else f"file holds only whitespace (decoded as {doc.encoding})")
+            return
+        if reason := not_text(text):  # random bytes some encoding accepted: not a document's text
+            doc.status, doc.error = "unreadable", f"{reason} (decoded as {doc.encoding})"
+            doc.text, doc.title, doc.encoding = "", None, None
             return
     doc.lang = detect_lang(doc.text)
 
