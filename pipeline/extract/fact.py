@@ -17,6 +17,7 @@ UNITS = MONEY_UNITS | OTHER_UNITS
 KINDS = frozenset({"money", "percent", "count", "measure", "ratio"})
 MEASURES = frozenset({"level", "growth", "share", "change"})
 QUALIFIERS = frozenset({"=", ">=", "<=", "~"})
+YEAR_BASES = frozenset({"stated", "relative", "period", "section", "context", "document_date"})
 LANGS = frozenset({"en", "zh-Hans", "zh-Hant"})
 
 
@@ -39,6 +40,8 @@ class Fact:
     measure: str = "level"
     year: int | None = None
     year_start: int | None = None
+    year_basis: str | None = None    # how `year` was decided (year_rules.py): stated, relative, period, section, …
+    year_rule: str | None = None     # the rule that decided it (a trace, not published)
     is_target: bool = False
     qualifier: str = "="
     region: str | None = None
