@@ -83,14 +83,14 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         if doc.format == "html":
             text, title = html_to_text(raw_text)
             doc.text = text
+        if reason := not_text(text):  # random bytes some encoding accepted: not a document's text
+            doc.status, doc.error = "unreadable", f"{reason} (decoded as {doc.encoding})"
+            doc.text, doc.encoding = "", None
+            return
         _set_metadata(doc, raw_text, title or _first_line(text))
         if not text.strip():
             doc.status, doc.error = "empty", ("no text after removing markup" if doc.format == "html"
                                               else f"file holds only whitespace (decoded as {doc.encoding})")
-            return
-        if reason := not_text(text):  # random bytes some encoding accepted: not a document's text
-            doc.status, doc.error = "unreadable", f"{reason} (decoded as {doc.encoding})"
-            doc.text, doc.title, doc.encoding = "", None, None
             return
     doc.lang = detect_lang(doc.text)
 
