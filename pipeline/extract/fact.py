@@ -13,7 +13,9 @@ OTHER_UNITS = frozenset({
     "USD/barrel", "USD/ounce", "CNY/tonne", "CNY/USD", "CNY/person", "USD/person", "cubic_m", "teu",
     "vehicle", "unit",
 })
-UNITS = MONEY_UNITS | OTHER_UNITS
+# a price quoted per unit (CNY/share, USD/barrel, CNY/m2): any currency per one of these
+PER_UNITS = frozenset({"share", "m2", "tonne", "barrel", "ounce", "person", "kwh", "kg", "jin", "USD"})
+UNITS = MONEY_UNITS | OTHER_UNITS | {f"{m}/{p}" for m in MONEY_UNITS for p in PER_UNITS}
 KINDS = frozenset({"money", "percent", "count", "measure", "ratio"})
 MEASURES = frozenset({"level", "growth", "share", "change"})
 QUALIFIERS = frozenset({"=", ">=", "<=", "~"})

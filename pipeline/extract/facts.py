@@ -40,7 +40,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     quantities = [q for q in scan(wt, has_han, has_latin) if not is_nonfact(wt, q)]
     if not quantities:
         return []
-    ctx = document_context(doc.title, wt, has_han, has_latin, doc.date)
+    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date)
     story = (ctx.dateline_year, ctx.month) if ctx.dateline_year else None
     # (a release dated 5月31日 without a year, titled 2024年4月…: its 今年 is its title's year)
     years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year or ctx.report_year, ctx.roc, story, ctx.month,

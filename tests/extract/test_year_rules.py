@@ -96,3 +96,17 @@ def test_an_undated_reports_annual_targets_take_its_year_from_its_sections(tmp_p
     p = tmp_path / "d.txt"
     from pipeline.documents.reader import read_document
     assert read_document(p, tmp_path).date is None  # inferred for 今年, never published as the document's date
+
+
+# -- not the year, but found on the same real pages: a decline named by a noun -------------------------------------
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("深成指跌幅达到2.13%，创业板指收涨。", "2.13%", -2.13),
+    ("出口降幅为3.5%。", "3.5%", -3.5),
+    ("今年以来股价涨幅为12%。", "12%", 12.0),
+])
+def test_a_decline_noun_with_its_link_verb_is_a_decline(ex, conv, text, quote, value):
+    text = ex.hant(text) if conv == "hant" else text
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.measure) == (value, "growth")
