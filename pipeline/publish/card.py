@@ -51,11 +51,10 @@ REUSE = """\
   author, publisher and source URL. `documents.text` and `pages` hold each document's text as read, so they are
   copies of the publishers' works.
 - **What that means for reuse.** This release grants no licence for the documents' text, hence `NOASSERTION`:
-  the quotes, sentences and document texts stay under their publishers' terms (official statistics and
-  government reports are often free to reuse with attribution, news and company reports often are not), so check
-  the publisher's terms before republishing more than short quotations. The figures themselves are facts
-  reported by those publishers: cite the source document (`doc`, `documents.title`, `documents.source_url`) with
-  the figure, and this release (see `CITATION.cff`, or `cef.citation()`).
+  the quotes, sentences and document texts stay under their publishers' terms, which differ from publisher to
+  publisher, so check those terms before republishing more than short quotations. The figures themselves are
+  facts reported by those publishers: cite the source document (`doc`, `documents.title`,
+  `documents.source_url`) with the figure, and this release (see `CITATION.cff`, or `cef.citation()`).
 """
 
 
