@@ -67,7 +67,8 @@ def test_make_ui_serves_on_ui_port_without_supersession_warning(tmp_path):
             deadline = time.monotonic() + START_S
             while not _serves(f"http://127.0.0.1:{port}/server_info"):
                 assert proc.poll() is None, f"make ui exited with {proc.returncode}:\n{log.read_text()[-3000:]}"
-                assert time.monotonic() < deadline, f"nothing on port {port} after {START_S}s:\n{log.read_text()[-3000:]}"
+                assert time.monotonic() < deadline, (
+                    f"nothing on port {port} after {START_S}s:\n{log.read_text()[-3000:]}")
                 time.sleep(1)
         finally:
             os.killpg(proc.pid, signal.SIGTERM)

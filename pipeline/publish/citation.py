@@ -21,7 +21,8 @@ MESSAGE = ("If you use these data, please cite this release. The facts are figur
 def release_date() -> str:
     """YYYY-MM-DD (UTC) for a release published now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    utc = dt.timezone.utc
+    when = dt.datetime.fromtimestamp(int(epoch), utc) if epoch.isdigit() else dt.datetime.now(utc)
     return when.date().isoformat()
 
 

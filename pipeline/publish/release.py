@@ -40,7 +40,8 @@ def keep_releases() -> int:
     if not raw:
         return DEFAULT_KEEP_RELEASES
     if not raw.isdigit() or int(raw) < 1:
-        raise ValueError(f"{KEEP_RELEASES_ENV}={raw!r}: expected how many releases to keep, a whole number of at least 1")
+        raise ValueError(f"{KEEP_RELEASES_ENV}={raw!r}: expected how many releases to keep, "
+                         "a whole number of at least 1")
     return int(raw)
 
 
