@@ -20,7 +20,7 @@ from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions
 from .timing import is_average, is_target
-from .units import local_currency, local_dollar
+from .units import declared_currency, local_currency, local_dollar
 from .year_rules import year_of
 from .years import find_mentions
 
@@ -115,7 +115,7 @@ def _person_nouns() -> re.Pattern:
 
 
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
-    place = region or ctx.dominant
+    place = region or ctx.dominant or ctx.region
     places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
     if q.script == "en" and q.unit == "USD" and q.raw_unit.split(" ")[0] == "$":
         # a bare $ in a Hong Kong (Taiwan, Macao) release is that place's dollar
@@ -123,7 +123,7 @@ def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext
         return local_dollar(doc_places) or q.unit
     if q.unit != "CNY" or q.script != "zh":
         return q.unit
-    return local_currency(wt, q.start, q.raw_unit, places)
+    return local_currency(wt, q.start, q.raw_unit, places, declared_currency(ctx.currencies, q.start))
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:
