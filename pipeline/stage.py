@@ -86,7 +86,9 @@ def load_extraction(warehouse: Path, doc: Document,
         return None
     if extractor_version is not None and payload.get("extractor_version") != extractor_version:
         return None
-    return [Fact(**row) for row in payload.get("facts", [])], payload.get("error")
+    # `doc` is re-stamped: it names the file (its path under raw/), which the fingerprint leaves out, and
+    # facts staged before `doc` became the path carry the bare file name
+    return [Fact(**{**row, "doc": doc.doc}) for row in payload.get("facts", [])], payload.get("error")
 
 
 def prune(warehouse: Path, keep_doc_ids: set[str]) -> list[str]:

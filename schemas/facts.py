@@ -15,7 +15,7 @@ class FactsSchema(pa.DataFrameModel):
     fact_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 8},
                                     description="Stable id: the same sentence of the same document gives the same id on every build")
     doc_id: Series[str] = pa.Field(description="Id of the document the fact comes from (documents.doc_id)")
-    doc: Series[str] = pa.Field(description="File name of the document under raw/")
+    doc: Series[str] = pa.Field(description="The document's name (documents.doc): its path under raw/")
     page: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="1-based PDF page the number is printed on; null for non-PDF documents")
     char_start: Series[np.int64] = pa.Field(ge=0, description="Start of `quote` in documents.text (0-based, Python string index)")
     char_end: Series[np.int64] = pa.Field(ge=1, description="End of `quote` in documents.text (exclusive): text[char_start:char_end] == quote")

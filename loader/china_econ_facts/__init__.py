@@ -7,6 +7,7 @@
     >>> cef.connect().sql("SELECT kind, count(*) FROM facts GROUP BY kind").df()
     >>> cef.verify().ok
     True
+    >>> print(cef.citation())        # how to cite this release (also "bibtex" and "cff")
 
 The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
 ``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
@@ -26,11 +27,18 @@ from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownT
                     data_dir, datapackage, manifest, resource, table_names)
 from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
 from ._verify import CorruptDataError, DataFileError, FileCheck, VerifyReport, data_file, verify
+from ._citation import citation
 from ._version import __version__
 
-__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "data_dir", "data_file",
-           "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError", "ReadOnlyError",
-           "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport", "FileCheck"]
+__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "citation", "data_dir",
+           "data_file", "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError",
+           "ReadOnlyError", "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport",
+           "FileCheck"]
+
+
+def __dir__() -> list[str]:
+    """dir(china_econ_facts) and tab completion list the API only, not the modules it is built on (PEP 562)."""
+    return sorted(__all__)
 
 
 def tables() -> list[str]:

@@ -9,6 +9,7 @@ import argparse
 import json
 import shutil
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 
@@ -32,6 +33,24 @@ def _print_table(df: pd.DataFrame, max_width: int) -> None:
                                       else v[: max_width - 1] + "…")
     with pd.option_context("display.unicode.east_asian_width", True):
         print(df.to_string(index=False) if len(df.columns) else "(no columns)")
+    print(f"({len(df)} row{'s' if len(df) != 1 else ''})")
+
+
+def _print_wrapped(df: pd.DataFrame, long_cols: tuple[str, ...]) -> None:
+    """The short columns aligned as a table; under each row its long texts (descriptions) whole, wrapped to the
+    terminal's width, never cut."""
+    width = max(40, shutil.get_terminal_size((100, 24)).columns - 4)
+    short = df.drop(columns=[c for c in long_cols if c in df.columns])
+    with pd.option_context("display.unicode.east_asian_width", True):
+        lines = short.to_string(index=False).splitlines() if len(df) else ["(no rows)"]
+    print(lines[0])
+    for line, (_, row) in zip(lines[1:], df.iterrows()):
+        print(line)
+        for col in long_cols:
+            text = "" if col not in df.columns or pd.isna(row[col]) else str(row[col])
+            label = "" if col == long_cols[0] else f"{col}: "
+            if text:
+                print(textwrap.fill(label + text, width=width, initial_indent="    ", subsequent_indent="    "))
     print(f"({len(df)} row{'s' if len(df) != 1 else ''})")
 
 
@@ -60,12 +79,14 @@ def cmd_info(args) -> int:
 def cmd_tables(args) -> int:
     rows = [{"table": r["name"], "rows": r.get("rows"), "description": r.get("description", "")}
             for r in datapackage()["resources"]]
-    _emit(pd.DataFrame(rows, columns=["table", "rows", "description"]), args.format, args.max_width)
+    df = pd.DataFrame(rows, columns=["table", "rows", "description"])
+    _print_wrapped(df, ("description",)) if args.format == "table" else _emit(df, args.format, 0)
     return 0
 
 
 def cmd_describe(args) -> int:
-    _emit(describe(args.table), args.format, args.max_width)
+    df = describe(args.table)
+    _print_wrapped(df, ("description", "constraints")) if args.format == "table" else _emit(df, args.format, 0)
     return 0
 
 
@@ -112,19 +133,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def output_options(sp):
+    def output_options(sp, cut: bool = True):
         sp.add_argument("--format", choices=FORMATS_OUT, default="table", help="output format (default: table)")
-        sp.add_argument("--max-width", type=int, default=60, help="cut text cells in table output (0: never)")
+        if cut:  # query results: long cells cut; descriptions (tables, describe) are printed whole, wrapped
+            sp.add_argument("--max-width", type=int, default=60, help="cut text cells in table output (0: never)")
 
     sp = sub.add_parser("info", help="version, data and extractor identity, row counts")
     sp.add_argument("--json", action="store_true", help="print as JSON")
     sp.set_defaults(func=cmd_info)
     sp = sub.add_parser("tables", help="list the tables")
-    output_options(sp)
+    output_options(sp, cut=False)
     sp.set_defaults(func=cmd_tables)
     sp = sub.add_parser("describe", help="columns of a table: types, descriptions, constraints")
     sp.add_argument("table")
-    output_options(sp)
+    output_options(sp, cut=False)
     sp.set_defaults(func=cmd_describe)
     sp = sub.add_parser("sql", help='run a read-only query, e.g. "SELECT unit, count(*) FROM facts GROUP BY 1"')
     sp.add_argument("query")

@@ -53,7 +53,7 @@ def document_facts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
         line = f"{key}: {'error' if error else doc.status}, {len(facts)} facts"
         line += f" ({error or doc.error})" if (error or doc.error) else ""
         context.log.info(line)
-        progress.info(line)
+        progress.info(line, extra={"cached": staged is not None})  # make run prints `cached` for these
     return dg.MaterializeResult(metadata={
         "facts": sum(r["facts"] for r in rows), "documents": len(rows), "reused_from_cache": reused,
         **{f"kind_{k}": n for k, n in sorted(kinds.items())},

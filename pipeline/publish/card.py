@@ -40,6 +40,23 @@ LIMITATIONS = """\
 """
 STATUS_ERRORS_SHOWN = 3
 
+# Why the licence is NOASSERTION, in words: what the data is, whose the documents are, what follows for reuse.
+REUSE = """\
+- **What the facts are.** Each row of `facts` is a figure found in a source document by rules: its value,
+  unit, year and place, with the `quote` (the number as written, a few characters) and the `sentence` it stands
+  in, copied from the document so that every figure can be checked against its source.
+- **Whose the documents are.** The documents belong to their publishers (statistics bureaus, governments,
+  news agencies, companies and researchers), not to this project. `datapackage.json` lists every source
+  document with its path and SHA-256, and `documents` gives the title and, where the document states them, the
+  author, publisher and source URL. `documents.text` and `pages` hold each document's text as read, so they are
+  copies of the publishers' works.
+- **What that means for reuse.** This release grants no licence for the documents' text, hence `NOASSERTION`:
+  the quotes, sentences and document texts stay under their publishers' terms, which differ from publisher to
+  publisher, so check those terms before republishing more than short quotations. The figures themselves are
+  facts reported by those publishers: cite the source document (`doc`, `documents.title`,
+  `documents.source_url`) with the figure, and this release (see `CITATION.cff`, or `cef.citation()`).
+"""
+
 
 def _cell(text) -> str:
     return str("" if text is None else text).replace("|", "\\|").replace("\n", " ")
@@ -69,7 +86,7 @@ def _counts(series: pd.Series, label: str) -> list[str]:
     return _md_table([label, "facts"], [[k, int(v)] for k, v in counts.items()])
 
 
-def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> str:
+def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, released: str | None = None) -> str:
     version = descriptor["version"]
     rows = {r["name"]: r["rows"] for r in descriptor["resources"]}
     lic = descriptor["licenses"][0]
@@ -81,12 +98,14 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -
            "Command line: `china-econ-facts info | tables | describe TABLE | sql \"SELECT …\" | "
            "export TABLE --format csv -o out.csv | verify`.", "",
            "## Release", "",
-           f"- Version `{version}`; data SHA-256 `{descriptor['data_sha256']}`",
+           f"- Version `{version}`" + (f", released {released}" if released else "")
+           + f"; data SHA-256 `{descriptor['data_sha256']}`",
            f"- Extractor version `{descriptor['extractor_version']}`",
-           f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`)",
+           f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`); see *Licence and reuse*",
            f"- {len(descriptor['sources'])} source documents, each listed with its SHA-256 in `datapackage.json`",
            "- Files: `data/parquet/*.parquet`, `data/datapackage.json` (Frictionless Data Package),"
-           " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`", ""]
+           " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`, `data/CITATION.cff`", "",
+           "## Licence and reuse", "", REUSE]
     f = changelog["facts"]
     if changelog.get("previous_version"):
         out += [f"Changes since {changelog['previous_version']}: facts {counts_line(f)} (see CHANGELOG.md).", ""]
@@ -140,6 +159,7 @@ def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out + [""]
 
 
-def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> Path:
-    path.write_text(render(descriptor, tables, changelog), encoding="utf-8")
+def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
+          released: str | None = None) -> Path:
+    path.write_text(render(descriptor, tables, changelog, released), encoding="utf-8")
     return path

@@ -17,7 +17,7 @@ from pathlib import Path
 LOADER = Path(__file__).resolve().parents[2] / "loader"
 PACKAGE = "china_econ_facts"
 # Shipped beside the Parquet files; written into the release dir by release.publish before the builder runs.
-DOCS = ("datapackage.json", "manifest.json", "README.md", "CHANGELOG.md", "changelog.json")
+DOCS = ("datapackage.json", "manifest.json", "README.md", "CHANGELOG.md", "changelog.json", "CITATION.cff")
 # 2026-01-01T00:00:00Z: any fixed time works; it keeps zip timestamps independent of the build's clock
 SOURCE_DATE_EPOCH = "1767225600"
 

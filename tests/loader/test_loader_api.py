@@ -103,3 +103,13 @@ def test_verify_names_a_corrupted_file(release_data, built_release, tmp_path, mo
                                                        ("parquet/table_cells.parquet", "missing")}
     with pytest.raises(cef.CorruptDataError, match="parquet/facts.parquet"):
         cef.verify(raise_on_error=True)
+
+
+def test_dir_lists_the_api_only_and_citation_names_the_release(release_data, built_release):
+    cef = release_data
+    assert dir(cef) == sorted(cef.__all__) and all(hasattr(cef, n) for n in cef.__all__)
+    text = cef.citation()
+    assert built_release.version in text and built_release.manifest["released"] in text
+    assert cef.citation("cff").startswith("cff-version: 1.2.0\n")
+    with pytest.raises(ValueError, match="text, bibtex, cff"):
+        cef.citation("apa")

@@ -3,8 +3,10 @@ every CLI command run there, far from this repository."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -60,7 +62,13 @@ API_SCRIPT = textwrap.dedent("""
         unknown = str(e)
     print(json.dumps({"version": cef.__version__, "tables": cef.tables(), "counts": counts, "wrote": wrote,
                       "unknown": unknown, "verify": cef.verify().ok, "doc": bool(cef.load.__doc__),
-                      "describe": cef.describe("documents")["column"].tolist()}))
+                      "describe": cef.describe("documents")["column"].tolist(),
+                      "dir": dir(cef), "all": cef.__all__, "missing": [n for n in cef.__all__ if not hasattr(cef, n)],
+                      "public_not_exported": sorted(  # functions and classes defined in the package's __init__
+                          n for n, v in vars(cef).items() if not n.startswith("_") and n not in cef.__all__
+                          and getattr(v, "__module__", "") == "china_econ_facts"),
+                      "citation": cef.citation(), "bibtex": cef.citation("bibtex"), "cff": cef.citation("cff"),
+                      "released": cef._data.manifest()["released"]}))
 """)
 
 
@@ -73,6 +81,30 @@ def test_api_in_the_fresh_venv(loader_venv, built_release, tmp_path):
     assert out["wrote"] is False and out["verify"] is True and out["doc"] is True
     assert "documents, pages, facts, table_cells" in out["unknown"]
     assert out["describe"][:3] == ["doc_id", "doc", "path"]
+
+
+def test_public_names_are_exactly_the_api_and_a_citation_ships(loader_venv, built_release, tmp_path):
+    (tmp_path / "check.py").write_text(API_SCRIPT)
+    out = json.loads(run(loader_venv, "python", "check.py", cwd=tmp_path).stdout)
+    assert out["dir"] == sorted(out["all"]) and "citation" in out["all"]
+    assert not {"pd", "pa", "pq", "pc", "Any", "annotations"} & set(out["dir"])
+    assert out["missing"] == [] and out["public_not_exported"] == []  # every public function is in __all__
+    version, released = built_release.version, built_release.manifest["released"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", released) and out["released"] == released
+    for text in (out["citation"], out["bibtex"], out["cff"]):
+        assert version in text and released in text and built_release.manifest["data_sha256"] in text
+    assert f'version: "{version}"' in out["cff"] and f'date-released: "{released}"' in out["cff"]
+    with zipfile.ZipFile(built_release.wheel) as whl:
+        assert whl.read("china_econ_facts/data/CITATION.cff").decode() == out["cff"]
+
+
+def test_describe_prints_whole_descriptions_wrapped(loader_venv, tmp_path):
+    out = cli(loader_venv, "describe", "documents", cwd=tmp_path).stdout
+    words = " ".join(out.split())  # the wrapping undone
+    described = json.loads(cli(loader_venv, "describe", "documents", "--format", "json", cwd=tmp_path).stdout)
+    long = [d["description"] for d in described if len(d["description"]) > 60]
+    assert long and all(" ".join(text.split()) in words for text in long)
+    assert max(len(line) for line in out.splitlines()) <= 120
 
 
 def test_info_tables_describe(loader_venv, built_release, tmp_path):
