@@ -15,8 +15,11 @@ from .quantities import Quantity
 from .reference import alternation, load_json
 from .sentences import Segments
 from .structure import table_column_year
-from .timing import (_ATTACHED, _EN_TIME_AFTER, _FROM_BEFORE, _FROM_TO_AFTER, _PAST, _PER_HEAD, _cues,
-                     _forecast_before_report, _heading_year, _in_side_clause, _list_lead_in, _resolve)
+from .timing import PAST as _PAST, time_cues as _cues
+from .year_evidence import (ATTACHED as _ATTACHED, EN_TIME_AFTER as _EN_TIME_AFTER, FROM_BEFORE as _FROM_BEFORE,
+                            FROM_TO_AFTER as _FROM_TO_AFTER, PER_HEAD as _PER_HEAD,
+                            forecast_before_report as _forecast_before_report, heading_year as _heading_year,
+                            in_side_clause as _in_side_clause, list_lead_in as _list_lead_in, resolve as _resolve)
 from .years import YearMention
 
 
