@@ -49,6 +49,12 @@ class Fact:
     page: int | None = None
     doc_id: str = ""
     fact_id: str = field(default="")
+    # curated columns, set by pipeline/curate after extraction (null where nothing fits)
+    indicator_code: str | None = None
+    indicator_en: str | None = None
+    region_code: str | None = None
+    value_cny: float | None = None
+    value_usd: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
