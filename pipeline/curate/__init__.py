@@ -4,9 +4,13 @@ Plain Python, no Dagster; every vocabulary is a data file in pipeline/reference/
 from __future__ import annotations
 
 from .indicators import assign_codes
+from .money import assign_money
+from .regions import assign_regions
 
 
 def annotate(facts: list) -> list:
     """Add the curated columns to one document's facts (in text order), in place."""
     assign_codes(facts)
+    assign_regions(facts)
+    assign_money(facts)
     return facts

@@ -55,6 +55,7 @@ class Fact:
     region_code: str | None = None
     value_cny: float | None = None
     value_usd: float | None = None
+    conversion_note: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

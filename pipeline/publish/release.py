@@ -59,6 +59,8 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
     """Write a new release from validated tables and make it current. Same data → same release id and version;
     data equal to the current release's keeps that release as it is. manifest_extra adds keys to manifest.json
     (e.g. extractor_version, reader_version, license); it cannot override the release's identity."""
+    from .build import with_curated
+    tables = with_curated(tables)  # indicators, regions and observations follow from the facts
     releases = warehouse / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     previous = current_release(warehouse)  # before the swap: the changelog diffs against it
