@@ -139,7 +139,7 @@ def test_changelog_and_card_ship_in_the_wheel(loader_venv, built_release, tmp_pa
 
 def test_verify_names_a_corrupted_file(loader_venv, tmp_path):
     """Last on purpose: it damages the installed data, then restores it."""
-    assert "all 4 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
+    assert "all 7 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
     site = next((loader_venv / "lib").glob("python*/site-packages"))
     target = site / "china_econ_facts" / "data" / "parquet" / "facts.parquet"
     original = target.read_bytes()
