@@ -116,8 +116,8 @@ def code_en(indicator: str, unit: str | None) -> Indicator | None:
     best = None
     for m in pattern.finditer(text):
         before = text[: m.start()].split()
-        if before and before[-1] in deny:
-            continue
+        if before and before[-1] in deny or "to" in before[-3:]:
+            continue  # share of GDP; the ratio of prices to household disposable income
         ind = table[m.group(0)]
         if ind.admits(unit) and (best is None or len(m.group(0)) > len(best[0])):
             best = (m.group(0), ind)
@@ -249,6 +249,35 @@ def _continues(prev, fact) -> bool:
     return gap is not None and (_tail_ok(gap) if lang.startswith("zh") else _en_fillers_only(gap))
 
 
+def _bare(indicator: str, lang: str) -> bool:
+    """The indicator names no subject of its own, only scope and measure words (总量, 收报, 比年初增加)."""
+    if not lang.startswith("zh"):
+        return False
+    text = normalize(indicator, lang).strip()
+    for _ in range(12):
+        if _tail_ok(text):
+            return True
+        shorter = _strip_prefix(text, ())
+        if shorter == text:
+            return False
+        text = shorter
+    return False
+
+
+def _names_nothing_between(prev, fact) -> bool:
+    """`fact`'s words name no subject and nothing between it and `prev` (same sentence) names another concept:
+    地区生产总值增长6.0%、全省第二…，总量达到4773.3亿元 — the total is GDP's."""
+    lang = _get(fact, "lang") or "en"
+    if _get(prev, "sentence") != _get(fact, "sentence") or not _bare(_get(fact, "indicator") or "", lang):
+        return False
+    s = normalize(_get(fact, "sentence") or "", lang)
+    gap, _ = _between(s, normalize(_get(prev, "quote"), lang), normalize(_get(fact, "quote"), lang), 0)
+    if gap is None or any(ch in gap for ch in "。；;"):
+        return False
+    aliases = _zh_aliases()
+    return not any(gap[i:k] in aliases for i in range(len(gap)) for k in range(i + 2, min(len(gap), i + 24) + 1))
+
+
 def _place_in_parens(prev, fact, near: int = 400) -> bool:
     """`fact` is another place's figure for the concept just reported, written as the place then the value in
     parentheses (compared with Jining (493 billion yuan); 如临沂(4717.8亿元)), in the same unit, close by."""
@@ -274,7 +303,8 @@ def assign_codes(facts: list) -> list:
     for fact in facts:
         ind = code_fact(fact)
         if (ind is None and prev is not None and prev[1] is not None and prev[1].admits(_get(fact, "unit"))
-                and (_continues(prev[0], fact) or _place_in_parens(prev[0], fact))):
+                and (_continues(prev[0], fact) or _place_in_parens(prev[0], fact)
+                     or _names_nothing_between(prev[0], fact))):
             ind = prev[1]
         _set(fact, "indicator_code", ind.code if ind else None)
         _set(fact, "indicator_en", ind.name_en if ind else None)
