@@ -8,7 +8,7 @@ year's days of the daily cross rate through the euro. Where no rate can be had t
 - `year_not_in_rate_table`: the table has no rate for a currency involved in that year (CNY before 2005, any
   year before 1999 or after the table's last);
 - `currency_not_in_rate_table`: the ECB publishes no rate for the currency (TWD, MOP, ...).
-A CNY amount is its own value_cny whatever its year: no rate is involved."""
+A CNY amount is its own value_cny, and a USD amount its own value_usd, whatever the year: no rate is involved."""
 from __future__ import annotations
 
 import csv
@@ -71,10 +71,11 @@ def convert(value: float, unit: str, year: int | None) -> tuple[float | None, fl
     """(value_cny, value_usd, conversion_note) for one money amount; non-money gives (None, None, None)."""
     if unit not in MONEY_UNITS:
         return None, None, None
+    same_cny, same_usd = (value if unit == "CNY" else None), (value if unit == "USD" else None)
     if unit not in known_currencies():
-        return (value if unit == "CNY" else None), None, "currency_not_in_rate_table"
+        return same_cny, same_usd, "currency_not_in_rate_table"
     if year is None:
-        return (value if unit == "CNY" else None), None, "no_year"
+        return same_cny, same_usd, "no_year"
     cny, usd = year_rate(unit, "CNY", year), year_rate(unit, "USD", year)
     value_cny = value if unit == "CNY" else (value * cny if cny is not None else None)
     value_usd = value * usd if usd is not None else None

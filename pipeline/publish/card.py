@@ -40,7 +40,7 @@ def curated_text() -> str:
   alpha-3 for countries and for Hong Kong, Macao and Taiwan ({country_source()}), and `cef:<name>` for economic
   regions, new areas and groups the packages do not list (the project gazetteer).
 - **Comparable money**: `value_cny` and `value_usd` are **nominal**, converted at the year's mean of the daily
-  {money.rate_source()}. A CNY amount is its own `value_cny`. Where no rate applies the value is null and
+  {money.rate_source()}. A CNY amount is its own `value_cny`, a USD amount its own `value_usd`. Where no rate applies the value is null and
   `conversion_note` says why (`no_year`, `year_not_in_rate_table`: the ECB table starts in 1999 and has CNY only from
   April 2005, `currency_not_in_rate_table`). No rate is guessed.
 - **Observations** group the facts that have a code, a place and a single year by indicator, place, year, measure,

@@ -59,7 +59,7 @@ def test_money_converts_at_the_years_mean_rate():
 
 @pytest.mark.parametrize("value, unit, year, expect", [
     (1e9, "CNY", 1990, (1e9, None, "year_not_in_rate_table")),   # no CNY rate before 2005: no USD, no guess
-    (1e9, "USD", None, (None, None, "no_year")),
+    (1e9, "USD", None, (None, 1e9, "no_year")),          # a dollar amount is its own value_usd
     (1e9, "TWD", 2020, (None, None, "currency_not_in_rate_table")),
     (5.0, "percent", 2020, (None, None, None)),
 ])
