@@ -26,6 +26,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 _PER_CAPITA = ("人均", "per capita", "per-capita")
 
 
+@lru_cache(maxsize=8192)  # a sentence is normalized once for each of its facts otherwise
 def normalize(text: str, lang: str) -> str:
     """Comparable form: footnote marks dropped, NFKC (full-width → ASCII), lower case, simplified script."""
     text = unicodedata.normalize("NFKC", _CIRCLED.sub("", text or "")).lower()
@@ -126,9 +127,13 @@ def code_en(indicator: str, unit: str | None) -> Indicator | None:
 
 def _left_ok_zh(left: str) -> bool:
     """An alias found inside a clause starts a noun phrase, not the middle of one (现代|服务业增加值)."""
-    _, _, prefixes = _zh_rules()
     return (not left or not _HAN.match(left[-1]) or left[-1] in "市省区县州旗盟年的和及"
-            or left.endswith(tuple(p for p in prefixes if len(p) > 1)))
+            or left.endswith(_long_prefixes()))
+
+
+@lru_cache(maxsize=1)
+def _long_prefixes() -> tuple[str, ...]:
+    return tuple(p for p in _zh_rules()[2] if len(p) > 1)
 
 
 def _clause_before(sentence: str, quote: str, lang: str) -> str | None:

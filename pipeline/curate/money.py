@@ -44,13 +44,21 @@ def _daily() -> dict[str, dict[str, float]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _by_year() -> dict[int, tuple[dict[str, float], ...]]:
+    out: dict[int, list] = defaultdict(list)
+    for date, day in _daily().items():
+        out[int(date[:4])].append(day)
+    return {y: tuple(days) for y, days in out.items()}
+
+
 @lru_cache(maxsize=None)
 def year_rate(currency: str, target: str, year: int) -> float | None:
     """Mean over `year`'s days of target units per one `currency` unit; None when a day never has both."""
     if currency == target:
         return 1.0
-    rates = [day[target] / day[currency] for date, day in _daily().items()
-             if date.startswith(f"{year}-") and currency in day and target in day]
+    rates = [day[target] / day[currency] for day in _by_year().get(year, ())
+             if currency in day and target in day]
     return sum(rates) / len(rates) if rates else None
 
 
