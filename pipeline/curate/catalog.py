@@ -29,6 +29,7 @@ FAMILY_UNITS = {
     "km": {"km"},
     "hectare": {"hectare", "km2"},
     "m2": {"m2"},
+    "cubic_m": {"cubic_m"},
     "CNY/USD": {"CNY/USD"},
     "USD/barrel": {"USD/barrel"},
     "USD/ounce": {"USD/ounce"},
