@@ -126,8 +126,9 @@ def code_en(indicator: str, unit: str | None) -> Indicator | None:
 
 
 def _left_ok_zh(left: str) -> bool:
-    """An alias found inside a clause starts a noun phrase, not the middle of one (现代|服务业增加值)."""
-    return (not left or not _HAN.match(left[-1]) or left[-1] in "市省区县州旗盟年的和及"
+    """An alias found inside a clause starts a noun phrase, not the middle of one (现代|服务业增加值), nor a part
+    named by a possessive or a list (这些农场的|耕地面积, 饼肥和|化学肥料)."""
+    return (not left or not _HAN.match(left[-1]) or left[-1] in "市省区县州旗盟年"
             or left.endswith(_long_prefixes()))
 
 

@@ -102,3 +102,18 @@ def test_another_places_figure_in_parentheses_takes_the_concept_just_reported():
     a = _fact("675.5 billion yuan", s, "regional GDP of Xuzhou", "CNY", lang="en", region="Xuzhou")
     b = _fact("493 billion yuan", s, "compared with Jining", "CNY", lang="en", region="Jining")
     assert [f["indicator_code"] for f in assign_codes([a, b])] == ["gdp", "gdp"]
+
+
+@pytest.mark.parametrize("sentence, quote, indicator", [
+    ("这些农场的耕地面积增长45%。", "45%", "这些农场的耕地面积增长"),     # a part named by a possessive
+    ("政府供应农民饼肥和化学肥料450万吨。", "450万吨", "政府供应农民饼肥和化学肥料"),  # supply, listed with another good
+])
+def test_a_concept_inside_a_longer_noun_phrase_is_not_taken(sentence, quote, indicator):
+    unit = "percent" if quote.endswith("%") else "tonne"
+    assert assign_codes([_fact(quote, sentence, indicator, unit)])[0]["indicator_code"] is None
+
+
+def test_a_total_with_no_subject_of_its_own_is_the_concept_just_reported():
+    s = "新增市场经营主体18.1万户，总量突破106万户。"
+    facts = assign_codes([_fact("18.1万户", s, "新增市场经营主体", "household"), _fact("106万户", s, "总量", "household")])
+    assert [f["indicator_code"] for f in facts] == ["market_entities", "market_entities"]
