@@ -118,3 +118,22 @@ def catalog_rows() -> list[dict]:
                      "aliases_zh_hant": " | ".join(ind.aliases["zh-Hant"]),
                      "aliases_en": " | ".join(ind.aliases["en"])})
     return rows
+
+
+def fill_traditional(path: Path = CATALOG_PATH) -> int:
+    """Rewrite each entry's zh-Hant aliases as the OpenCC s2t forms of its zh-Hans ones (run after editing the
+    catalog: `python -m pipeline.curate.catalog`). Returns the number of entries."""
+    import opencc
+    s2t = opencc.OpenCC("s2t")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for e in data["indicators"]:
+        e["aliases"]["zh-Hant"] = list(dict.fromkeys(s2t.convert(a) for a in e["aliases"]["zh-Hans"]))
+    head = {k: v for k, v in data.items() if k != "indicators"}
+    lines = [json.dumps(e, ensure_ascii=False) for e in data["indicators"]]
+    body = ",\n".join(f'"{k}": {json.dumps(v, ensure_ascii=False)}' for k, v in head.items())
+    path.write_text("{\n" + body + ',\n"indicators": [\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
+    return len(lines)
+
+
+if __name__ == "__main__":
+    print(f"{fill_traditional()} entries: zh-Hant aliases refreshed from zh-Hans")

@@ -50,3 +50,11 @@ def test_unit_families_admit_only_their_units():
     gdp = catalog.by_code()["gdp"]
     assert gdp.admits("CNY") and gdp.admits("percent") and gdp.admits("times")
     assert not gdp.admits("person") and not gdp.admits("tonne")
+
+
+def test_traditional_aliases_are_the_opencc_forms_of_the_simplified_ones():
+    import opencc
+    s2t = opencc.OpenCC("s2t")
+    for ind in catalog.load_catalog():
+        assert ind.aliases["zh-Hant"] == list(dict.fromkeys(s2t.convert(a) for a in ind.aliases["zh-Hans"])), \
+            f"{ind.code}: run python -m pipeline.curate.catalog"
