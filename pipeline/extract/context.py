@@ -10,6 +10,7 @@ from .national import Headings, caseless_title, has_national_publisher, speaks_f
 from .normalize import Working
 from .reference import alternation, load_json
 from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer, lineage
+from .units import currency_declarations
 from .years import document_date, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
@@ -35,6 +36,7 @@ class DocContext:
     story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
     stated_year: int | None = None     # the year of the date the document's wrapper states (documents.date)
     report_year: int | None = None     # an undated report's own year, from its section headings (2015年工作回顾 → 2016)
+    currencies: tuple = ()             # (offset, code) of each （澳门元，下同）: the currency of bare 元 amounts after it
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
@@ -71,7 +73,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
                       headings=Headings(working_text, gazetteer(), has_han, has_latin),
                       story_year=_zh_story_year(working_text, year) if has_han else None,
                       stated_year=int(stated_date[:4]) if stated_date else None,
-                      report_year=None if year else _report_year(working_text))
+                      report_year=None if year else _report_year(working_text),
+                      currencies=currency_declarations(working_text))
 
 
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)[^\n]{2,40}$", re.M)

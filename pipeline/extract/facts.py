@@ -20,7 +20,7 @@ from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions
 from .timing import is_average, is_target
-from .units import local_currency, local_dollar
+from .units import declared_currency, local_currency, local_dollar
 from .year_rules import year_of
 from .years import find_mentions
 
@@ -70,7 +70,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     year, year_start, ymention = when.year, when.year_start, when.mention
     # 分别下降3.5%、2.9%: a value listed after another shares its verb
     lead_before = wt[seg.clause_start(lead.start):lead.start] if lead is not None else clause_before
-    meas, sign = measure(lead_before, q.unit, is_zh, wt[q.end:q.end + 40])
+    # (a text table's column names the measure: 粮食 | 比上年增长（%） | -3.2)
+    meas, sign = measure(lead_before + q.column, q.unit, is_zh, wt[q.end:q.end + 40])
     if meas == "growth" and q.kind not in ("percent", "ratio"):
         meas = "change"
     if meas == "growth" and is_average(clause_before) and ymention is not None:
@@ -115,7 +116,7 @@ def _person_nouns() -> re.Pattern:
 
 
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
-    place = region or ctx.dominant
+    place = region or ctx.dominant or ctx.region
     places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
     if q.script == "en" and q.unit == "USD" and q.raw_unit.split(" ")[0] == "$":
         # a bare $ in a Hong Kong (Taiwan, Macao) release is that place's dollar
@@ -123,7 +124,7 @@ def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext
         return local_dollar(doc_places) or q.unit
     if q.unit != "CNY" or q.script != "zh":
         return q.unit
-    return local_currency(wt, q.start, q.raw_unit, places)
+    return local_currency(wt, q.start, q.raw_unit, places, declared_currency(ctx.currencies, q.start))
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:

@@ -122,7 +122,11 @@ def same_sentence(yq: YearQuery) -> YearAnswer | None:
 
 
 def relative_unresolved(yq: YearQuery) -> YearAnswer | None:
-    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies)."""
+    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies).
+    In a dated text the relative years are resolved mentions, read by the rules before this one."""
+    ctx = yq.ctx
+    if ctx.year or ctx.reference_year or ctx.report_year:
+        return None
     if _cues()["relative"].search(yq.wt, yq.ss, yq.q.start):
         return YearAnswer(None, None, None, None, "relative_unresolved")
     return None

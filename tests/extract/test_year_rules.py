@@ -110,3 +110,27 @@ def test_a_decline_noun_with_its_link_verb_is_a_decline(ex, conv, text, quote, v
     text = ex.hant(text) if conv == "hant" else text
     f = ex.one(text, quote=quote)
     assert (f.value, f.measure) == (value, "growth")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    # a December story: 'the past year' is the twelve months to now
+    ("Date Published: December 17, 2008\n\nBrokers say prices have fallen some 30% in the past year.\n", "30%", 2008),
+    # a January report: 过去一年 is the last calendar year
+    ("日期：2025年1月21日\n\n过去一年，全市粮食产量增长3%。\n", "3%", 2024),
+    ("日期：2025年9月21日\n\n過去一年，全市糧食產量增長3%。\n", "3%", 2025),
+])
+def test_the_past_year_ends_with_the_documents_date(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
+
+
+def test_the_same_period_of_last_year_is_a_yardstick(tmp_path):
+    text = ("---\ndate: 2016-08-31\n---\nRevenue increased by approximately 43% to approximately RMB222.9 million "
+            "compared to the same period of last year.\n")
+    facts = _facts(tmp_path, text, "d.md")
+    assert _one(facts, "RMB222.9 million").year == 2016
+
+
+def test_in_a_dated_text_an_earlier_yardstick_does_not_leave_a_value_undated(tmp_path):
+    text = ("---\ndate: 2016-08-31\n---\nSales rose 117% as compared with the same period of last year, whereas the "
+            "floor area sold was approximately 64,930 sq.m.\n")
+    assert _one(_facts(tmp_path, text, "d.md"), "64,930 sq.m").year == 2016
