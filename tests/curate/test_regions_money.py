@@ -12,6 +12,7 @@ from pipeline.curate.tables import observations_table, regions_table
 @pytest.mark.parametrize("en, zh, level", [
     ("Shandong", "山东省", "province"), ("Qingdao", "青岛市", "prefecture"), ("Laoshan District", "崂山区", "district"),
     ("Beijing", "北京市", "province"), ("Haidian District", "海淀区", "district"),
+    ("Pujiang County", "浦江县", "county"), ("Kunshan", "昆山市", "county"),   # a county-level city is a county
 ])
 def test_mainland_divisions_have_the_package_code_in_both_scripts(en, zh, level):
     code = regions.region_code(en, zh)
