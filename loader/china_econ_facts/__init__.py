@@ -8,6 +8,9 @@
     >>> cef.verify().ok
     True
     >>> print(cef.citation())        # how to cite this release (also "bibtex" and "cff")
+    >>> cef.indicators("gdp")                    # the indicator catalog, searchable in Chinese and English
+    >>> cef.series("gdp", region="Qingdao")      # year, value, unit, measure, is_target, n_sources
+    >>> cef.conflicts("gdp")                     # sources that disagree, each with its doc and quote
 
 The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
 ``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
@@ -23,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from ._curated import AmbiguousNameError, conflicts, indicators, region_code, series
 from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
                     data_dir, datapackage, manifest, resource, table_names)
 from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
@@ -33,7 +37,7 @@ from ._version import __version__
 __all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "citation", "data_dir",
            "data_file", "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError",
            "ReadOnlyError", "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport",
-           "FileCheck"]
+           "FileCheck", "indicators", "series", "conflicts", "region_code", "AmbiguousNameError"]
 
 
 def __dir__() -> list[str]:

@@ -79,6 +79,10 @@ def _open() -> tuple[duckdb.DuckDBPyConnection, dict[str, DataFileError]]:
         con.execute(f"SET allowed_directories = [{_q(str(data) + '/')}]")
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
+        names = {r["name"] for r in datapackage()["resources"]} - set(skipped)
+        if {"observations", "facts"} <= names:
+            from ._curated import CONFLICTS_SQL
+            con.execute(CONFLICTS_SQL)
         return con, skipped
     finally:
         # the open connection keeps its file handle; nothing is left behind (on Windows the delete may fail)

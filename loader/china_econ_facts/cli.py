@@ -1,4 +1,4 @@
-"""The `china-econ-facts` command: info, tables, describe, sql, export, verify.
+"""The `china-econ-facts` command: info, tables, describe, sql, export, indicators, series, conflicts, verify.
 
 Exit status: 0 on success, 1 when a data file is missing or damaged (`verify`, or any command reading it) or a
 query fails while running, 2 for bad use (unknown table or column, SQL that would write, bad arguments).
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, data_file, describe, info, load, query, verify
+from . import __version__, conflicts, data_file, describe, indicators, info, load, query, series, verify
 from ._data import DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, datapackage
+from ._curated import AmbiguousNameError
 from ._db import QueryError, ReadOnlyError
 
 FORMATS_OUT = ("table", "csv", "json")
@@ -116,6 +117,23 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_indicators(args) -> int:
+    cols = ["indicator_code", "name_en", "name_zh", "unit_family", "per_capita", "wdi_code"]
+    _emit(indicators(args.search)[cols], args.format, args.max_width)
+    return 0
+
+
+def cmd_series(args) -> int:
+    target = {"targets": True, "outcomes": False}.get(args.only)
+    _emit(series(args.indicator, args.region, measure=args.measure, is_target=target), args.format, args.max_width)
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    _emit(conflicts(args.indicator, args.region), args.format, args.max_width)
+    return 0
+
+
 def cmd_verify(args) -> int:
     report = verify()
     for f in report.files:
@@ -158,6 +176,22 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True, help="file to write")
     sp.add_argument("--columns", help="comma-separated columns (default: all)")
     sp.set_defaults(func=cmd_export)
+    sp = sub.add_parser("indicators", help="the indicator catalog, or the entries matching a word (zh or en)")
+    sp.add_argument("search", nargs="?")
+    output_options(sp)
+    sp.set_defaults(func=cmd_indicators)
+    sp = sub.add_parser("series", help='one indicator by year, e.g. series gdp --region Qingdao')
+    sp.add_argument("indicator")
+    sp.add_argument("--region", help="code or name of the place (default: every place)")
+    sp.add_argument("--measure", choices=["level", "growth", "share", "change"])
+    sp.add_argument("--only", choices=["targets", "outcomes"])
+    output_options(sp)
+    sp.set_defaults(func=cmd_series)
+    sp = sub.add_parser("conflicts", help="observations whose sources disagree, with each source's quote")
+    sp.add_argument("indicator", nargs="?")
+    sp.add_argument("--region")
+    output_options(sp)
+    sp.set_defaults(func=cmd_conflicts)
     sp = sub.add_parser("verify", help="check every data file against its sha256 in datapackage.json")
     sp.set_defaults(func=cmd_verify)
     return p
@@ -179,7 +213,7 @@ def _run(args) -> int:
         return args.func(args)
     except BrokenPipeError:  # e.g. `… | head`
         return 0
-    except (UnknownTableError, UnknownColumnError, ReadOnlyError) as e:
+    except (UnknownTableError, UnknownColumnError, ReadOnlyError, AmbiguousNameError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except QueryError as e:

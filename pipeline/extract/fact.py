@@ -55,6 +55,13 @@ class Fact:
     page: int | None = None
     doc_id: str = ""
     fact_id: str = field(default="")
+    # curated columns, set by pipeline/curate after extraction (null where nothing fits)
+    indicator_code: str | None = None
+    indicator_en: str | None = None
+    region_code: str | None = None
+    value_cny: float | None = None
+    value_usd: float | None = None
+    conversion_note: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

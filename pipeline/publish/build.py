@@ -5,10 +5,19 @@ from pathlib import Path
 
 import pandas as pd
 
+import schemas
+
 from .. import validate
 from ..versions import extractor_version, reader_version
 from . import release
 from .wheel import build_wheel
+
+
+def with_curated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables plus those derived from the facts (indicators, regions, observations) where still missing."""
+    from ..curate.tables import curated_tables
+    missing = [t for t in schemas.CURATED if t not in tables]
+    return {**tables, **{t: df for t, df in curated_tables(tables["facts"]).items() if t in missing}} if missing else tables
 
 
 class ReleaseBlocked(Exception):
@@ -21,6 +30,7 @@ class ReleaseBlocked(Exception):
 
 
 def publish_tables(tables: dict[str, pd.DataFrame], warehouse: Path) -> release.Release:
+    tables = with_curated(tables)
     blockers = validate.release_blockers(tables)
     if blockers:
         raise ReleaseBlocked(blockers)

@@ -27,6 +27,29 @@ NORMALIZATION = """\
   Traditional-Chinese text is published as written; `indicator` is given in simplified Chinese.
 """
 
+def curated_text() -> str:
+    """How the curated columns and tables are made: catalog, codes, rates, tolerance (pipeline/curate)."""
+    from ..curate import money
+    from ..curate.regions import country_source, division_source
+    from ..curate.tables import TOLERANCE_PERCENT, TOLERANCE_REL
+    return f"""\
+- **Indicators**: `indicator_code` names the concept from the `indicators` table (the catalog in
+  pipeline/reference/indicators.json; WDI codes where the concept is the same). It is read from the fact's own
+  words by rules and is null where no concept fits; `measure` and `is_target` stay separate columns.
+- **Places**: `region_code` is the GB/T 2260 code for mainland divisions ({division_source()}), ISO 3166-1
+  alpha-3 for countries and for Hong Kong, Macao and Taiwan ({country_source()}), and `cef:<name>` for economic
+  regions, new areas and groups the packages do not list (the project gazetteer).
+- **Comparable money**: `value_cny` and `value_usd` are **nominal**, converted at the year's mean of the daily
+  {money.rate_source()}. A CNY amount is its own `value_cny`, a USD amount its own `value_usd`. Where no rate applies the value is null and
+  `conversion_note` says why (`no_year`, `year_not_in_rate_table`: the ECB table starts in 1999 and has CNY only from
+  April 2005, `currency_not_in_rate_table`). No rate is guessed.
+- **Observations** group the facts that have a code, a place and a single year by indicator, place, year, measure,
+  target flag and unit (money in CNY); `value` is the median over documents. Sources disagree (`conflict`, view
+  `conflicts` in the DuckDB file) when max − min exceeds {TOLERANCE_REL:.0%} of the value, and for percent units
+  also {TOLERANCE_PERCENT} points. Values over a period (`year_start` set) stay in `facts`.
+"""
+
+
 LIMITATIONS = """\
 - Facts are extracted by rules, not read by people: expect some missed numbers, wrong units or years, and
   indicators that are only as specific as the sentence's wording.
@@ -126,6 +149,7 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, r
             out += ["", "Row rules checked before release: " + "; ".join(checks) + "."]
         out.append("")
     out += ["## Units and normalization", "", NORMALIZATION]
+    out += ["## Curated columns and tables", "", curated_text()]
     out += _counts_section(tables)
     out += ["## Known limitations", "", LIMITATIONS, *_status_table(tables["documents"])]
     return "\n".join(out).rstrip("\n") + "\n"

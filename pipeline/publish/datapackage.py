@@ -20,9 +20,14 @@ DEFAULT_LICENSE = {"name": "NOASSERTION",
 _TYPES = {"str": "string", "int64": "integer", "Int64": "integer", "float64": "number", "bool": "boolean"}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"],
                 "table_cells": ["doc_id", "page", "table_index", "row", "col"],
-                "pages": ["doc_id", "page"]}
-FOREIGN_KEYS = {"facts": [("doc_id", "documents", "doc_id")], "table_cells": [("doc_id", "documents", "doc_id")],
-                "pages": [("doc_id", "documents", "doc_id")]}
+                "pages": ["doc_id", "page"], "indicators": ["indicator_code"], "regions": ["region_code"],
+                "observations": ["indicator_code", "region_code", "year", "measure", "is_target", "unit"]}
+FOREIGN_KEYS = {"facts": [("doc_id", "documents", "doc_id"), ("indicator_code", "indicators", "indicator_code"),
+                          ("region_code", "regions", "region_code")],
+                "table_cells": [("doc_id", "documents", "doc_id")],
+                "pages": [("doc_id", "documents", "doc_id")],
+                "observations": [("indicator_code", "indicators", "indicator_code"),
+                                 ("region_code", "regions", "region_code")]}
 
 
 def sha256_file(path: Path) -> str:

@@ -76,6 +76,8 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
     data equal to the current release's keeps that release as it is. manifest_extra adds keys to manifest.json
     (e.g. extractor_version, reader_version, license); it cannot override the release's identity."""
     keep = keep_releases()  # a bad setting stops before anything is written
+    from .build import with_curated
+    tables = with_curated(tables)  # indicators, regions and observations follow from the facts
     releases = warehouse / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     previous = current_release(warehouse)  # before the swap: the changelog diffs against it

@@ -76,10 +76,12 @@ def test_api_in_the_fresh_venv(loader_venv, built_release, tmp_path):
     (tmp_path / "check.py").write_text(API_SCRIPT)
     out = json.loads(run(loader_venv, "python", "check.py", cwd=tmp_path).stdout)
     assert out["version"] == built_release.version
-    assert out["tables"] == ["documents", "pages", "facts", "table_cells"]
-    assert out["counts"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4}
+    assert out["tables"] == ["documents", "pages", "facts", "table_cells", "indicators", "regions", "observations"]
+    from pipeline.curate.catalog import load_catalog
+    assert out["counts"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4,
+                             "indicators": len(load_catalog()), "regions": 1, "observations": 1}
     assert out["wrote"] is False and out["verify"] is True and out["doc"] is True
-    assert "documents, pages, facts, table_cells" in out["unknown"]
+    assert "documents, pages, facts, table_cells, indicators, regions, observations" in out["unknown"]
     assert out["describe"][:3] == ["doc_id", "doc", "path"]
 
 
@@ -141,14 +143,14 @@ def test_export_every_format(loader_venv, built_release, tmp_path):
 
 
 def test_bad_use_fails_clearly(loader_venv, tmp_path):
-    for args, message in ((("describe", "fact"), "unknown table 'fact'; the dataset has: documents, pages, facts, table_cells"),
+    for args, message in ((("describe", "fact"), "unknown table 'fact'; the dataset has: documents, pages, facts, table_cells, indicators, regions, observations"),
                           (("export", "nope", "--format", "csv", "-o", "x.csv"), "unknown table 'nope'"),
                           (("sql", "DELETE FROM facts"), "read-only"),
                           (("sql", "CREATE TABLE t AS SELECT 1"), "read-only"),
                           (("sql", "SELECT 1; DROP VIEW facts"), "DROP"),
                           (("sql", "SELECT nope FROM facts"), "nope"),
                           (("sql", "select * from nosuch"),
-                           "unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells")):
+                           "unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells, indicators, regions, observations")):
         proc = cli(loader_venv, *args, cwd=tmp_path, check=False)
         assert proc.returncode != 0, args
         assert message in proc.stderr, (args, proc.stderr)
@@ -169,7 +171,7 @@ def test_changelog_and_card_ship_in_the_wheel(loader_venv, built_release, tmp_pa
 
 def test_verify_names_a_corrupted_file(loader_venv, tmp_path):
     """Last on purpose: it damages the installed data, then restores it."""
-    assert "all 4 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
+    assert "all 7 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
     site = next((loader_venv / "lib").glob("python*/site-packages"))
     target = site / "china_econ_facts" / "data" / "parquet" / "facts.parquet"
     original = target.read_bytes()

@@ -45,7 +45,9 @@ def test_table_schemas_match_pandera(rel):
     assert resources["facts"]["schema"]["primaryKey"] == ["fact_id"]
     assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
     assert resources["facts"]["schema"]["foreignKeys"] == [
-        {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
+        {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}},
+        {"fields": "indicator_code", "reference": {"resource": "indicators", "fields": "indicator_code"}},
+        {"fields": "region_code", "reference": {"resource": "regions", "fields": "region_code"}}]
 
 
 def test_rows_and_hashes_describe_the_files(rel):
