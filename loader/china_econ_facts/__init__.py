@@ -10,7 +10,8 @@
 
 The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
 ``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
-the dataset card ``README.md`` and ``CHANGELOG.md``. Nothing is downloaded. A table's file is checked against its
+the dataset card ``README.md`` and ``CHANGELOG.md``. A large release carries only those: its Parquet files come
+in a data archive that the first read fetches once into a local cache (see ``fetch``). A table's file is checked against its
 SHA-256 before it is read (once per process): a damaged or missing file raises DataFileError naming it, and the
 other tables stay readable."""
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pyarrow.parquet as pq
 
 from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
                     data_dir, datapackage, manifest, resource, table_names)
+from ._fetch import ArchiveDamagedError, ArchiveDownloadError, ArchiveError, fetch
 from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
 from ._verify import CorruptDataError, DataFileError, FileCheck, VerifyReport, data_file, verify
 from ._version import __version__
@@ -31,6 +33,8 @@ from ._version import __version__
 __all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "data_dir", "data_file",
            "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError", "ReadOnlyError",
            "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport", "FileCheck"]
+# a large release's data archive (_fetch.py)
+__all__ += ["fetch", "ArchiveError", "ArchiveDownloadError", "ArchiveDamagedError"]
 
 
 def tables() -> list[str]:

@@ -69,7 +69,26 @@ def _counts(series: pd.Series, label: str) -> list[str]:
     return _md_table([label, "facts"], [[k, int(v)] for k, v in counts.items()])
 
 
-def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> str:
+def _files_lines(distribution: dict | None) -> list[str]:
+    """Where the data is: inside the package, or in a data archive fetched on first use (archive.py)."""
+    docs = ("`data/datapackage.json` (Frictionless Data Package), `data/CHANGELOG.md`, `data/changelog.json`, "
+            "`data/manifest.json`")
+    if not distribution or distribution["mode"] != "archive":
+        return [f"- Files: `data/parquet/*.parquet`, {docs}. The package carries all the data; nothing is "
+                "downloaded."]
+    size = distribution["parquet_bytes"]
+    size = f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size / 1024:.0f} KB"
+    url = f"<{distribution['url']}>" if distribution.get("url") else "the URL you set in `CHINA_ECON_FACTS_URL`"
+    return [f"- Files: {docs}, `data/archive.json`. The tables ({size} of Parquet, every document's full "
+            f"text among them) are not in the package: they are in `{distribution['archive']}`, fetched on first "
+            f"use from {url} into a local cache (`CHINA_ECON_FACTS_CACHE`, default `~/.cache/china-econ-facts`) "
+            "and checked against the SHA-256 in `data/archive.json`, then each file against `datapackage.json`. "
+            "Set `CHINA_ECON_FACTS_URL` to a mirror (a base URL; the archive's name is appended), or "
+            "`CHINA_ECON_FACTS_DATA` to an unpacked copy of the archive."]
+
+
+def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
+           distribution: dict | None = None) -> str:
     version = descriptor["version"]
     rows = {r["name"]: r["rows"] for r in descriptor["resources"]}
     lic = descriptor["licenses"][0]
@@ -85,8 +104,7 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -
            f"- Extractor version `{descriptor['extractor_version']}`",
            f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`)",
            f"- {len(descriptor['sources'])} source documents, each listed with its SHA-256 in `datapackage.json`",
-           "- Files: `data/parquet/*.parquet`, `data/datapackage.json` (Frictionless Data Package),"
-           " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`", ""]
+           *_files_lines(distribution), ""]
     f = changelog["facts"]
     if changelog.get("previous_version"):
         out += [f"Changes since {changelog['previous_version']}: facts {counts_line(f)} (see CHANGELOG.md).", ""]
@@ -140,6 +158,7 @@ def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out + [""]
 
 
-def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> Path:
-    path.write_text(render(descriptor, tables, changelog), encoding="utf-8")
+def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
+          distribution: dict | None = None) -> Path:
+    path.write_text(render(descriptor, tables, changelog, distribution), encoding="utf-8")
     return path

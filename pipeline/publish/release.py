@@ -39,6 +39,7 @@ class Release:
     wheel: Path | None
     manifest: dict = field(default_factory=dict)
     version: str = ""
+    archive: Path | None = None  # the data archive in dist/, when the release ships one (see archive.py)
 
 
 def data_hash(parquet_files: dict[str, Path]) -> str:
@@ -55,10 +56,13 @@ def current_release(warehouse: Path) -> Path | None:
 
 def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
             wheel_builder: Callable[[Path, dict[str, Path], dict], Path] | None = None,
-            manifest_extra: dict | None = None) -> Release:
+            manifest_extra: dict | None = None,
+            distribution: Callable[[dict[str, Path], str], dict] | None = None) -> Release:
     """Write a new release from validated tables and make it current. Same data → same release id and version;
     data equal to the current release's keeps that release as it is. manifest_extra adds keys to manifest.json
-    (e.g. extractor_version, reader_version, license); it cannot override the release's identity."""
+    (e.g. extractor_version, reader_version, license); it cannot override the release's identity.
+    distribution (archive.Distribution.plan) says whether the wheel carries the data or a data archive does; it
+    goes into the manifest as "distribution" before the card and the wheel are written. None: in the wheel."""
     releases = warehouse / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     previous = current_release(warehouse)  # before the swap: the changelog diffs against it
@@ -77,6 +81,8 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
                     "release_id": digest[:16], "data_sha256": digest, "version": ver,
                     "previous_version": prev_manifest.get("version"), "rows": rows,
                     "files": {f"parquet/{p.name}": datapackage.sha256_file(p) for p in files.values()}}
+        if distribution is not None:
+            manifest["distribution"] = distribution(files, ver)
         _write_docs(tmp, tables, files, rows, manifest, previous, prev_manifest)
         duckdb_db.write_database(tmp / DB_NAME, files)
         # written before the wheel so the builder can ship it
@@ -105,14 +111,16 @@ def _write_docs(tmp: Path, tables: dict[str, pd.DataFrame], files: dict[str, Pat
     changelog.write(tmp, log, rows, previous)
     descriptor = datapackage.build(files, rows, full["documents"], manifest)
     datapackage.write(tmp / "datapackage.json", descriptor)
-    card.write(tmp / "README.md", descriptor, full, log)
+    card.write(tmp / "README.md", descriptor, full, log, manifest.get("distribution"))
 
 
 def _release_at(path: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> Release:
     rel_files = {name: path / "parquet" / f"{name}.parquet" for name in tables}
     wheels = sorted((path / "dist").glob("*.whl")) if (path / "dist").exists() else []
+    archive = path / "dist" / manifest.get("distribution", {}).get("archive", "-")
     return Release(manifest.get("release_id", path.name), path, rel_files, path / DB_NAME,
-                   wheels[0] if wheels else None, manifest, manifest.get("version", ""))
+                   wheels[0] if wheels else None, manifest, manifest.get("version", ""),
+                   archive if archive.is_file() else None)
 
 
 def _atomic_symlink(target: str, link: Path) -> None:
