@@ -107,5 +107,5 @@ def info() -> dict:
             "data_sha256": dp.get("data_sha256"), "extractor_version": dp.get("extractor_version"),
             "license": (dp.get("licenses") or [{}])[0].get("name"),
             "rows": {r["name"]: r.get("rows") for r in dp["resources"]},
-            "sources": len(dp.get("sources", [])), "previous_version": man.get("previous_version"),
+            "sources": dp.get("source_count", len(dp.get("sources", []))), "previous_version": man.get("previous_version"),
             "data_dir": str(data_dir())}

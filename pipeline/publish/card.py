@@ -39,6 +39,8 @@ LIMITATIONS = """\
 - Documents that could not be read (see the status table below) contribute no facts.
 """
 STATUS_ERRORS_SHOWN = 3
+# the card is the wheel's long description: it must not grow with the number of documents that failed
+BAD_DOCS_SHOWN = 50
 
 
 def _cell(text) -> str:
@@ -90,6 +92,7 @@ def _files_lines(distribution: dict | None) -> list[str]:
 def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
            distribution: dict | None = None) -> str:
     version = descriptor["version"]
+    archived = bool(distribution) and distribution["mode"] == "archive"
     rows = {r["name"]: r["rows"] for r in descriptor["resources"]}
     lic = descriptor["licenses"][0]
     out = [f"# {descriptor['title']} ({descriptor['name']} {version})", "", descriptor["description"], "",
@@ -103,7 +106,8 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
            f"- Version `{version}`; data SHA-256 `{descriptor['data_sha256']}`",
            f"- Extractor version `{descriptor['extractor_version']}`",
            f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`)",
-           f"- {len(descriptor['sources'])} source documents, each listed with its SHA-256 in `datapackage.json`",
+           f"- {descriptor['source_count']} source documents, each listed with its SHA-256 in "
+           + ("the `documents` table and `manifest.json`" if archived else "`datapackage.json`"),
            *_files_lines(distribution), ""]
     f = changelog["facts"]
     if changelog.get("previous_version"):
@@ -125,7 +129,7 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
             out += ["", "Row rules checked before release: " + "; ".join(checks) + "."]
         out.append("")
     out += ["## Units and normalization", "", NORMALIZATION]
-    out += _counts_section(tables)
+    out += _counts_section(tables, per_document=not archived)
     out += ["## Known limitations", "", LIMITATIONS, *_status_table(tables["documents"])]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -143,18 +147,31 @@ def _status_table(docs: pd.DataFrame) -> list[str]:
     return ["### Documents by status", "", *_md_table(["status", "documents", "error"], rows), ""]
 
 
-def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:
+def _counts_section(tables: dict[str, pd.DataFrame], per_document: bool = True) -> list[str]:
+    """Counts by document (one row each: left out of a large release's card, which the wheel carries), language,
+    kind, measure and unit, and the documents that gave no facts (at most BAD_DOCS_SHOWN of them)."""
     docs, facts = tables["documents"], tables["facts"]
-    out = ["## Counts", "", "### By document", ""]
-    out += _md_table(["document", "format", "lang", "status", "facts"],
-                     [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
-                      for r in docs.sort_values("path").itertuples()])
+    out = ["## Counts", ""]
+    if per_document:
+        out += ["### By document", ""]
+        out += _md_table(["document", "format", "lang", "status", "facts"],
+                         [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
+                          for r in docs.sort_values("path").itertuples()])
+    else:
+        out += ["### By format", "", f"{len(docs)} documents; each one's facts are counted in `documents.n_facts`.",
+                ""]
+        by_format = docs.groupby("format").agg(documents=("doc_id", "size"), facts=("n_facts", "sum"))
+        out += _md_table(["format", "documents", "facts"],
+                         [[fmt, int(r.documents), int(r.facts)] for fmt, r in by_format.iterrows()])
     for col, label in (("lang", "language"), ("kind", "kind"), ("measure", "measure"), ("unit", "unit")):
         out += ["", f"### Facts by {label}", "", *_counts(facts[col], label)]
-    bad = docs[docs["status"] != "ok"]
+    bad = docs[docs["status"] != "ok"].sort_values("path")
     if len(bad):
         out += ["", "### Documents without facts because they could not be used", ""]
-        out += _md_table(["document", "status", "reason"], [[r.doc, r.status, r.error] for r in bad.itertuples()])
+        out += _md_table(["document", "status", "reason"],
+                         [[r.doc, r.status, r.error] for r in bad.head(BAD_DOCS_SHOWN).itertuples()])
+        if len(bad) > BAD_DOCS_SHOWN:
+            out += ["", f"… and {len(bad) - BAD_DOCS_SHOWN} more: the `documents` rows whose `status` is not `ok`."]
     return out + [""]
 
 

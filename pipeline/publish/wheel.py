@@ -28,6 +28,9 @@ PACKAGE = "china_econ_facts"
 DOCS = archive.DOCS
 # in archive mode, in place of data/parquet/: what the loader fetches (read by loader/china_econ_facts/_fetch.py)
 ARCHIVE_JSON = "archive.json"
+# ...and these grow with the corpus (one entry per source document, per changed fact): in archive mode they
+# travel in the archive only (the wheel gets a manifest.json without "sources"), so the wheel stays a few KB
+ARCHIVE_ONLY = ("manifest.json", "changelog.json")
 # 2026-01-01T00:00:00Z: any fixed time works; it keeps zip timestamps independent of the build's clock
 SOURCE_DATE_EPOCH = "1767225600"
 
@@ -56,8 +59,13 @@ def stage(staging: Path, release_dir: Path, parquet_files: dict[str, Path], vers
         for path in parquet_files.values():
             shutil.copyfile(path, data / "parquet" / path.name)
     for name in DOCS:
-        if (release_dir / name).is_file():
+        if (release_dir / name).is_file() and not (fetched is not None and name in ARCHIVE_ONLY):
             shutil.copyfile(release_dir / name, data / name)
+    if fetched is not None:  # the manifest without its list of every source document (kept in the archive's)
+        manifest = json.loads((release_dir / "manifest.json").read_text(encoding="utf-8"))
+        manifest.pop("sources", None)
+        (data / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                                            encoding="utf-8")
     return staging
 
 

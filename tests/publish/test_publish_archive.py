@@ -6,13 +6,15 @@ import hashlib
 import json
 import zipfile
 
+import pandas as pd
 import pytest
 
 from pipeline.publish import archive, release
 from pipeline.publish.archive import Distribution, DistributionSettingError
 from pipeline.publish.build import publish_tables
+from pipeline.publish.frames import frame
 from pipeline.publish.wheel import build_wheel
-from tests.publish.sample_release import sample_tables
+from tests.publish.sample_release import _doc, sample_tables
 
 URL = "https://data.example.org/china-econ-facts/{version}/"
 
@@ -106,3 +108,33 @@ def test_a_crash_while_writing_the_archive_leaves_the_previous_release(tmp_path,
         _publish(tmp_path, Distribution(mode="archive"), variant=1)
     after = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "releases").rglob("*") if p.is_file()}
     assert after == before and release.current_release(tmp_path) == first.path
+
+
+def _many_documents(n: int) -> dict:
+    """The sample tables plus n unreadable PDFs (documents rows without facts)."""
+    tables = sample_tables(0)
+    extra = [_doc(f"d_{i:04d}", f"scan_{i:04d}.pdf", "", None, 0, fmt="pdf", status="no_text_layer",
+                  error="no text layer on any page (scanned?)") | {"encoding": None} for i in range(n)]
+    tables["documents"] = pd.concat([tables["documents"], frame("documents", extra)], ignore_index=True)
+    return tables
+
+
+def test_what_the_archive_mode_wheel_carries_does_not_grow_with_the_corpus(tmp_path):
+    dist = Distribution(mode="archive")
+    sizes = {}
+    for n in (250, 750):  # both past the card's and the changelog's caps
+        rel = publish_tables(_many_documents(n), tmp_path / str(n), dist)
+        with zipfile.ZipFile(rel.wheel) as z:
+            shipped = {name.removeprefix("china_econ_facts/data/"): z.read(name) for name in z.namelist()
+                       if "/data/" in name}
+        assert sorted(shipped) == ["CHANGELOG.md", "README.md", "archive.json", "datapackage.json", "manifest.json"]
+        manifest = json.loads(shipped["manifest.json"])
+        assert "sources" not in manifest and manifest["version"] == rel.version
+        assert len(json.loads((rel.path / "manifest.json").read_text())["sources"]) == n + 2  # the archive has them
+        dp = json.loads(shipped["datapackage.json"])
+        assert dp["source_count"] == n + 2 and len(dp["sources"]) == 1
+        card = shipped["README.md"].decode()
+        assert "### By document" not in card and f"{n + 2} source documents" in card
+        sizes[n] = sum(map(len, shipped.values()))
+    assert "… and 700 more: the `documents` rows whose `status` is not `ok`." in card
+    assert abs(sizes[750] - sizes[250]) < 100, sizes  # three times the documents: a few digits more
