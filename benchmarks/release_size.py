@@ -2,7 +2,7 @@
 
     python -m benchmarks.release_size [N ...]      (default: 49 1000; needs ../shared/corpus/gwr)
 
-For each corpus (the 49 government work reports as they are, or cut at paragraph boundaries into N documents) it
+For each corpus (the 49 government work reports as they are, or cut at line (paragraph) boundaries into N documents) it
 extracts the facts with the library (no Dagster), publishes the tables once in wheel mode and once in archive
 mode, and prints the Parquet, wheel and archive sizes; then serves the archive from a local HTTP server and times
 the loader's first fetch (download + sha256 + unpack) and a cached one."""
@@ -27,17 +27,22 @@ GWR = ROOT.parent / "shared" / "corpus" / "gwr"
 
 
 def write_corpus(raw: Path, n: int) -> None:
-    """The reports as they are (n = 49), or cut at blank lines into n documents of about equal size."""
+    """The reports as they are (n = 49), or cut at line (paragraph) boundaries into n documents of about equal
+    size (past one paragraph per document, the paragraphs are used again)."""
     reports = sorted(GWR.glob("*.txt"))
     if n == len(reports):
         for p in reports:
             (raw / p.name).write_bytes(p.read_bytes())
         return
-    paragraphs = [(p.stem, par) for p in reports for par in p.read_text(encoding="utf-8").split("\n\n") if par.strip()]
-    per = max(1, len(paragraphs) // n)
+    paragraphs = [par for p in reports for par in p.read_text(encoding="utf-8").splitlines() if par.strip()]
+    if n > len(paragraphs):  # more documents than paragraphs: one paragraph each, the reports over again
+        for i in range(n):
+            (raw / f"doc_{i:05d}.txt").write_text(paragraphs[i % len(paragraphs)], encoding="utf-8")
+        return
+    per = len(paragraphs) // n
     for i in range(n):
         chunk = paragraphs[i * per:(i + 1) * per] if i < n - 1 else paragraphs[i * per:]
-        (raw / f"doc_{i:05d}.txt").write_text("\n\n".join(par for _, par in chunk), encoding="utf-8")
+        (raw / f"doc_{i:05d}.txt").write_text("\n".join(chunk), encoding="utf-8")
 
 
 def tables_for(raw: Path):
@@ -87,9 +92,11 @@ def main(sizes: list[int]) -> None:
             wheel = publish_tables(tables, tmp / "wh-wheel", Distribution(mode="wheel"))
             arch = publish_tables(tables, tmp / "wh-archive", Distribution(mode="archive"))
             parquet = wheel.manifest["distribution"]["parquet_bytes"]
+            auto = Distribution().plan(wheel.parquet, wheel.version)["mode"]
             print(f"  Parquet {parquet / 1e6:.2f} MB (documents.parquet {wheel.parquet['documents'].stat().st_size / 1e6:.2f} MB); "
                   f"wheel mode: wheel {wheel.wheel.stat().st_size / 1e6:.2f} MB; archive mode: wheel "
-                  f"{arch.wheel.stat().st_size / 1e3:.0f} KB + archive {arch.archive.stat().st_size / 1e6:.2f} MB")
+                  f"{arch.wheel.stat().st_size / 1e3:.0f} KB + archive {arch.archive.stat().st_size / 1e6:.2f} MB; "
+                  f"auto mode (threshold {Distribution().threshold_mb} MB) picks {auto}")
             time_fetch(arch, tmp)
 
 

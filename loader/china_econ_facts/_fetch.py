@@ -80,7 +80,12 @@ def files_dir() -> Path:
         return data_dir()
     target = release_cache(info)
     if not target.is_dir():
-        _unpack(_download(info), target)
+        archive = _download(info)
+        try:
+            _unpack(archive, target)
+        except FileNotFoundError:  # another process fetching the same release unpacked it and removed the download
+            if not target.is_dir():
+                raise
     return target
 
 
