@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from pipeline.extract.fact import KINDS, LANGS, MEASURES, QUALIFIERS, UNITS
+from pipeline.extract.fact import KINDS, LANGS, MEASURES, QUALIFIERS, UNITS, YEAR_BASES
 
 
 class FactsSchema(pa.DataFrameModel):
@@ -31,6 +31,7 @@ class FactsSchema(pa.DataFrameModel):
     scale: Series[np.float64] = pa.Field(gt=0, description="Factor from raw_value to value (1e8 for 億)")
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1800, le=2200, description="Year the value refers to; the target year for a plan target; the end year for an average over a period")
     year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1800, le=2200, description="Start year of the period for averages, ranges and plans (2024—2026 → 2024)")
+    year_basis: Series[str] = pa.Field(nullable=True, isin=sorted(YEAR_BASES), description="How year was decided: stated (in the value's clause or sentence), relative (今年, last year… resolved against the document's date), period (a range, average or plan period), section (a heading's, title's or table header's year), context (the paragraph's or a list lead-in's year), document_date (a current value in a dated document); null when year is null")
     is_target: Series[bool] = pa.Field(description="True for a plan, goal or forecast; false for an observed or decided value")
     qualifier: Series[str] = pa.Field(isin=sorted(QUALIFIERS), description="= exact, >= lower bound (more than, 突破), <= upper bound (under, 不到), ~ approximate (about, 约)")
     region: Series[str] = pa.Field(nullable=True, description="English name of the place the value is about (China, Qingdao, Laoshan District, United States)")

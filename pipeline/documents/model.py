@@ -5,7 +5,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 
 STATUSES = ("ok", "empty", "unreadable", "no_text_layer", "encrypted", "duplicate", "error")
+# (web pages saved from a server keep the script's extension: .php, .jsp, .asp, .shtml pages are HTML)
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+           ".xhtml": "html", ".shtml": "html", ".php": "html", ".jsp": "html", ".asp": "html", ".aspx": "html",
            ".pdf": "pdf"}
 
 
@@ -47,6 +49,12 @@ class Document:
     encoding: str | None = None
     lang: str | None = None
     title: str | None = None
+    # the document's own date and provenance as it states them (documents/metadata.py)
+    date: str | None = None
+    date_source: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    source_url: str | None = None
     pages: int | None = None
     text: str = ""
     # char offset where each PDF page starts in `text` (page n starts at page_starts[n-1]); empty for non-PDFs

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import limits
 from .encoding import UndecodableError, decode_bytes
 from .html import html_to_text
+from .metadata import read_metadata
 from .model import FORMATS, Document, TableCell, make_doc_id
 from .pdf import PAGE_SEPARATOR, PdfReadError, read_pdf
 from .scan import file_sha256, outside_root
@@ -68,7 +69,7 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
             return
         doc.text, doc.page_starts, doc.pages = got["text"], got["page_starts"], got["pages"]
         doc.tables = [TableCell(**c) for c in got["tables"]]
-        doc.title = got["title"] or _first_line(doc.text)
+        _set_metadata(doc, "", got["title"] or _first_line(doc.text))
     else:
         try:
             text, doc.encoding = decode_bytes(data)
@@ -77,15 +78,23 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
             return
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         title = None
+        raw_text, doc.text = text, text
         if doc.format == "html":
-            text, title = html_to_text(text)
-        doc.text = text
-        doc.title = title or _first_line(text)
+            text, title = html_to_text(raw_text)
+            doc.text = text
+        _set_metadata(doc, raw_text, title or _first_line(text))
         if not text.strip():
             doc.status, doc.error = "empty", ("no text after removing markup" if doc.format == "html"
                                               else f"file holds only whitespace (decoded as {doc.encoding})")
             return
     doc.lang = detect_lang(doc.text)
+
+
+def _set_metadata(doc: Document, raw_text: str, title: str | None) -> None:
+    meta = read_metadata(raw_text, doc.text, doc.format, title)
+    doc.title = meta.title[:MAX_TITLE] if meta.title else None
+    doc.date, doc.date_source = meta.date, meta.date_source
+    doc.author, doc.publisher, doc.source_url = meta.author, meta.publisher, meta.source_url
 
 
 def _read_pdf_fields(path: str) -> dict:
@@ -132,7 +141,7 @@ def _pdf_status(exc: PdfReadError) -> str:
 
 # Saved web pages open with site furniture (copyright lines, source and date stamps, links) before the title.
 _BOILERPLATE = re.compile(r"copyright|all rights reserved|版權所有|版权所有|^(來源|来源|發布|发布|日期|作者)\s*[:：]|https?://|www\.|"
-                          r"^[\d\s:：/.\-年月日]+$", re.I)
+                          r"^[\d\s:：/.\-年月日]+$|[:：]$", re.I)  # (a salutation, 各位代表：, is not a title)
 _H1 = re.compile(r"^# +(\S.{3,})$", re.M)
 
 

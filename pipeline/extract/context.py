@@ -30,9 +30,14 @@ class DocContext:
     month: int | None = None           # the month of the document's own date, when it states one
     headings: Headings | None = None   # the places section headings name, for values whose sentence names none
     story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
+    stated_year: int | None = None     # the year of the date the document's wrapper states (documents.date)
+    report_year: int | None = None     # an undated report's own year, from its section headings (2015年工作回顾 → 2016)
 
 
-def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool) -> DocContext:
+def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
+                     stated_date: str | None = None) -> DocContext:
+    """`stated_date` is the date the document's wrapper states (documents.date: front matter, HTML meta, a
+    header or footer line); without one, the first date in the opening lines of the text."""
     if title:
         title = Working(title).text  # the same working form (NFKC, simplified) as the text it heads
     head = _title_lines(title, working_text)
@@ -54,13 +59,46 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
     roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
-    date = document_date(working_text)
+    date = _date_of(stated_date) or document_date(working_text)
     year = date[0] if date else None
     return DocContext(head, year, plan, region, roc=roc, reference_year=_reference_year(head, working_text, year, roc),
                       dateline_year=year if year and not _JOURNAL_DATES.search(working_text[:600]) else None,
                       month=date[1] if date else None,
                       headings=Headings(working_text, gazetteer(), has_han, has_latin),
-                      story_year=_zh_story_year(working_text, year) if has_han else None)
+                      story_year=_zh_story_year(working_text, year) if has_han else None,
+                      stated_year=int(stated_date[:4]) if stated_date else None,
+                      report_year=None if year else _report_year(working_text))
+
+
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)[^\n]{2,40}$", re.M)
+
+
+def _report_year(text: str) -> int | None:
+    """The year an undated report is written in, from its top-level section headings: the year its plan section
+    names (二、2004年主要任务), else the year after the one its review names (一、2015年工作回顾). Used to resolve
+    今年/去年, never published as the document's date."""
+    cues = load_json("time_cues.json")
+    review = None
+    for m in _HEADING_LINE.finditer(text):
+        line = m.group()
+        stated = [y.year for y in find_mentions(line, None) if not y.relative and y.year_start is None]
+        if not stated:
+            continue
+        if any(w in line for w in cues["plan_headings"]):
+            return stated[-1]
+        if review is None and any(w in line for w in cues["review_headings"]):
+            review = stated[0] + 1
+    if review is None:
+        # 2013年是全面贯彻落实…的开局之年: a report names the year it is written in as the year it opens
+        m = re.search(rf"((?:19|20)[0-9]{{2}})年是[^。；\n]{{0,40}}(?:{alternation(cues['year_of_statement'])})", text)
+        review = int(m.group(1)) if m else None
+    return review
+
+
+def _date_of(iso: str | None) -> tuple[int, int | None] | None:
+    if not iso:
+        return None
+    return int(iso[:4]), (int(iso[5:7]) if len(iso) >= 7 else None)
 
 
 # 新华社北京10月9日电（记者…）, 本报讯: a news agency's or paper's dateline opens the story

@@ -13,10 +13,13 @@ OTHER_UNITS = frozenset({
     "USD/barrel", "USD/ounce", "CNY/tonne", "CNY/USD", "CNY/person", "USD/person", "cubic_m", "teu",
     "vehicle", "unit",
 })
-UNITS = MONEY_UNITS | OTHER_UNITS
+# a price quoted per unit (CNY/share, USD/barrel, CNY/m2): any currency per one of these
+PER_UNITS = frozenset({"share", "m2", "tonne", "barrel", "ounce", "person", "kwh", "kg", "jin", "USD"})
+UNITS = MONEY_UNITS | OTHER_UNITS | {f"{m}/{p}" for m in MONEY_UNITS for p in PER_UNITS}
 KINDS = frozenset({"money", "percent", "count", "measure", "ratio"})
 MEASURES = frozenset({"level", "growth", "share", "change"})
 QUALIFIERS = frozenset({"=", ">=", "<=", "~"})
+YEAR_BASES = frozenset({"stated", "relative", "period", "section", "context", "document_date"})
 LANGS = frozenset({"en", "zh-Hans", "zh-Hant"})
 
 
@@ -39,6 +42,8 @@ class Fact:
     measure: str = "level"
     year: int | None = None
     year_start: int | None = None
+    year_basis: str | None = None    # how `year` was decided (year_rules.py): stated, relative, period, section, …
+    year_rule: str | None = None     # the rule that decided it (a trace, not published)
     is_target: bool = False
     qualifier: str = "="
     region: str | None = None

@@ -19,8 +19,9 @@ from .reference import alternation, load_json
 from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions
-from .timing import is_average, is_target, year_of
+from .timing import is_average, is_target
 from .units import local_currency, local_dollar
+from .year_rules import year_of
 from .years import find_mentions
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -39,10 +40,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     quantities = [q for q in scan(wt, has_han, has_latin) if not is_nonfact(wt, q)]
     if not quantities:
         return []
-    ctx = document_context(doc.title, wt, has_han, has_latin)
+    ctx = document_context(doc.title, wt, has_han, has_latin, doc.date)
     story = (ctx.dateline_year, ctx.month) if ctx.dateline_year else None
     # (a release dated 5月31日 without a year, titled 2024年4月…: its 今年 is its title's year)
-    years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year, ctx.roc, story, ctx.month, ctx.reference_year))
+    years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year or ctx.report_year, ctx.roc, story, ctx.month,
+                                  ctx.reference_year))
     mentions = Indexed(gazetteer().mentions(wt, has_han, has_latin))
     ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)
@@ -64,7 +66,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     clause_before = wt[cs:q.start]
     # the sentence's language, not the pattern that found the number, decides which cue words apply
     is_zh = q.script == "zh" or bool(_HAN.search(wt, ss, se))
-    year, year_start, ymention = year_of(wt, seg, q, years, ctx, clause_before)
+    when = year_of(wt, seg, q, years, ctx, clause_before)
+    year, year_start, ymention = when.year, when.year_start, when.mention
     # 分别下降3.5%、2.9%: a value listed after another shares its verb
     lead_before = wt[seg.clause_start(lead.start):lead.start] if lead is not None else clause_before
     meas, sign = measure(lead_before, q.unit, is_zh, wt[q.end:q.end + 40])
@@ -97,7 +100,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     sa, sb = w.span(ss, se)
     f = Fact(doc=doc.doc, char_start=a, char_end=b, quote=doc.text[a:b], sentence=doc.text[sa:sb], value=value,
              unit=unit, kind=q.kind, raw_value=q.raw_value, raw_unit=_published(doc.text, w, q), scale=q.scale,
-             value_high=high, measure=meas, year=year, year_start=year_start, is_target=target, qualifier=qual,
+             value_high=high, measure=meas, year=year, year_start=year_start,
+             year_basis=when.basis if year is not None else None, year_rule=when.rule, is_target=target, qualifier=qual,
              region=region.en if region else None, region_zh=region.zh if region else None, indicator=ind,
              lang=lang, source="text")
     if f.unit not in UNITS or f.kind not in KINDS or f.measure not in MEASURES or f.qualifier not in QUALIFIERS:

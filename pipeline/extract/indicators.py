@@ -23,6 +23,9 @@ def _rx() -> dict:
         # 下降2%, 下降了约2%; 下降为/下降到27.5% names the level reached, not the change
         "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:了|约|近|超过|超|[ \t])*$"),
         "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|[ \t])*$"),
+        # 跌幅达到2.13%, 降幅为3%: the noun names a decline, so its link verb does not make a level of it (下降为27.5% does)
+        "zh_decline_noun": re.compile(rf"(?:{alt(c['zh_decline_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
+        "zh_growth_noun": re.compile(rf"(?:{alt(c['zh_growth_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some|a further|further|another))?[ \t]*$"),
@@ -68,8 +71,10 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
             return "growth", -1
         if not is_zh and r["en_growth_by"].search(by_tail):
             return "growth", 1
-        if r["zh_decline" if is_zh else "en_decline"].search(tail):
+        if r["zh_decline" if is_zh else "en_decline"].search(tail) or (is_zh and r["zh_decline_noun"].search(tail)):
             return "growth", -1
+        if is_zh and r["zh_growth_noun"].search(tail):
+            return "growth", 1
         if r["zh_growth" if is_zh else "en_growth"].search(tail):
             return "growth", 1
     if unit in ("percent", "per_mille") and r["zh_share" if is_zh else "en_share"].search(clause_before):

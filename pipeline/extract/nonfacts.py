@@ -30,6 +30,9 @@ def _rx() -> dict:
     }
 
 
+# a bare year before a lower-case word ('2025 economic growth targets'); counts of that size are written 2,025
+_YEAR_MODIFIER = re.compile(r"[0-9]{4}[ \t]+[a-z]")
+
 _OPENERS = ["About", "Around", "Nearly", "Almost", "Over", "Some", "Only", "Just", "Roughly", "Approximately", "Another",
             "Of", "Among", "All", "Each", "Every", "Those", "These", "Here", "There", "Since", "Until", "During"]
 
@@ -61,8 +64,9 @@ def is_nonfact(text: str, q: Quantity) -> bool:
             return True  # 'the Aurora 7 sedan', 'Windows 10 licences': a number inside a name
         if r["en_set"].match(text, q.start):
             return True  # 'the two sessions'
-        if is_year_like(text[q.num_start:q.num_start + 4]) and r["en_determiner"].search(text, max(0, q.start - 8), q.start):
-            return True  # 'its 2025 targets': a year as a modifier
+        if is_year_like(text[q.num_start:q.num_start + 4]) and (
+                r["en_determiner"].search(text, max(0, q.start - 8), q.start) or _YEAR_MODIFIER.match(text, q.num_start)):
+            return True  # 'its 2025 targets', '2023 market returns': a year as a modifier
     if q.ocr_spaced and q.unit in ("count",) and not q.raw_unit:
         return True
     if text[q.end:q.end + 1] in ("+",) or text[max(0, q.start - 1):q.start] == "+":

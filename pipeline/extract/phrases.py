@@ -21,9 +21,20 @@ def _index_regex() -> re.Pattern:
         rf"|\b(?:{en})[ \t]+(?:stood at|was|rose to|fell to|came in at|reached|of)[ \t]+(?P<en>{ARABIC})(?![0-9.%])(?![ \t]*(?:percent|per cent))")
 
 
+@lru_cache(maxsize=1)
+def _zh_points_regex() -> re.Pattern:
+    verbs = alternation(load_json("units.json")["index_words"]["zh_point_verbs"])
+    return re.compile(rf"(?:{verbs})[ \t]*(?:了|约|近)?[ \t]*(?P<num>{ARABIC})[ \t]*(?P<pt>点)(?![钟半0-9一二三四五六七八九十])")
+
+
 def scan_index(text: str) -> list[Quantity]:
-    """生产指数为91.67, the PMI stood at 50.4: index points, not a count."""
+    """生产指数为91.67, the PMI stood at 50.4, 收报2929.09点, 上升0.89点: index points, not a count."""
     out = []
+    for m in _zh_points_regex().finditer(text):
+        v = parse_number(m.group("num"))
+        if v is not None:
+            out.append(Quantity(m.start("num"), m.end("pt"), m.start("num"), v, v, "点", 1.0, "point", "measure",
+                                script="zh"))
     for m in _index_regex().finditer(text):
         g = "zh" if m.group("zh") else "en"
         v = parse_number(m.group(g))
@@ -105,6 +116,24 @@ def zh_unit_chars() -> str:
 def _per_regex() -> re.Pattern:
     per = {k: v for k, v in load_json("units.json")["en_per"].items() if not k.startswith("_")}
     return re.compile(rf"[ \t]+(?:per|a|an|/)[ \t]*(?P<per>{alternation(per)})\b")
+
+
+@lru_cache(maxsize=1)
+def _zh_per_regex() -> re.Pattern:
+    per = {k: v for k, v in load_json("units.json")["zh_per"].items() if not k.startswith("_")}
+    return re.compile(rf"[ \t]*(?:/|每)[ \t]*(?P<per>{alternation(per)})")
+
+
+def zh_per_unit(text: str, q: Quantity) -> None:
+    """35.55元/股 is CNY/share, 82.40美元/桶 USD/barrel, 2500元/平方米 CNY/m2: a price quoted per unit."""
+    from .fact import UNITS
+    m = _zh_per_regex().match(text, q.end)
+    if not m:
+        return
+    combined = f"{q.unit}/{load_json('units.json')['zh_per'][m.group('per')]}"
+    if combined in UNITS:
+        q.unit, q.kind, q.end = combined, "ratio", m.end()
+        q.raw_unit += text[m.start():m.end()].strip()
 
 
 def per_unit(text: str, q: Quantity) -> None:

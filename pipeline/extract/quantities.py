@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .counts import counted_noun
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
-from .phrases import per_unit, scan_bare_scaled, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
+from .phrases import per_unit, zh_per_unit, scan_bare_scaled, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
 from .reference import trie_pattern
@@ -68,7 +68,7 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
         # phrase patterns after the main one: each adds only what no earlier quantity already covers
         for phrases in (scan_bare_scaled, scan_scaled_before_noun, scan_fractions):
             _add_uncovered(out, phrases(text))
-    if "指数" in text or "ndex" in text or "PMI" in text:
+    if "指数" in text or "ndex" in text or "PMI" in text or "点" in text:
         _add_uncovered(out, scan_index(text))
     if has_latin and ("USD" in text or "usd" in text):
         _add_uncovered(out, scan_fx_rates(text))
@@ -131,7 +131,8 @@ def _scan_zh(text: str) -> list[Quantity]:
         if m.group("sign") and m.group("sign") in "-−－负":
             v = -v
         if m.group("num2") and (not _is_plain_range(text, m.start())
-                                or (m.group("unit1") and m.group("unit1") != m.group("unit"))):
+                                or (m.group("unit1") and m.group("unit1") != m.group("unit"))
+                                or (m.group("u1") and unit.unit != "percent")):  # 下跌0.6%至2,048.2億元
             # 从3家增加到5家, 从100万元到300万元: two values, not a range; rescan from the second
             q = _zh_first_of_pair(text, m, v, unit)
             if q:
@@ -159,6 +160,8 @@ def _scan_zh(text: str) -> list[Quantity]:
             continue
         q.spelled = not num_s[0].isdigit()
         q.inner_qualifier = m.group("inner1") or m.group("inner2")
+        if q.kind == "money":
+            zh_per_unit(text, q)  # 35.55元/股, 2500元/平方米
         out.append(q)
     return out
 

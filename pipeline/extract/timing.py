@@ -1,22 +1,23 @@
-"""The year, period and target status of one value: from the words right after it, its sentence, the sentences
-before it in its paragraph, and finally the document (a plan's period, a title's reporting year, a dateline)."""
+"""The target status of one value, and the helpers the year rules (year_rules.py) share: list lead-ins, headings,
+side clauses, forecasts followed by reports."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .context import DocContext
 from .quantities import Quantity
 from .reference import alternation, load_json
 from .sentences import Segments
-from .structure import table_column_year
 from .years import REPORTING_MONTHS, YearMention, document_date
 
 # between a number and the year right after it: a few plain words and a preposition, no other number or comma
 # ('grew 5.8% to 3.68 trillion yuan in 2024': a growth and the level it reached share their year; 'at end-2023',
 # 'as of end-June 2024': the hyphen ties 'end' to the year or month)
-_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:[\w$.-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over|end-)?[ \t]*"
+# ("37% of China's GDP in 2022", "6.8trn yuan ($1trn, or almost 7% of national income) in 2020": a possessive, and
+# an aside in brackets, stand between a value and its year; 'to 5.0% (from 3.5%) and keep 2026 at 2%': a coordinate
+# clause has its own year)
+_EN_TIME_AFTER = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:\([^()\n]{0,60}\)[ \t]*)?(?:(?!(?:and|but|while|whereas|which)\b)[\w$.’'-]+[ \t]+){0,6}?(?:in|for|as of|by|by the end of|at the end of|during|over|end-)?[ \t]*"
                             r"(?:[A-Z][a-z]+[ \t]*[-–—][ \t]*)?")  # 'in January–May 2025
 _FROM_TO_AFTER = re.compile(r"^[^。；;,，]{0,12}?(?:增长到|增加到|提高到|上升到|下降到|减少到|降至|增至|升至|到|至|\bto\b)")
 # past tense, not a passive present ('is invested')
@@ -53,127 +54,6 @@ def _cues() -> dict:
         "relative": re.compile(r"(?<![比较同与])(?:今年|明年|去年|本年)|(?i:\b(?:this|last|next) year\b)"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
     }
-
-
-def year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
-    """(year, year_start, the mention used)."""
-    y, ys, ym = _year_of(wt, seg, q, years, ctx, clause_before)
-    ss, _ = seg.sent(q.start)
-    # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
-    scope = ss if q.script == "zh" else seg.clause_start(q.start)
-    annual = _cues()["annual"].search(wt, scope, q.start)
-    if (annual and not _cues()["average"].search(clause_before)
-            and not _PER_HEAD.search(wt, max(scope, annual.start() - 3), annual.end())):
-        return None, None, ym  # 每年 / per year: a recurring amount, not one year's value
-    return y, ys, ym
-
-
-def _year_of(wt: str, seg: Segments, q: Quantity, years: list[YearMention], ctx: DocContext, clause_before: str):
-    ss, se = seg.sent(q.start)
-    col = table_column_year(wt, q.start)
-    if col is not None:
-        return col, None, None  # a table cell under a year column
-    if q.script == "en":
-        # '3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', '10% of GDP by 2025', 'grew 5.8% last year'
-        j = bisect_left(years.starts, q.end)
-        # ('down 1.0 point from a year earlier': the base of the change, not its date)
-        if (j < len(years) and years[j].start < se and not years[j].base_cue and not years[j].from_cue
-                and not years[j].since
-                and _EN_TIME_AFTER.fullmatch(wt, q.end, years[j].start)):
-            y = years[j]
-            return y.year, (y.year_start if _cues()["average"].search(clause_before) else None), y
-    starts = years.starts
-    i = bisect_left(starts, q.start) - 1
-    after_q = wt[q.end:q.end + 16]
-    in_from = bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start])) and bool(_FROM_TO_AFTER.match(after_q))
-    in_to = bool(re.search(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$", wt[max(ss, q.start - 12):q.start]))
-    if in_from and i >= 1 and years[i - 1].start >= ss and years[i].end <= q.start:
-        # 'from 34.6 trillion in 2015 to 68.8 trillion in 2023, lifting the share from 50.8% to 54.6%': a second
-        # from-to pair (its 'from' comes after the last year) without years of its own repeats the first pair's
-        a, b = years[i - 1], years[i]
-        if re.search(r"到|至|\bto\b", wt[a.end:b.start]) and _FROM_BEFORE.search(wt[b.end:q.start]):
-            return a.year, None, a
-    while i >= 0 and years[i].start >= ss:
-        y = years[i]
-        if y.end > q.start:
-            i -= 1
-            continue
-        between = wt[y.end:q.start]
-        if y.from_cue and re.search(r"到|至|\bto\b", between):
-            i -= 1  # 从2000年的5.2%增加到9%: 2000 belongs to the first value
-            continue
-        if y.base_cue and not _ATTACHED.match(between):
-            i -= 1  # 比1995年底增加920亿美元: 1995 is the base the change is measured from
-            continue
-        attached = _ATTACHED.match(between)
-        if y.ratio_base and ((q.kind in ("ratio", "percent") and attached) or (q.script == "zh" and not attached)):
-            i -= 1  # 为2018年的1.6倍: the multiple is this year's, measured against 2018 (and so are later values)
-            continue
-        if q.script == "en" and y.since:
-            i -= 1  # 'Since 2019, the city has opened 30 parks': a starting point, not the value's year
-            continue
-        if q.script == "en" and _in_side_clause(wt, ss, y, q.start):
-            i -= 1  # 'Suzhou, whose zone opened in 2019, saw output expand 5.7%': 2019 dates the side clause
-            continue
-        return _resolve(y, q, in_from, in_to, clause_before)
-    if _cues()["relative"].search(wt, ss, q.start):
-        return None, None, None  # 今年… in a text whose own date is unknown: the year cannot be told
-    # the sentence has none: the previous sentence's year governs, and further back only through sentences
-    # that continue the same statement (其中…, 而…, Among them…)
-    si = seg.sent_index(q.start)
-    ps, _ = seg.para(q.start)
-    # 预计到2025年… in an earlier sentence dates that plan; a later report (达到5.2万亿元) with no plan word of its
-    # own keeps the paragraph's year (从区域格局看，2020年…)
-    own_target = bool(_cues()["zh_target" if q.script == "zh" else "en_target"].search(wt, ss, se))
-    cur = si
-    while cur > 0:
-        prev_s, prev_e = seg.sents[cur - 1]
-        if prev_s < ps:
-            break
-        # ('Since 2019, the city has opened 30 parks': a starting point, not the time of the next sentence)
-        # (由2014年的42.3%降至2024年的24.5%: the pair's starting year does not date the next sentence)
-        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since
-                 and not y.from_cue and not (y.target_cue and not own_target)]
-        if (found and q.script == "en" and (ctx.year is None or found[-1].year >= ctx.year)
-                and _forecast_before_report(wt, prev_s, prev_e, ss, se)):
-            # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast
-            # are of the completed year before the forecast's, not of the forecast's year
-            y = found[-1]
-            if (y.year_start is None and not y.target_cue and ctx.year is not None
-                    and ctx.year <= y.year <= ctx.year + 1):
-                return y.year - 1, None, None
-            break  # 'By 2027 the city aims to…': a far target says nothing of when the results were reported
-        if found:
-            # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
-            return _resolve(found[0] if q.script == "zh" else found[-1], q, in_from, in_to, clause_before)
-        if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
-            break
-        cur -= 1
-    lead = _list_lead_in(wt, seg, years, ps)
-    if lead is not None:
-        return _resolve(lead, q, in_from, in_to, clause_before)
-    if ctx.plan:
-        a, b = ctx.plan
-        return b, a, None
-    if (q.script == "zh" or _PAST.search(wt, ss, se)) and seg.sents:
-        # a report ('Travel accounted for nearly 40% of imports', 整体货物出口实质下跌10.3%) is about the year its
-        # paragraph's opening sentence names; an English present-tense statement ('There are about 200
-        # universities') is not tied to one
-        first_s, first_e = seg.sent(ps)
-        if first_e <= ss and not (q.script == "en" and _forecast_before_report(wt, first_s, first_e, ss, se)):
-            for y in years.between(first_s, first_e):
-                if not y.base_cue and not y.ratio_base and y.year_start is None and not y.since:
-                    return y.year, None, y
-    head = _heading_year(wt, seg, years, ps)
-    if head is not None:
-        return _resolve(head, q, in_from, in_to, clause_before)
-    if ctx.reference_year is not None:
-        return ctx.reference_year, None, None
-    if q.script == "zh" and ctx.story_year is not None:
-        return ctx.story_year, None, None  # a news story reports on its own time
-    if q.script == "en" and ctx.dateline_year is not None and _PAST.search(wt, ss, se):
-        return ctx.dateline_year, None, None  # a dated news story reports on its own time
-    return None, None, None
 
 
 # a numbered or bulleted list item: （1） (2) 1. 2、 一是 （一） 一、 • -
@@ -220,6 +100,7 @@ _LEVELS = ("chapter", "cn", "cn_paren", "num", "num_paren")
 _TOP_LEVEL = 1  # 第一章 and 一、 head whole sections; （一）, 1. and (1) are sub-headings inside one
 _DATED = re.compile(r"(?i)\b(?:published|updated|posted|released|received|accepted)\b")
 _HEADING_REACH = 80
+_SUBTITLE = re.compile(r"[ \t]*(?:——|—|--|–)")
 
 
 def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
@@ -235,6 +116,8 @@ def _heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
             continue
         if document_date(wt[a:b]) or _DATED.search(wt, a, b):
             continue  # a dateline or 'Published 14 March 2024' dates the document, handled elsewhere
+        if _SUBTITLE.match(wt, a):
+            continue  # 一、2024年工作回顾 / ——经济稳中有进: the dash line is the heading's subtitle, not a new section
         numbering = _NUMBERING.match(wt, a)
         level = _heading_level(numbering)
         if below is not None and (level is None or level >= below):

@@ -58,7 +58,7 @@ def _regexes() -> dict[str, re.Pattern]:
         rf"|(?P<zy>(?<![0-9])({Y})[ \t]*年(?!代))"
         rf"|(?P<zc>(?<![〇○零一二三四五六七八九])({_CN_YEAR})年)"
         rf"|(?P<fyp>{fyp_rx})"
-        rf"|(?P<ey>(?:(?<![\w.$€£¥-])|(?<=[Ee]nd-))({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million)))"
+        rf"|(?P<ey>(?:(?<![\w.$€£¥-])|(?<=[Ee]nd-))({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million|[\u3400-\u9fff])))"
         rf")"
     )
     # relative years are looked for only when the document states its own date

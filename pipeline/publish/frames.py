@@ -12,7 +12,9 @@ _PANDAS_DTYPES = {"str": "object", "int64": "int64", "Int64": "Int64", "float64"
 
 def document_row(doc: Document, n_facts: int = 0) -> dict:
     return {"doc_id": doc.doc_id, "doc": doc.doc, "path": doc.path, "sha256": doc.sha256, "bytes": doc.bytes,
-            "format": doc.format, "encoding": doc.encoding, "lang": doc.lang, "title": doc.title, "pages": doc.pages,
+            "format": doc.format, "encoding": doc.encoding, "lang": doc.lang, "title": doc.title,
+            "date": doc.date, "date_source": doc.date_source, "author": doc.author, "publisher": doc.publisher,
+            "source_url": doc.source_url, "pages": doc.pages,
             "chars": doc.chars, "text": doc.text, "status": doc.status, "error": doc.error, "n_facts": n_facts}
 
 

@@ -198,5 +198,6 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
             value=_scaled(num.value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,
             scale=unit.scale, measure=_measure(col_header, label, num, unit.unit), year=year,
+            year_basis="section" if year is not None else None, year_rule="table_header",
             indicator=what, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
     return out

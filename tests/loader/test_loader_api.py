@@ -8,6 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+import schemas
+
 from tests.publish.sample_release import sample_tables
 
 
@@ -75,7 +77,7 @@ def test_connect_has_every_table_and_refuses_writes(release_data, tmp_path):
 def test_query_refuses_writes_with_a_clear_message(release_data):
     cef = release_data
     assert cef.query("SELECT count(*) AS n FROM facts")["n"].tolist() == [3]
-    assert len(cef.query("DESCRIBE facts")) == 25
+    assert cef.query("DESCRIBE facts")["column_name"].tolist() == list(schemas.column_dtypes("facts"))
     for sql in ("DELETE FROM facts", "CREATE TABLE t (a INT)", "SELECT 1; DROP VIEW facts", "COPY facts TO 'x.csv'",
                 "PRAGMA enable_profiling"):
         with pytest.raises(cef.ReadOnlyError, match="read-only"):

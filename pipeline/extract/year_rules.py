@@ -1,0 +1,264 @@
+"""A value's year as an ordered list of small named rules. Each rule looks at one kind of evidence — the words
+right after the value, its sentence, the sentences before it, a list's lead-in, a heading, the title, the
+document's own date — and either answers or passes. The first answer wins; its rule id and its `basis` (the
+published `year_basis`: stated, relative, period, section, context, document_date) say why. The order is data:
+`year_rules` in reference/time_cues.json."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .context import DocContext
+from .quantities import Quantity
+from .reference import load_json
+from .sentences import Segments
+from .structure import table_column_year
+from .timing import (_ATTACHED, _EN_TIME_AFTER, _FROM_BEFORE, _FROM_TO_AFTER, _PAST, _PER_HEAD, _cues,
+                     _forecast_before_report, _heading_year, _in_side_clause, _list_lead_in, _resolve)
+from .years import YearMention
+
+
+@dataclass(frozen=True)
+class YearAnswer:
+    year: int | None
+    year_start: int | None
+    mention: YearMention | None
+    basis: str | None
+    rule: str
+
+
+@dataclass
+class YearQuery:
+    """One value and what its year rules look at."""
+    wt: str
+    seg: Segments
+    q: Quantity
+    years: list[YearMention]
+    ctx: DocContext
+    clause_before: str
+
+    def __post_init__(self) -> None:
+        self.ss, self.se = self.seg.sent(self.q.start)
+        wt, q, ss = self.wt, self.q, self.ss
+        self.i = bisect_left(self.years.starts, q.start) - 1  # the last year mention before the value
+        self.in_from = (bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start]))
+                        and bool(_FROM_TO_AFTER.match(wt[q.end:q.end + 16])))
+        self.in_to = bool(re.search(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$", wt[max(ss, q.start - 12):q.start]))
+        self.ps, _ = self.seg.para(q.start)
+
+    def answer(self, rule: str, y: YearMention | None, basis: str | None = None,
+               year: int | None = None, year_start: int | None = None) -> YearAnswer:
+        """The rule's answer from a year mention (resolved for from-to pairs and periods), or a year of its own."""
+        if y is not None and year is None:
+            year, year_start, _ = _resolve(y, self.q, self.in_from, self.in_to, self.clause_before)
+        return YearAnswer(year, year_start, y, basis or _mention_basis(y, year_start), rule)
+
+
+def _mention_basis(y: YearMention | None, year_start: int | None) -> str | None:
+    if y is None:
+        return None
+    if y.relative:
+        return "relative"
+    return "period" if year_start is not None else "stated"
+
+
+# ---------------------------------------------------------------- the rules
+
+def table_column(yq: YearQuery) -> YearAnswer | None:
+    """A table cell under a year column (2023 | 2024)."""
+    col = table_column_year(yq.wt, yq.q.start)
+    return YearAnswer(col, None, None, "section", "table_column") if col is not None else None
+
+
+def year_after_value(yq: YearQuery) -> YearAnswer | None:
+    """'3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', 'grew 5.8% last year': English puts the time after."""
+    if yq.q.script != "en":
+        return None
+    j = bisect_left(yq.years.starts, yq.q.end)
+    years = yq.years
+    # ('down 1.0 point from a year earlier': the base of the change, not its date)
+    if (j < len(years) and years[j].start < yq.se and not years[j].base_cue and not years[j].from_cue
+            and not years[j].since and _EN_TIME_AFTER.fullmatch(yq.wt, yq.q.end, years[j].start)):
+        y = years[j]
+        ys = y.year_start if _cues()["average"].search(yq.clause_before) else None
+        return YearAnswer(y.year, ys, y, _mention_basis(y, ys), "year_after_value")
+    return None
+
+
+def repeated_from_to(yq: YearQuery) -> YearAnswer | None:
+    """'from 34.6 trillion in 2015 to 68.8 trillion in 2023, lifting the share from 50.8% to 54.6%': a second
+    from-to pair (its 'from' comes after the last year) without years of its own repeats the first pair's."""
+    i, years, wt = yq.i, yq.years, yq.wt
+    if yq.in_from and i >= 1 and years[i - 1].start >= yq.ss and years[i].end <= yq.q.start:
+        a, b = years[i - 1], years[i]
+        if re.search(r"到|至|\bto\b", wt[a.end:b.start]) and _FROM_BEFORE.search(wt[b.end:yq.q.start]):
+            return YearAnswer(a.year, None, a, "stated", "repeated_from_to")
+    return None
+
+
+def same_sentence(yq: YearQuery) -> YearAnswer | None:
+    """The nearest year before the value in its sentence, passing over those that date something else."""
+    wt, q, years = yq.wt, yq.q, yq.years
+    i = yq.i
+    while i >= 0 and years[i].start >= yq.ss:
+        y = years[i]
+        i -= 1
+        if y.end > q.start:
+            continue
+        between = wt[y.end:q.start]
+        attached = _ATTACHED.match(between)
+        if ((y.from_cue and re.search(r"到|至|\bto\b", between))  # 从2000年的5.2%增加到9%: 2000 is the first value's
+                or (y.base_cue and not attached)  # 比1995年底增加920亿美元: the base of the change
+                # 为2018年的1.6倍: the multiple is this year's, measured against 2018 (and so are later values)
+                or (y.ratio_base and ((q.kind in ("ratio", "percent") and attached) or (q.script == "zh" and not attached)))
+                or (q.script == "en" and y.since)  # 'Since 2019, the city has opened 30 parks': a starting point
+                # 'Suzhou, whose zone opened in 2019, saw output expand 5.7%': 2019 dates the side clause
+                or (q.script == "en" and _in_side_clause(wt, yq.ss, y, q.start))):
+            continue
+        return yq.answer("same_sentence", y)
+    return None
+
+
+def relative_unresolved(yq: YearQuery) -> YearAnswer | None:
+    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies)."""
+    if _cues()["relative"].search(yq.wt, yq.ss, yq.q.start):
+        return YearAnswer(None, None, None, None, "relative_unresolved")
+    return None
+
+
+def previous_sentences(yq: YearQuery) -> YearAnswer | None:
+    """The previous sentence's year governs; further back only through sentences that continue the same statement
+    (其中…, 而…, Among them…)."""
+    wt, seg, q, years, ctx = yq.wt, yq.seg, yq.q, yq.years, yq.ctx
+    # 预计到2025年… in an earlier sentence dates that plan; a later report with no plan word of its own keeps the
+    # paragraph's year (从区域格局看，2020年…)
+    own_target = bool(_cues()["zh_target" if q.script == "zh" else "en_target"].search(wt, yq.ss, yq.se))
+    cur = seg.sent_index(q.start)
+    while cur > 0:
+        prev_s, prev_e = seg.sents[cur - 1]
+        if prev_s < yq.ps:
+            return None
+        # (由2014年的42.3%降至2024年的24.5%: the pair's starting year does not date the next sentence)
+        found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since
+                 and not y.from_cue and not (y.target_cue and not own_target)]
+        if (found and q.script == "en" and (ctx.year is None or found[-1].year >= ctx.year)
+                and _forecast_before_report(wt, prev_s, prev_e, yq.ss, yq.se)):
+            # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast
+            # are of the completed year before the forecast's
+            y = found[-1]
+            if (y.year_start is None and not y.target_cue and ctx.year is not None
+                    and ctx.year <= y.year <= ctx.year + 1):
+                return YearAnswer(y.year - 1, None, None, "context", "forecast_then_report")
+            return None  # 'By 2027 the city aims to…': a far target says nothing of when results were reported
+        if found:
+            # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
+            y = found[0] if q.script == "zh" else found[-1]
+            a = yq.answer("previous_sentence", y)
+            return YearAnswer(a.year, a.year_start, a.mention, "relative" if y.relative else "context", a.rule)
+        if not _cues()["continuation"].match(wt, seg.sents[cur][0]):
+            return None
+        cur -= 1
+    return None
+
+
+def list_lead(yq: YearQuery) -> YearAnswer | None:
+    """A list item without a year takes the year of the lead-in the list hangs from (2023年主要指标如下：)."""
+    lead = _list_lead_in(yq.wt, yq.seg, yq.years, yq.ps)
+    return yq.answer("list_lead", lead, "context") if lead is not None else None
+
+
+def plan_period(yq: YearQuery) -> YearAnswer | None:
+    """A plan's period from its title (三年行动方案(2024—2026年)): its values are of the end year."""
+    if yq.ctx.plan:
+        a, b = yq.ctx.plan
+        return YearAnswer(b, a, None, "period", "plan_period")
+    return None
+
+
+def paragraph_opening(yq: YearQuery) -> YearAnswer | None:
+    """A report ('Travel accounted for nearly 40% of imports', 整体货物出口实质下跌10.3%) is about the year its
+    paragraph's opening sentence names; an English present-tense statement is not tied to one."""
+    wt, seg, q = yq.wt, yq.seg, yq.q
+    if not ((q.script == "zh" or _PAST.search(wt, yq.ss, yq.se)) and seg.sents):
+        return None
+    first_s, first_e = seg.sent(yq.ps)
+    if first_e > yq.ss or (q.script == "en" and _forecast_before_report(wt, first_s, first_e, yq.ss, yq.se)):
+        return None
+    for y in yq.years.between(first_s, first_e):
+        if not y.base_cue and not y.ratio_base and y.year_start is None and not y.since:
+            return YearAnswer(y.year, None, y, "relative" if y.relative else "context", "paragraph_opening")
+    return None
+
+
+def heading(yq: YearQuery) -> YearAnswer | None:
+    """二、2023年工作安排 / '## 2022 in review' over the paragraphs below it."""
+    head = _heading_year(yq.wt, yq.seg, yq.years, yq.ps)
+    return yq.answer("heading", head, "section") if head is not None else None
+
+
+def title_year(yq: YearQuery) -> YearAnswer | None:
+    """The year the title reports on (某省2023年统计公报, 'output … in April' in a dated wire)."""
+    y = yq.ctx.reference_year
+    return YearAnswer(y, None, None, "section", "title_year") if y is not None else None
+
+
+def news_story(yq: YearQuery) -> YearAnswer | None:
+    """A Chinese news story (新华社…电, 本报讯) reports on its own time."""
+    y = yq.ctx.story_year
+    if yq.q.script == "zh" and y is not None:
+        return YearAnswer(y, None, None, "document_date", "news_story")
+    return None
+
+
+def dateline_report(yq: YearQuery) -> YearAnswer | None:
+    """A dated English news story reports in the past tense on its own time."""
+    y = yq.ctx.dateline_year
+    if yq.q.script == "en" and y is not None and _PAST.search(yq.wt, yq.ss, yq.se):
+        return YearAnswer(y, None, None, "document_date", "dateline_report")
+    return None
+
+
+def document_date(yq: YearQuery) -> YearAnswer | None:
+    """A value reported as current or as the news of the day (present or perfect tense, 目前, 'has reached') takes
+    the year of the document's own date when the document states one (GOLD_SPEC)."""
+    y = yq.ctx.stated_year
+    return YearAnswer(y, None, None, "document_date", "document_date") if y is not None else None
+
+
+RULES = {f.__name__: f for f in (table_column, year_after_value, repeated_from_to, same_sentence,
+                                 relative_unresolved, previous_sentences, list_lead, plan_period, paragraph_opening,
+                                 heading, title_year, news_story, dateline_report, document_date)}
+
+
+@lru_cache(maxsize=1)
+def _order() -> tuple:
+    names = load_json("time_cues.json")["year_rules"]
+    unknown = set(names) - set(RULES)
+    if unknown:
+        raise ValueError(f"time_cues.json year_rules names unknown rules: {sorted(unknown)}")
+    return tuple(RULES[n] for n in names)
+
+
+_NONE = YearAnswer(None, None, None, None, "none")
+
+
+def decide_year(yq: YearQuery) -> YearAnswer:
+    for rule in _order():
+        a = rule(yq)
+        if a is not None:
+            return a
+    return _NONE
+
+
+def year_of(wt: str, seg: Segments, q: Quantity, years, ctx: DocContext, clause_before: str) -> YearAnswer:
+    a = decide_year(YearQuery(wt, seg, q, years, ctx, clause_before))
+    ss, _ = seg.sent(q.start)
+    # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
+    scope = ss if q.script == "zh" else seg.clause_start(q.start)
+    annual = _cues()["annual"].search(wt, scope, q.start)
+    if (annual and not _cues()["average"].search(clause_before)
+            and not _PER_HEAD.search(wt, max(scope, annual.start() - 3), annual.end())):
+        return YearAnswer(None, None, a.mention, None, "recurring")  # 每年 / per year: not one year's value
+    return a

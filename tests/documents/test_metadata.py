@@ -1,0 +1,84 @@
+"""The document's own date, title, author, publisher and source URL, from the wrappers real documents come in.
+Small documents of our own in English, simplified and traditional Chinese; each names the rule that must fire."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents.dates import Date, parse_date
+from pipeline.documents.reader import read_document
+
+
+def _read(tmp_path, name: str, text: str):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return read_document(p, tmp_path)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2008-12-17", Date(2008, 12, 17)),
+    ("2016-08-31 00:00:00 +0800", Date(2016, 8, 31)),
+    ("2019年9月26日 15:10", Date(2019, 9, 26)),
+    ("２０２４年３月５日", Date(2024, 3, 5)),
+    ("二〇二四年三月十五日", Date(2024, 3, 15)),
+    ("民國112年3月5日", Date(2023, 3, 5)),
+    ("DECEMBER 17, 2008", Date(2008, 12, 17)),
+    ("17 Dec. 2008", Date(2008, 12, 17)),
+    ("Oct 12th, 2023", Date(2023, 10, 12)),
+    ("December 2008", Date(2008, 12)),
+    ("2023年", Date(2023)),
+    ("400-6533-789", None),
+    ("未知", None),
+])
+def test_dates_as_written(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_iso_keeps_the_precision_written():
+    assert [Date(2008).iso, Date(2008, 12).iso, Date(2008, 2, 3).iso] == ["2008", "2008-12", "2008-02-03"]
+
+
+def test_front_matter(tmp_path):
+    d = _read(tmp_path, "a.md", "---\ntitle: 'Exports &#8217;slow&#8217;'\nauthor: Li Wei\ndate: 2024-03-05 10:00:00 +0800\n"
+                                "---\nExports rose 5% in February.\n")
+    assert (d.date, d.date_source, d.title, d.author) == ("2024-03-05", "front_matter", "Exports ’slow’", "Li Wei")
+
+
+def test_a_reposts_original_date_beats_the_blogs(tmp_path):
+    body = "".join(f"Paragraph {i} of the story: prices fell again.\n\n" for i in range(20))
+    d = _read(tmp_path, "b.md", "---\ntitle: Repost\ndate: 2013-04-09\n---\n" + body +
+                                "Author: JANE DOE\nOriginal Source: Daily Paper\nDate Published: DECEMBER 17, 2008\n"
+                                "Web Source: http://example.org/a.html\n")
+    assert (d.date, d.date_source) == ("2008-12-17", "footer")
+    assert (d.publisher, d.source_url) == ("Daily Paper", "http://example.org/a.html")
+
+
+def test_html_meta_and_time(tmp_path):
+    page = ('<html><head><title>Site | News</title><meta property="og:title" content="出口增长5%">'
+            '<meta property="article:published_time" content="2023-05-09T08:00:00+08:00">'
+            '<meta property="og:site_name" content="某某网"><meta property="og:url" content="https://example.cn/a"></head>'
+            '<body><p>出口增长5%。</p></body></html>')
+    d = _read(tmp_path, "c.html", page)
+    assert (d.date, d.date_source, d.title, d.publisher, d.source_url) == (
+        "2023-05-09", "html_meta", "出口增长5%", "某某网", "https://example.cn/a")
+    d = _read(tmp_path, "d.html", '<html><body><h1>新聞</h1><time datetime="2022-11-01">十一月一日</time><p>出口增長5%。</p></body></html>')
+    assert (d.date, d.date_source) == ("2022-11-01", "html_meta")
+
+
+@pytest.mark.parametrize("text,date,source", [
+    ("标题：某市政府工作报告\n发文单位：某市人民政府\n发文时间：未知\n\n正文：\n——2025年1月21日在某市人民代表大会上\n各位代表：\n", "2025-01-21", "cover"),
+    ("某市2023年国民经济和社会发展统计公报\n\n某市统计局\n\n2024年4月30日\n\n全年地区生产总值增长5%。\n", "2024-04-30", "header"),
+    ("某縣新聞稿\n發布日期：民國113年2月29日\n\n全年出口增加5%。\n", "2024-02-29", "header"),
+    ("來源: 2024-02-02 11:02:00\n某区三年行动方案\n", "2024-02-02", "header"),
+    ("SHANGHAI, March 18, 2024 (Newswire) - Home prices fell 0.1% in February.\n", "2024-03-18", "dateline"),
+    ("China Economic Update (2015)\n\nGrowth slowed to 7%.\n", "2015", "title"),
+    ("Working paper\n\nSince the plan was issued on 8 May 2015, investment rose 10% a year in the provinces surveyed.\n", None, None),
+    ("各位代表：\n我代表政府作报告。\n", None, None),
+])
+def test_date_rules(tmp_path, text, date, source):
+    d = _read(tmp_path, "e.txt", text)
+    assert (d.date, d.date_source) == (date, source)
+
+
+def test_a_salutation_or_a_label_is_not_a_title(tmp_path):
+    assert _read(tmp_path, "f.txt", "各位代表：\n现在，我代表政府向大会报告工作。\n").title != "各位代表："
+    assert _read(tmp_path, "g.txt", "标题：2025年某市政府工作报告\n发文单位：某市人民政府\n").title == "2025年某市政府工作报告"

@@ -1,0 +1,58 @@
+"""Market and company units (GOLD_SPEC's unit list): index points, prices per unit, percents that are not ranges,
+declines named by market verbs, bare numbers before Chinese units that are not years. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+
+def _c(ex, text, conv):
+    return ex.hant(text) if conv == "hant" else text
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("沪指收报3050.12点，成交放大。", "3050.12点", 3050.12),
+    ("恒指收于18500点。", "18500点", 18500.0),
+    ("景气指数较上月上升0.89点。", "0.89点", 0.89),
+    ("综合指数比去年同期下跌4.85点。", "4.85点", -4.85),
+])
+def test_index_points(ex, conv, text, quote, value):
+    f = ex.one(_c(ex, text, conv), quote=_c(ex, quote, conv))
+    assert (f.value, f.unit) == (value, "point")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,unit,value", [
+    ("该股当天收于31.51元/股。", "31.51元/股", "CNY/share", 31.51),
+    ("H股收于23.15港元/股。", "23.15港元/股", "HKD/share", 23.15),
+    ("布伦特原油报82.40美元/桶。", "82.40美元/桶", "USD/barrel", 82.4),
+    ("项目土地成本约为2500元/平方米。", "2500元/平方米", "CNY/m2", 2500.0),
+])
+def test_prices_per_unit(ex, conv, text, quote, unit, value):
+    f = ex.one(_c(ex, text, conv), quote=_c(ex, quote, conv))
+    assert (f.unit, f.value, f.kind) == (unit, value, "ratio")
+
+
+def test_english_square_metres(ex):
+    f = ex.one("The group sold approximately 64,930 sq.m of floor area.", quote="64,930 sq.m")
+    assert (f.unit, f.value) == ("m2", 64930.0)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_percent_then_an_amount_is_two_values_not_a_range(ex, conv):
+    fs = ex.facts(_c(ex, "住宅按揭贷款按月下跌0.6%至2,048.2亿元。", conv))
+    assert [(f.value, f.unit) for f in fs] == [(-0.6, "percent"), (2.0482e11, "CNY")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("verb", ["急挫", "暴跌", "下滑", "猛降", "减产"])
+def test_market_decline_verbs(ex, conv, verb):
+    f = ex.one(_c(ex, f"该股昨日{verb}4.02%。", conv), quote="4.02%")
+    assert f.value == -4.02
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_bare_four_digit_number_before_a_chinese_unit_is_not_a_year(ex, conv):
+    fs = ex.facts(_c(ex, "全年新增市场主体1871 户，增长9.8%。", conv))
+    assert all(f.year != 1871 for f in fs)
+    assert [f.value for f in fs] == [1871.0, 9.8]

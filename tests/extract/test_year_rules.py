@@ -1,0 +1,112 @@
+"""The year of a value and the rule that decided it (year_rules.py): each rule in small sentences of our own, in
+the scripts it applies to. A document's own date comes from its wrapper (documents/metadata.py), so these tests
+read whole small files."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.process import process_file
+
+
+def _facts(tmp_path, text: str, name: str = "d.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    _, facts = process_file(p, tmp_path)
+    return facts
+
+
+def _one(facts, quote):
+    found = [f for f in facts if f.quote == quote]
+    assert len(found) == 1, [(f.quote, f.year) for f in facts]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Date: 2024-03-05\n\nThe city now has 120 data centres, officials say.\n", "120 data centres"),
+    ("日期：2024年3月5日\n\n目前全市共有数据中心120个。\n", "120个"),
+    ("日期：2024年3月5日\n\n目前全市共有資料中心120個。\n", "120個"),
+])
+def test_a_current_value_takes_the_documents_date(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_basis, f.year_rule) == (2024, "document_date", "document_date")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The city now has 120 data centres, officials say.\n", "120 data centres"),
+    ("目前全市共有数据中心120个。\n", "120个"),
+])
+def test_without_a_date_a_current_value_has_no_year(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_basis) == (None, None)
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("---\ndate: 2023-10-10\n---\nHousehold consumption accounted for only 37% of China's GDP in 2022, officials said.\n", "37%", 2022),
+    ("---\ndate: 2023-10-10\n---\nHousehold spending was 38% of output in 2021.\n", "38%", 2021),
+    ("---\ndate: 2023-10-10\n---\nTransfers amounted to 5.1trn yuan ($0.8trn, or about 4% of national income) in 2019.\n", "5.1trn yuan", 2019),
+])
+def test_a_year_after_the_value_applies_to_it(tmp_path, text, quote, year):
+    f = _one(_facts(tmp_path, text, "d.md"), quote)
+    assert (f.year, f.year_basis) == (year, "stated")
+
+
+def test_a_coordinate_clause_keeps_its_own_year(tmp_path):
+    facts = _facts(tmp_path, "---\ndate: 2025-06-01\n---\nWe raise our 2025 export forecast to 5.0% (from 3.5%) and keep 2026 at 2%.\n", "d.md")
+    assert _one(facts, "5.0%").year == 2025
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_dash_subtitle_does_not_end_the_heading_section(tmp_path, ex, conv):
+    text = ("某市政府工作报告\n——2025年1月21日在某市人民代表大会上\n各位代表：\n一、2024年工作回顾\n——经济稳中有进、质效向好\n"
+            "过去一年，我们攻坚克难。\n三是城市品质加速提升。完成棚户区改造1200套。\n二、2025年主要任务\n确保粮食总产80亿斤以上。\n")
+    text = ex.hant(text) if conv == "hant" else text
+    facts = _facts(tmp_path, text)
+    f = _one(facts, ex.hant("1200套") if conv == "hant" else "1200套")
+    assert (f.year, f.year_basis, f.is_target) == (2024, "section", False)
+
+
+@pytest.mark.parametrize("text", ["The 2025 economic growth targets were set in March.", "Its 2023 market returns were strong."])
+def test_a_year_before_a_noun_is_not_a_count(tmp_path, text):
+    assert not [f for f in _facts(tmp_path, text + "\n") if f.unit == "count"]
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("The package is equivalent to an Rmb150bn cash handout.", "Rmb150bn", 1.5e11),
+    ("Prices in the city rose to S$1,200 per square foot.", "S$1,200", 1200.0),
+])
+def test_currency_prefixes(tmp_path, text, quote, value):
+    f = _one(_facts(tmp_path, text + "\n"), quote)
+    assert f.value == value and f.kind == "money"
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("headings,year", [
+    ("一、2015年工作回顾\n过去一年，经济运行平稳。\n二、2016年重点工作\n", 2016),
+    ("一、过去一年工作回顾\n过去一年，经济运行平稳。\n二、2005年工作总体部署\n", 2005),
+    ("一、过去五年工作回顾\n2013年是全面推进改革的开局之年。\n二、今年经济社会发展的主要预期目标\n", 2013),
+])
+def test_an_undated_reports_annual_targets_take_its_year_from_its_sections(tmp_path, ex, conv, headings, year):
+    text = ("各位代表：\n现在，我代表国务院向大会报告政府工作。\n" + headings +
+            "今年发展的主要预期目标是：国内生产总值增长7%左右，居民消费价格涨幅3%左右，城镇新增就业900万人以上。\n")
+    text = ex.hant(text) if conv == "hant" else text
+    facts = _facts(tmp_path, text)
+    for quote in ("7%", "3%"):
+        f = _one(facts, quote)
+        assert (f.year, f.is_target, f.year_basis) == (year, True, "relative")
+    p = tmp_path / "d.txt"
+    from pipeline.documents.reader import read_document
+    assert read_document(p, tmp_path).date is None  # inferred for 今年, never published as the document's date
+
+
+# -- not the year, but found on the same real pages: a decline named by a noun -------------------------------------
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("深成指跌幅达到2.13%，创业板指收涨。", "2.13%", -2.13),
+    ("出口降幅为3.5%。", "3.5%", -3.5),
+    ("今年以来股价涨幅为12%。", "12%", 12.0),
+])
+def test_a_decline_noun_with_its_link_verb_is_a_decline(ex, conv, text, quote, value):
+    text = ex.hant(text) if conv == "hant" else text
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.measure) == (value, "growth")
