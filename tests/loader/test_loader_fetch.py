@@ -7,11 +7,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import zipfile
 
 import pyarrow.parquet as pq
 import pytest
 
 from tests.loader.http_server import StaticServer
+from tests.publish.test_publish_datapackage import FRICTIONLESS
 
 
 @pytest.fixture
@@ -116,3 +119,18 @@ def test_a_damaged_file_in_the_cache_is_named_with_the_fix(archive_package, arch
     assert [f.path for f in cef.verify().bad] == ["parquet/facts.parquet"]
     shutil.rmtree(facts.parents[1])
     assert len(cef.load("facts")) == 3 and len(server.requests) == 2
+
+
+def test_an_unpacked_archive_is_a_release_directory(archive_package, archive_release, monkeypatch, tmp_path):
+    """CHINA_ECON_FACTS_DATA pointed at the unpacked archive reads it in place (no URL, no cache), and its
+    descriptor passes `frictionless validate` against the Parquet files next to it."""
+    cef = archive_package
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(archive_release.archive) as z:
+        z.extractall(unpacked)
+    monkeypatch.setenv("CHINA_ECON_FACTS_DATA", str(unpacked))
+    assert cef.fetch() == unpacked and len(cef.load("facts")) == 3 and cef.verify().ok
+    assert cef.info()["sources"] == 3 and not (tmp_path / "cache").exists()
+    proc = subprocess.run([str(FRICTIONLESS), "validate", "--json", "datapackage.json"], cwd=unpacked,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["valid"] is True, proc.stdout[-3000:]
