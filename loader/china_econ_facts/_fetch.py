@@ -116,9 +116,11 @@ def _download(info: dict) -> Path:
     downloads = cache_dir() / "downloads"
     try:
         path = pooch.retrieve(url, known_hash=f"sha256:{info['sha256']}", fname=info["archive"], path=downloads)
-    except ValueError as e:  # pooch's hash mismatch; it has already deleted the download
-        found = re.search(r"but got ([0-9a-f]{64})", str(e))
-        raise ArchiveDamagedError(url, info["sha256"], found and found.group(1)) from None
+    except ValueError as e:  # a hash mismatch (pooch has already deleted the download), or a URL it cannot use
+        found = re.search(r"hash of downloaded file .* but got ([0-9a-f]{64})", str(e))
+        if found is None:
+            raise ArchiveDownloadError(f"cannot download the data archive {url}: {e}") from None
+        raise ArchiveDamagedError(url, info["sha256"], found.group(1)) from None
     except (requests.RequestException, OSError) as e:
         raise ArchiveDownloadError(f"cannot download the data archive {url} ({type(e).__name__}: {e}); "
                                    f"set {ENV_URL} to a reachable copy") from None

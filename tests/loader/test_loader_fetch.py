@@ -105,6 +105,9 @@ def test_no_url_a_missing_archive_and_no_server_are_each_named(archive_package, 
             cef.connect()
     with pytest.raises(cef.ArchiveDownloadError, match=r"\(ConnectionError: "):
         cef.verify()  # the server is gone now
+    monkeypatch.setenv("CHINA_ECON_FACTS_URL", f"file://{archive_release.archive.parent}/")
+    with pytest.raises(cef.ArchiveDownloadError, match=r"cannot download the data archive file://\S+: .*protocol"):
+        cef.load("facts")
     assert _cache(tmp_path / "cache" / "downloads") == []
 
 
