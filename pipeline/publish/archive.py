@@ -25,7 +25,7 @@ from .datapackage import sha256_file
 
 ENV_MODE, ENV_THRESHOLD, ENV_URL = "CEF_RELEASE_MODE", "CEF_ARCHIVE_THRESHOLD_MB", "CEF_ARCHIVE_URL"
 MODES = ("auto", "wheel", "archive")
-# PyPI refuses files over 100 MB by default; 10 MB of Parquet keeps the install quick (≈ 5,000 short documents)
+# PyPI refuses files over 100 MB by default; 10 MB of Parquet keeps the install quick (≈ 20,000 short documents)
 DEFAULT_THRESHOLD_MB = 10.0
 # the docs that travel with the data, in the wheel and in the archive
 DOCS = ("datapackage.json", "manifest.json", "README.md", "CHANGELOG.md", "changelog.json")
