@@ -73,16 +73,16 @@ def _counts(series: pd.Series, label: str) -> list[str]:
 
 def _files_lines(distribution: dict | None) -> list[str]:
     """Where the data is: inside the package, or in a data archive fetched on first use (archive.py)."""
-    docs = ("`data/datapackage.json` (Frictionless Data Package), `data/CHANGELOG.md`, `data/changelog.json`, "
-            "`data/manifest.json`")
+    docs = "`data/datapackage.json` (Frictionless Data Package), `data/CHANGELOG.md`, `data/manifest.json`"
     if not distribution or distribution["mode"] != "archive":
-        return [f"- Files: `data/parquet/*.parquet`, {docs}. The package carries all the data; nothing is "
-                "downloaded."]
+        return [f"- Files: `data/parquet/*.parquet`, {docs}, `data/changelog.json`. The package carries all the "
+                "data; nothing is downloaded."]
     size = distribution["parquet_bytes"]
     size = f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size / 1024:.0f} KB"
     url = f"<{distribution['url']}>" if distribution.get("url") else "the URL you set in `CHINA_ECON_FACTS_URL`"
-    return [f"- Files: {docs}, `data/archive.json`. The tables ({size} of Parquet, every document's full "
-            f"text among them) are not in the package: they are in `{distribution['archive']}`, fetched on first "
+    return [f"- Files: {docs} (without the list of sources), `data/archive.json`. The tables ({size} of Parquet, "
+            "every document's full text among them), `changelog.json` and the full `manifest.json` are not in the "
+            f"package: they are in `{distribution['archive']}`, fetched on first "
             f"use from {url} into a local cache (`CHINA_ECON_FACTS_CACHE`, default `~/.cache/china-econ-facts`) "
             "and checked against the SHA-256 in `data/archive.json`, then each file against `datapackage.json`. "
             "Set `CHINA_ECON_FACTS_URL` to a mirror (a base URL; the archive's name is appended), or "

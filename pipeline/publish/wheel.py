@@ -7,8 +7,9 @@ hatchling already installed, so nothing is downloaded. hatchling builds reproduc
 SOURCE_DATE_EPOCH, sorted entries, normalized permissions), so the same inputs give a byte-identical wheel.
 
 What the wheel carries depends on the manifest's "distribution" (archive.py decides it): in wheel mode (the
-default, and every small release) the Parquet files and the docs; in archive mode only the docs (datapackage.json
-with every file's SHA-256, the card, the changelog) and archive.json naming the data archive, its SHA-256 and
+default, and every small release) the Parquet files and the docs; in archive mode only what does not grow with
+the corpus: datapackage.json (schemas, row counts, every file's SHA-256), the card, CHANGELOG.md (its lists are
+capped), manifest.json without its list of sources, and archive.json naming the data archive, its SHA-256 and
 URL. The archive is written into dist/ next to the wheel first, because the wheel records its SHA-256."""
 from __future__ import annotations
 
