@@ -125,7 +125,9 @@ def _label_rx(field: str) -> re.Pattern:
     words = sorted(_vocab()["labels"][field], key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     # a label opens its line or follows a wide gap ('Received: …      Online Published: October 12, 2023')
-    return re.compile(rf"(?i)(?:^|[ \t]{{2,}}|[|｜])(?:{alt})[ \t]*[:：][ \t]*(?P<v>.+?)(?=[ \t]{{2,}}|[|｜]|$)")
+    # (the gap may be no-break spaces: 'Received: … \xa0\xa0 Online Published: …')
+    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])(?:{alt})[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
+                      rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
 def labelled(lines: list[str], field: str) -> str | None:

@@ -55,6 +55,9 @@ class Document:
     author: str | None = None
     publisher: str | None = None
     source_url: str | None = None
+    # the text's opening line, when the document has no title of its own: the extractor reads it as a title (it
+    # often says what the text reports on: 关于1955年国家决算和1956年国家预算的报告); not published
+    lead: str | None = None
     pages: int | None = None
     text: str = ""
     # char offset where each PDF page starts in `text` (page n starts at page_starts[n-1]); empty for non-PDFs

@@ -10,12 +10,13 @@ from . import limits
 from .encoding import UndecodableError, decode_bytes
 from .html import html_to_text
 from .metadata import read_metadata
+from .titles import MAX_TITLE, first_line as _first_line, opening_line
 from .model import FORMATS, Document, TableCell, make_doc_id
 from .pdf import PAGE_SEPARATOR, PdfReadError, read_pdf
 from .scan import file_sha256, outside_root
 from .script import detect_lang
 
-MAX_TITLE = 200
+
 
 
 def supported(path: Path) -> bool:
@@ -93,6 +94,7 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
 def _set_metadata(doc: Document, raw_text: str, title: str | None) -> None:
     meta = read_metadata(raw_text, doc.text, doc.format, title)
     doc.title = meta.title[:MAX_TITLE] if meta.title else None
+    doc.lead = None if doc.title else opening_line(doc.text)
     doc.date, doc.date_source = meta.date, meta.date_source
     doc.author, doc.publisher, doc.source_url = meta.author, meta.publisher, meta.source_url
 
@@ -137,21 +139,3 @@ def _pdf_status(exc: PdfReadError) -> str:
             return "encrypted"
         todo += [e.__cause__, e.__context__, *(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))]
     return exc.status
-
-
-# Saved web pages open with site furniture (copyright lines, source and date stamps, links) before the title.
-_BOILERPLATE = re.compile(r"copyright|all rights reserved|版權所有|版权所有|^(來源|来源|發布|发布|日期|作者)\s*[:：]|https?://|www\.|"
-                          r"^[\d\s:：/.\-年月日]+$|[:：]$", re.I)  # (a salutation, 各位代表：, is not a title)
-_H1 = re.compile(r"^# +(\S.{3,})$", re.M)
-
-
-def _first_line(text: str) -> str | None:
-    """A Markdown level-1 heading near the top if there is one (papers often open with a banner line), else the
-    first line with some substance."""
-    if h1 := _H1.search(text[:5000]):
-        return h1.group(1).strip()[:MAX_TITLE]
-    for line in text.splitlines()[:40]:
-        line = re.sub(r"^[#>*\s]+|[*\s]+$", "", line)
-        if len(line) >= 4 and not _BOILERPLATE.search(line):
-            return line[:MAX_TITLE]
-    return None

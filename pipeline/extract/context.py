@@ -6,15 +6,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .national import Headings, caseless_title, has_national_publisher
+from .national import Headings, caseless_title, has_national_publisher, speaks_for_the_nation
 from .normalize import Working
 from .reference import alternation, load_json
 from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer, lineage
+from .units import currency_declarations
 from .years import document_date, find_mentions, plan_period
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
 _TITLE_WORDS = re.compile(r"方案|规划|计划|纲要|报告|意见|通知|白皮书|公报|决定|办法|要点|\b(?:Report|Plan|Research|Study|Analysis|"
                           r"Review|Strategy|Outline|White Paper|Programme|Program|Policy|Policies)\b")
+
+
+OPENING_CHARS = 200  # the salutation and first sentence of a speech
 
 
 @dataclass
@@ -32,6 +36,7 @@ class DocContext:
     story_year: int | None = None      # a Chinese news story's year: its dateline's, or the first its lead names
     stated_year: int | None = None     # the year of the date the document's wrapper states (documents.date)
     report_year: int | None = None     # an undated report's own year, from its section headings (2015年工作回顾 → 2016)
+    currencies: tuple = ()             # (offset, code) of each （澳门元，下同）: the currency of bare 元 amounts after it
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
@@ -54,7 +59,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     if region is None:
         region = _issuer_place(working_text, has_han, has_latin)
     # a title naming no place over a national body's release (国家统计局, the State Council) is national
-    if region is None and has_national_publisher(head + "\n" + "\n".join(_header_block(working_text))):
+    if region is None and (has_national_publisher(head + "\n" + "\n".join(_header_block(working_text)))
+                           or speaks_for_the_nation(working_text[:OPENING_CHARS])):
         region = gazetteer().lookup("China")
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
@@ -67,7 +73,8 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
                       headings=Headings(working_text, gazetteer(), has_han, has_latin),
                       story_year=_zh_story_year(working_text, year) if has_han else None,
                       stated_year=int(stated_date[:4]) if stated_date else None,
-                      report_year=None if year else _report_year(working_text))
+                      report_year=None if year else _report_year(working_text),
+                      currencies=currency_declarations(working_text))
 
 
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)[^\n]{2,40}$", re.M)

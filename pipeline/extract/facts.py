@@ -20,7 +20,7 @@ from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions
 from .timing import is_average, is_target
-from .units import local_currency, local_dollar
+from .units import declared_currency, local_currency, local_dollar
 from .year_rules import year_of
 from .years import find_mentions
 
@@ -40,7 +40,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     quantities = [q for q in scan(wt, has_han, has_latin) if not is_nonfact(wt, q)]
     if not quantities:
         return []
-    ctx = document_context(doc.title, wt, has_han, has_latin, doc.date)
+    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date)
     story = (ctx.dateline_year, ctx.month) if ctx.dateline_year else None
     # (a release dated 5月31日 without a year, titled 2024年4月…: its 今年 is its title's year)
     years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year or ctx.report_year, ctx.roc, story, ctx.month,
@@ -115,7 +115,7 @@ def _person_nouns() -> re.Pattern:
 
 
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
-    place = region or ctx.dominant
+    place = region or ctx.dominant or ctx.region
     places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
     if q.script == "en" and q.unit == "USD" and q.raw_unit.split(" ")[0] == "$":
         # a bare $ in a Hong Kong (Taiwan, Macao) release is that place's dollar
@@ -123,7 +123,7 @@ def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext
         return local_dollar(doc_places) or q.unit
     if q.unit != "CNY" or q.script != "zh":
         return q.unit
-    return local_currency(wt, q.start, q.raw_unit, places)
+    return local_currency(wt, q.start, q.raw_unit, places, declared_currency(ctx.currencies, q.start))
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:

@@ -28,6 +28,11 @@ def is_national_sentence(sentence: str, is_zh: bool) -> bool:
     return bool(c["en"].search(sentence)) and not c["en_subnational"].search(sentence)
 
 
+def speaks_for_the_nation(opening: str) -> bool:
+    """我代表国务院，向大会作政府工作报告: the opening lines of a report given on behalf of the central government."""
+    return any(w in opening for w in load_json("national_cues.json")["speakers"])
+
+
 def has_national_publisher(head: str) -> bool:
     return bool(_cues()["publishers"].search(head))
 

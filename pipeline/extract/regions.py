@@ -276,11 +276,17 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
     # earlier clauses of the sentence, then earlier sentences of the paragraph: only a place that was a
     # clause's subject still governs (由青岛都市圈…向长三角…增强 names places the value is not about)
     ps, _ = seg.para(q.start)
+    # (an earlier sentence's subject reaches the next sentence, or further through sentences that continue it —
+    # 其中…, Among them… — but not over a paragraph of other statements: 甘肃“引大入秦”总干渠通水。全年新增… is national)
+    # (the subject a paragraph opens with is its topic and governs all of it: 京津冀地区是…。…沿海港口…7.5亿吨)
+    reach = _subject_reach(wt, seg, q.start)
+    opening_end = seg.clause_end(ps)
     for j in range(k - 1, -1, -1):
         m = mentions[j]
         if m.start < ps:
             break
-        if m.start < cs and _is_clause_subject(wt, seg, m):
+        if (m.start < cs and (m.end <= opening_end or (m.start >= reach and _reports_a_value(wt, seg, m, ss)))
+                and _is_clause_subject(wt, seg, m)):
             return m.region
     # a sentence naming no place that says it is national (全国性, nationwide, the country's) is about China
     # (in a document about another country, 'the country's' and 'nationwide' are that country's)
@@ -310,9 +316,39 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
                 m = mentions[j]
                 if m.start < ps:
                     break
-                if not is_comparand(wt, m):
+                if not is_comparand(wt, m) and (m.end <= opening_end or _reports_a_value(wt, seg, m, ss)
+                                                or (m.start >= reach and _pronoun_lead().match(wt, ss))):
                     return m.region
     return None
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _reports_a_value(wt: str, seg: Segments, m, ss: int) -> bool:
+    """A place in the value's own sentence, or the subject of an earlier sentence that itself reports a figure
+    (广东省全年外贸增长5%。出口增长7%): not one that only tells an event (甘肃引水工程通水。全年新增…)."""
+    ms, me = seg.sent(m.start)
+    return ms >= ss or bool(_DIGIT.search(wt, m.end, me))
+
+
+@lru_cache(maxsize=1)
+def _pronoun_lead() -> re.Pattern:
+    return re.compile(rf"[\s\"“]*(?:{alternation(load_json('national_cues.json')['pronoun_leads'])})\b")
+
+
+def _subject_reach(wt: str, seg: Segments, pos: int) -> int:
+    """Where an earlier clause subject can still govern the value at `pos` from: the start of the previous
+    sentence, and further back while each sentence continues the one before it."""
+    cur = seg.sent_index(pos)
+    while cur > 0 and _continuation().match(wt, seg.sents[cur][0]):
+        cur -= 1
+    return seg.sents[cur - 1][0] if cur > 0 else 0
+
+
+@lru_cache(maxsize=1)
+def _continuation() -> re.Pattern:
+    return re.compile(rf"[\W_]*(?:{alternation(load_json('time_cues.json')['continuation_leads'])})(?![A-Za-z])")
 
 
 _WHOLE_AREA_LEVELS = {"省": ("province",), "市": ("city",), "区": ("district",), "县": ("district",)}

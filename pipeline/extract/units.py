@@ -99,16 +99,40 @@ def _currency_before() -> re.Pattern:
     return re.compile(rf"(?:{alternation(names)})(?=(?:约|近|超过)?[ \t]*$)")
 
 
-def local_currency(text: str, start: int, raw_unit: str, places: tuple) -> str:
-    """The currency of a 元 amount: 新台币850亿元 is TWD, 港币 HKD; a bare 元 in a text about Taiwan or Hong Kong
-    is that place's currency; otherwise CNY."""
+def local_currency(text: str, start: int, raw_unit: str, places: tuple, declared: str | None = None) -> str:
+    """The currency of a 元 amount: 新台币850亿元 is TWD, 港币 HKD; after 6.6亿元（澳门元，下同） the declared one; a
+    bare 元 in a text about Taiwan, Hong Kong or Macao is that place's currency; otherwise CNY."""
     u = load_json("units.json")
     m = _currency_before().search(text, max(0, start - 8), start)
     if m:
         return u["zh_currency_before"][m.group()]
     if "人民币" in raw_unit:
         return "CNY"
-    return local_dollar(places) or "CNY"
+    return declared or local_dollar(places) or "CNY"
+
+
+@lru_cache(maxsize=1)
+def _declared_rx() -> re.Pattern:
+    names = {k: v for k, v in load_json("units.json")["zh_currency_declared"].items() if not k.startswith("_")}
+    return re.compile(rf"[（(][ \t]*(?:单位[:：]|币种[:：])?[ \t]*(?P<cur>{alternation(names)})[ \t]*[，,、；;]?[ \t]*下同[ \t]*[)）]")
+
+
+def currency_declarations(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, code) of each （澳门元，下同） in the text, in text order."""
+    names = load_json("units.json")["zh_currency_declared"]
+    if "下同" not in text:
+        return ()
+    return tuple((m.start(), names[m.group("cur")]) for m in _declared_rx().finditer(text))
+
+
+def declared_currency(declarations: tuple[tuple[int, str], ...], start: int) -> str | None:
+    """The currency the last declaration before `start` names (the declaration's own amount included)."""
+    code = None
+    for pos, c in declarations:
+        if pos > start + 40:
+            break
+        code = c
+    return code
 
 
 def local_dollar(places: tuple) -> str | None:

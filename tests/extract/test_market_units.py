@@ -56,3 +56,19 @@ def test_a_bare_four_digit_number_before_a_chinese_unit_is_not_a_year(ex, conv):
     fs = ex.facts(_c(ex, "全年新增市场主体1871 户，增长9.8%。", conv))
     assert all(f.year != 1871 for f in fs)
     assert [f.value for f in fs] == [1871.0, 9.8]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_declared_currency_holds_for_the_amounts_after_it(ex, conv):
+    text = ("金融管理局公布，住宅按揭贷款按月减少5%至6.6亿元（澳门元，下同）。商用物业贷款为4.9亿元。"
+            "另以人民币计价的贷款为3亿元人民币。")
+    fs = {f.quote: f.unit for f in ex.facts(_c(ex, text, conv))}
+    assert fs[_c(ex, "6.6亿元", conv)] == "MOP" and fs[_c(ex, "4.9亿元", conv)] == "MOP"
+    assert fs[_c(ex, "3亿元人民币", conv)] == "CNY"
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("title,unit", [("澳门特别行政区政府新闻局", "MOP"), ("香港特别行政区政府新闻公报", "HKD")])
+def test_a_bare_yuan_follows_the_documents_place(ex, conv, title, unit):
+    text = _c(ex, title + "\n\n当局公布，上月贷款总额为1,361.8亿元。\n", conv)
+    assert ex.one(text, quote=_c(ex, "1,361.8亿元", conv), title=_c(ex, title, conv)).unit == unit
