@@ -62,7 +62,8 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
     data equal to the current release's keeps that release as it is. manifest_extra adds keys to manifest.json
     (e.g. extractor_version, reader_version, license); it cannot override the release's identity.
     distribution (archive.Distribution.plan) says whether the wheel carries the data or a data archive does; it
-    goes into the manifest as "distribution" before the card and the wheel are written. None: in the wheel."""
+    goes into the manifest as "distribution" before the card and the wheel are written. None: in the wheel. The
+    same data in another mode (or with another archive URL) is released again under the next version."""
     releases = warehouse / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     previous = current_release(warehouse)  # before the swap: the changelog diffs against it
@@ -72,17 +73,23 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
         files = {name: parquet.write_parquet(name, df, tmp / "parquet" / f"{name}.parquet") for name, df in tables.items()}
         digest = data_hash(files)
         ver = version.next_version(digest, prev_manifest, releases)
+        plan = distribution(files, ver) if distribution else None
         if previous is not None and ver == prev_manifest.get("version"):
-            shutil.rmtree(tmp)
-            _point_current(warehouse, previous)
-            return _release_at(previous, tables, prev_manifest)
+            if _packaging(plan) == _packaging(prev_manifest.get("distribution")):
+                shutil.rmtree(tmp)
+                _point_current(warehouse, previous)
+                return _release_at(previous, tables, prev_manifest)
+            # the same data packaged otherwise (wheel ↔ archive, another URL) makes another wheel, and an index
+            # takes no second file under a version it has: this is the next version
+            ver = version.next_version(digest, {}, releases)
+            plan = distribution(files, ver) if distribution else None
         rows = {name: int(len(df)) for name, df in tables.items()}
         manifest = {"extractor_version": version.extractor_version(), **(manifest_extra or {}),
                     "release_id": digest[:16], "data_sha256": digest, "version": ver,
                     "previous_version": prev_manifest.get("version"), "rows": rows,
                     "files": {f"parquet/{p.name}": datapackage.sha256_file(p) for p in files.values()}}
-        if distribution is not None:
-            manifest["distribution"] = distribution(files, ver)
+        if plan is not None:
+            manifest["distribution"] = plan
         _write_docs(tmp, tables, files, rows, manifest, previous, prev_manifest)
         duckdb_db.write_database(tmp / DB_NAME, files)
         # written before the wheel so the builder can ship it
@@ -101,6 +108,12 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
     version.record(releases, manifest)
     _prune(releases, keep=final)
     return _release_at(final, tables, manifest)
+
+
+def _packaging(plan: dict | None) -> tuple:
+    """What of a distribution plan shapes the wheel: the mode and the archive's URL (not the size measured)."""
+    plan = plan or {}
+    return plan.get("mode", "wheel"), plan.get("url")
 
 
 def _write_docs(tmp: Path, tables: dict[str, pd.DataFrame], files: dict[str, Path], rows: dict[str, int],

@@ -139,3 +139,17 @@ def test_what_the_archive_mode_wheel_carries_does_not_grow_with_the_corpus(tmp_p
         sizes[n] = sum(map(len, shipped.values()))
     assert "… and 700 more: the `documents` rows whose `status` is not `ok`." in card
     assert abs(sizes[750] - sizes[250]) < 100, sizes  # three times the documents: a few digits more
+
+
+def test_the_same_data_in_another_mode_is_the_next_version(tmp_path):
+    """A wheel of 1.0 with the data inside may already be on the index, which takes no second 1.0."""
+    wheel = _publish(tmp_path, Distribution(mode="wheel"))
+    archived = _publish(tmp_path, Distribution(mode="archive", base_url=URL))
+    assert (wheel.version, archived.version) == ("1.0", "1.1")
+    assert archived.manifest["data_sha256"] == wheel.manifest["data_sha256"]
+    assert archived.archive.name == "china_econ_facts-data-1.1.zip" and archived.manifest["previous_version"] == "1.0"
+    again = _publish(tmp_path, Distribution(mode="archive", base_url=URL))
+    assert (again.version, again.path) == ("1.1", archived.path)  # same data, same packaging: kept as it is
+    moved = _publish(tmp_path, Distribution(mode="archive", base_url="https://mirror.example.org/"))
+    assert moved.version == "1.2" and json.loads((moved.path / "manifest.json").read_text())["distribution"]["url"] \
+        == "https://mirror.example.org/china_econ_facts-data-1.2.zip"
