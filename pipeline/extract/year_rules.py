@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .context import DocContext
 from .quantities import Quantity
-from .reference import load_json
+from .reference import alternation, load_json
 from .sentences import Segments
 from .structure import table_column_year
 from .timing import (_ATTACHED, _EN_TIME_AFTER, _FROM_BEFORE, _FROM_TO_AFTER, _PAST, _PER_HEAD, _cues,
@@ -122,9 +122,29 @@ def same_sentence(yq: YearQuery) -> YearAnswer | None:
 
 
 def relative_unresolved(yq: YearQuery) -> YearAnswer | None:
-    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies)."""
+    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies).
+    In a dated text the relative years are resolved mentions, read by the rules before this one."""
+    ctx = yq.ctx
+    if ctx.year or ctx.reference_year or ctx.report_year:
+        return None
     if _cues()["relative"].search(yq.wt, yq.ss, yq.q.start):
         return YearAnswer(None, None, None, None, "relative_unresolved")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _current_rx() -> re.Pattern:
+    words = load_json("time_cues.json")["current_cues"]
+    return re.compile(rf"(?:{alternation([w for w in words if not w.isascii()])})"
+                      rf"|(?i:\b(?:{alternation([w for w in words if w.isascii()])})\b)")
+
+
+def current_value(yq: YearQuery) -> YearAnswer | None:
+    """目前全市共有数据中心120个, 'the city currently has 120 data centres': a value stated as of now, in a dated
+    document, is of the document's year — not of the year an earlier sentence names."""
+    y = yq.ctx.stated_year
+    if y is not None and _current_rx().search(yq.wt, yq.ss, yq.q.start):
+        return YearAnswer(y, None, None, "document_date", "current_value")
     return None
 
 
@@ -228,7 +248,7 @@ def document_date(yq: YearQuery) -> YearAnswer | None:
 
 
 RULES = {f.__name__: f for f in (table_column, year_after_value, repeated_from_to, same_sentence,
-                                 relative_unresolved, previous_sentences, list_lead, plan_period, paragraph_opening,
+                                 relative_unresolved, current_value, previous_sentences, list_lead, plan_period, paragraph_opening,
                                  heading, title_year, news_story, dateline_report, document_date)}
 
 

@@ -72,3 +72,22 @@ def test_a_declared_currency_holds_for_the_amounts_after_it(ex, conv):
 def test_a_bare_yuan_follows_the_documents_place(ex, conv, title, unit):
     text = _c(ex, title + "\n\n当局公布，上月贷款总额为1,361.8亿元。\n", conv)
     assert ex.one(text, quote=_c(ex, "1,361.8亿元", conv), title=_c(ex, title, conv)).unit == unit
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("Earnings per share were RMB10.63 cents.", "RMB10.63 cents", 0.1063, "CNY"),
+    ("The board declared a dividend of HK$5 cents a share.", "HK$5 cents", 0.05, "HKD"),
+])
+def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, value, unit):
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("Shenzhen registered a 14.8% year-over-year drop.", "14.8%", -14.8),
+    ("Gross margin was 21%, or 3 percentage points lower.", "3 percentage points", -3.0),
+    ("Output was 5% higher.", "5%", 5.0),
+    ("Prices have fallen some 30% this year.", "30%", -30.0),
+])
+def test_english_declines_after_the_value(ex, text, quote, value):
+    assert ex.one(text, quote=quote).value == value
