@@ -14,7 +14,8 @@
 
 The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
 ``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
-the dataset card ``README.md`` and ``CHANGELOG.md``. Nothing is downloaded. A table's file is checked against its
+the dataset card ``README.md`` and ``CHANGELOG.md``. A large release carries only those: its Parquet files come
+in a data archive that the first read fetches once into a local cache (see ``fetch``). A table's file is checked against its
 SHA-256 before it is read (once per process): a damaged or missing file raises DataFileError naming it, and the
 other tables stay readable."""
 from __future__ import annotations
@@ -29,6 +30,7 @@ import pyarrow.parquet as pq
 from ._curated import AmbiguousNameError, conflicts, indicators, region_code, series
 from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
                     data_dir, datapackage, manifest, resource, table_names)
+from ._fetch import ArchiveDamagedError, ArchiveDownloadError, ArchiveError, fetch
 from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
 from ._verify import CorruptDataError, DataFileError, FileCheck, VerifyReport, data_file, verify
 from ._citation import citation
@@ -43,6 +45,8 @@ __all__ = ["__version__", "load", "connect", "query", "tables", "describe", "inf
 def __dir__() -> list[str]:
     """dir(china_econ_facts) and tab completion list the API only, not the modules it is built on (PEP 562)."""
     return sorted(__all__)
+# a large release's data archive (_fetch.py)
+__all__ += ["fetch", "ArchiveError", "ArchiveDownloadError", "ArchiveDamagedError"]
 
 
 def tables() -> list[str]:
@@ -115,5 +119,5 @@ def info() -> dict:
             "data_sha256": dp.get("data_sha256"), "extractor_version": dp.get("extractor_version"),
             "license": (dp.get("licenses") or [{}])[0].get("name"),
             "rows": {r["name"]: r.get("rows") for r in dp["resources"]},
-            "sources": len(dp.get("sources", [])), "previous_version": man.get("previous_version"),
+            "sources": dp.get("source_count", len(dp.get("sources", []))), "previous_version": man.get("previous_version"),
             "data_dir": str(data_dir())}

@@ -62,6 +62,8 @@ LIMITATIONS = """\
 - Documents that could not be read (see the status table below) contribute no facts.
 """
 STATUS_ERRORS_SHOWN = 3
+# the card is the wheel's long description: it must not grow with the number of documents that failed
+BAD_DOCS_SHOWN = 50
 
 # Why the licence is NOASSERTION, in words: what the data is, whose the documents are, what follows for reuse.
 REUSE = """\
@@ -109,8 +111,29 @@ def _counts(series: pd.Series, label: str) -> list[str]:
     return _md_table([label, "facts"], [[k, int(v)] for k, v in counts.items()])
 
 
-def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, released: str | None = None) -> str:
+def _files_lines(distribution: dict | None) -> list[str]:
+    """Where the data is: inside the package, or in a data archive fetched on first use (archive.py)."""
+    docs = ("`data/datapackage.json` (Frictionless Data Package), `data/CHANGELOG.md`, `data/manifest.json`, "
+            "`data/CITATION.cff`")
+    if not distribution or distribution["mode"] != "archive":
+        return [f"- Files: `data/parquet/*.parquet`, {docs}, `data/changelog.json`. The package carries all the "
+                "data; nothing is downloaded."]
+    size = distribution["parquet_bytes"]
+    size = f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size / 1024:.0f} KB"
+    url = f"<{distribution['url']}>" if distribution.get("url") else "the URL you set in `CHINA_ECON_FACTS_URL`"
+    return [f"- Files: {docs} (without the list of sources), `data/archive.json`. The tables ({size} of Parquet, "
+            "every document's full text among them), `changelog.json` and the full `manifest.json` are not in the "
+            f"package: they are in `{distribution['archive']}`, fetched on first "
+            f"use from {url} into a local cache (`CHINA_ECON_FACTS_CACHE`, default `~/.cache/china-econ-facts`) "
+            "and checked against the SHA-256 in `data/archive.json`, then each file against `datapackage.json`. "
+            "Set `CHINA_ECON_FACTS_URL` to a mirror (a base URL; the archive's name is appended), or "
+            "`CHINA_ECON_FACTS_DATA` to an unpacked copy of the archive."]
+
+
+def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, released: str | None = None,
+           distribution: dict | None = None) -> str:
     version = descriptor["version"]
+    archived = bool(distribution) and distribution["mode"] == "archive"
     rows = {r["name"]: r["rows"] for r in descriptor["resources"]}
     lic = descriptor["licenses"][0]
     out = [f"# {descriptor['title']} ({descriptor['name']} {version})", "", descriptor["description"], "",
@@ -125,10 +148,9 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, r
            + f"; data SHA-256 `{descriptor['data_sha256']}`",
            f"- Extractor version `{descriptor['extractor_version']}`",
            f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`); see *Licence and reuse*",
-           f"- {len(descriptor['sources'])} source documents, each listed with its SHA-256 in `datapackage.json`",
-           "- Files: `data/parquet/*.parquet`, `data/datapackage.json` (Frictionless Data Package),"
-           " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`, `data/CITATION.cff`", "",
-           "## Licence and reuse", "", REUSE]
+           f"- {descriptor['source_count']} source documents, each listed with its SHA-256 in "
+           + ("the `documents` table and `manifest.json`" if archived else "`datapackage.json`"),
+           *_files_lines(distribution), "", "## Licence and reuse", "", REUSE]
     f = changelog["facts"]
     if changelog.get("previous_version"):
         out += [f"Changes since {changelog['previous_version']}: facts {counts_line(f)} (see CHANGELOG.md).", ""]
@@ -150,7 +172,7 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, r
         out.append("")
     out += ["## Units and normalization", "", NORMALIZATION]
     out += ["## Curated columns and tables", "", curated_text()]
-    out += _counts_section(tables)
+    out += _counts_section(tables, per_document=not archived)
     out += ["## Known limitations", "", LIMITATIONS, *_status_table(tables["documents"])]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -168,22 +190,35 @@ def _status_table(docs: pd.DataFrame) -> list[str]:
     return ["### Documents by status", "", *_md_table(["status", "documents", "error"], rows), ""]
 
 
-def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:
+def _counts_section(tables: dict[str, pd.DataFrame], per_document: bool = True) -> list[str]:
+    """Counts by document (one row each: left out of a large release's card, which the wheel carries), language,
+    kind, measure and unit, and the documents that gave no facts (at most BAD_DOCS_SHOWN of them)."""
     docs, facts = tables["documents"], tables["facts"]
-    out = ["## Counts", "", "### By document", ""]
-    out += _md_table(["document", "format", "lang", "status", "facts"],
-                     [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
-                      for r in docs.sort_values("path").itertuples()])
+    out = ["## Counts", ""]
+    if per_document:
+        out += ["### By document", ""]
+        out += _md_table(["document", "format", "lang", "status", "facts"],
+                         [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
+                          for r in docs.sort_values("path").itertuples()])
+    else:
+        out += ["### By format", "", f"{len(docs)} documents; each one's facts are counted in `documents.n_facts`.",
+                ""]
+        by_format = docs.groupby("format").agg(documents=("doc_id", "size"), facts=("n_facts", "sum"))
+        out += _md_table(["format", "documents", "facts"],
+                         [[fmt, int(r.documents), int(r.facts)] for fmt, r in by_format.iterrows()])
     for col, label in (("lang", "language"), ("kind", "kind"), ("measure", "measure"), ("unit", "unit")):
         out += ["", f"### Facts by {label}", "", *_counts(facts[col], label)]
-    bad = docs[docs["status"] != "ok"]
+    bad = docs[docs["status"] != "ok"].sort_values("path")
     if len(bad):
         out += ["", "### Documents without facts because they could not be used", ""]
-        out += _md_table(["document", "status", "reason"], [[r.doc, r.status, r.error] for r in bad.itertuples()])
+        out += _md_table(["document", "status", "reason"],
+                         [[r.doc, r.status, r.error] for r in bad.head(BAD_DOCS_SHOWN).itertuples()])
+        if len(bad) > BAD_DOCS_SHOWN:
+            out += ["", f"… and {len(bad) - BAD_DOCS_SHOWN} more: the `documents` rows whose `status` is not `ok`."]
     return out + [""]
 
 
 def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
-          released: str | None = None) -> Path:
-    path.write_text(render(descriptor, tables, changelog, released), encoding="utf-8")
+          released: str | None = None, distribution: dict | None = None) -> Path:
+    path.write_text(render(descriptor, tables, changelog, released, distribution), encoding="utf-8")
     return path

@@ -55,6 +55,7 @@ class Release:
     manifest: dict = field(default_factory=dict)
     version: str = ""
     pruned: list[str] = field(default_factory=list)  # old releases deleted by this publish (keep_releases())
+    archive: Path | None = None  # the data archive in dist/, when the release ships one (see archive.py)
 
 
 def data_hash(parquet_files: dict[str, Path]) -> str:
@@ -71,10 +72,14 @@ def current_release(warehouse: Path) -> Path | None:
 
 def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
             wheel_builder: Callable[[Path, dict[str, Path], dict], Path] | None = None,
-            manifest_extra: dict | None = None) -> Release:
+            manifest_extra: dict | None = None,
+            distribution: Callable[[dict[str, Path], str], dict] | None = None) -> Release:
     """Write a new release from validated tables and make it current. Same data → same release id and version;
     data equal to the current release's keeps that release as it is. manifest_extra adds keys to manifest.json
-    (e.g. extractor_version, reader_version, license); it cannot override the release's identity."""
+    (e.g. extractor_version, reader_version, license); it cannot override the release's identity.
+    distribution (archive.Distribution.plan) says whether the wheel carries the data or a data archive does; it
+    goes into the manifest as "distribution" before the card and the wheel are written. None: in the wheel. The
+    same data in another mode (or with another archive URL) is released again under the next version."""
     keep = keep_releases()  # a bad setting stops before anything is written
     from .build import with_curated
     tables = with_curated(tables)  # indicators, regions and observations follow from the facts
@@ -87,16 +92,24 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
         files = {name: parquet.write_parquet(name, df, tmp / "parquet" / f"{name}.parquet") for name, df in tables.items()}
         digest = data_hash(files)
         ver = version.next_version(digest, prev_manifest, releases)
+        plan = distribution(files, ver) if distribution else None
         if previous is not None and ver == prev_manifest.get("version"):
-            shutil.rmtree(tmp)
-            _point_current(warehouse, previous)
-            return _release_at(previous, tables, prev_manifest)
+            if _packaging(plan) == _packaging(prev_manifest.get("distribution")):
+                shutil.rmtree(tmp)
+                _point_current(warehouse, previous)
+                return _release_at(previous, tables, prev_manifest)
+            # the same data packaged otherwise (wheel ↔ archive, another URL) makes another wheel, and an index
+            # takes no second file under a version it has: this is the next version
+            ver = version.next_version(digest, {}, releases)
+            plan = distribution(files, ver) if distribution else None
         rows = {name: int(len(df)) for name, df in tables.items()}
         manifest = {"extractor_version": version.extractor_version(), **(manifest_extra or {}),
                     "release_id": digest[:16], "data_sha256": digest, "version": ver,
                     "released": citation.release_date(),
                     "previous_version": prev_manifest.get("version"), "rows": rows,
                     "files": {f"parquet/{p.name}": datapackage.sha256_file(p) for p in files.values()}}
+        if plan is not None:
+            manifest["distribution"] = plan
         _write_docs(tmp, tables, files, rows, manifest, previous, prev_manifest)
         duckdb_db.write_database(tmp / DB_NAME, files)
         # written before the wheel so the builder can ship it
@@ -118,6 +131,12 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
     return rel
 
 
+def _packaging(plan: dict | None) -> tuple:
+    """What of a distribution plan shapes the wheel: the mode and the archive's URL (not the size measured)."""
+    plan = plan or {}
+    return plan.get("mode", "wheel"), plan.get("url")
+
+
 def _write_docs(tmp: Path, tables: dict[str, pd.DataFrame], files: dict[str, Path], rows: dict[str, int],
                 manifest: dict, previous: Path | None, prev_manifest: dict) -> None:
     """changelog.json + CHANGELOG.md, datapackage.json, the dataset card README.md and CITATION.cff, into the
@@ -127,15 +146,18 @@ def _write_docs(tmp: Path, tables: dict[str, pd.DataFrame], files: dict[str, Pat
     changelog.write(tmp, log, rows, previous)
     descriptor = datapackage.build(files, rows, full["documents"], manifest)
     datapackage.write(tmp / "datapackage.json", descriptor)
-    card.write(tmp / "README.md", descriptor, full, log, released=manifest["released"])
+    card.write(tmp / "README.md", descriptor, full, log, released=manifest["released"],
+               distribution=manifest.get("distribution"))
     citation.write(tmp / "CITATION.cff", descriptor, manifest)
 
 
 def _release_at(path: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> Release:
     rel_files = {name: path / "parquet" / f"{name}.parquet" for name in tables}
     wheels = sorted((path / "dist").glob("*.whl")) if (path / "dist").exists() else []
+    archive = path / "dist" / manifest.get("distribution", {}).get("archive", "-")
     return Release(manifest.get("release_id", path.name), path, rel_files, path / DB_NAME,
-                   wheels[0] if wheels else None, manifest, manifest.get("version", ""))
+                   wheels[0] if wheels else None, manifest, manifest.get("version", ""),
+                   archive if archive.is_file() else None)
 
 
 def _atomic_symlink(target: str, link: Path) -> None:

@@ -17,16 +17,16 @@ from tests.publish.sample_release import changed_fact_ids
 pytestmark = pytest.mark.slow
 
 
-def run(venv: Path, *args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run([str(venv / "bin" / args[0]), *args[1:]], cwd=cwd, env=clean_env(),
+def run(venv: Path, *args: str, cwd: Path, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(venv / "bin" / args[0]), *args[1:]], cwd=cwd, env=clean_env(**(env or {})),
                           capture_output=True, text=True, timeout=120)
     if check and proc.returncode != 0:
         raise AssertionError(f"{args} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     return proc
 
 
-def cli(venv: Path, *args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    return run(venv, "china-econ-facts", *args, cwd=cwd, check=check)
+def cli(venv: Path, *args: str, cwd: Path, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run(venv, "china-econ-facts", *args, cwd=cwd, check=check, env=env)
 
 
 def test_only_the_loaders_own_dependencies_are_installed(loader_venv, tmp_path):
