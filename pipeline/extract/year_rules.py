@@ -79,15 +79,30 @@ def year_after_value(yq: YearQuery) -> YearAnswer | None:
     """'3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', 'grew 5.8% last year': English puts the time after."""
     if yq.q.script != "en":
         return None
-    j = bisect_left(yq.years.starts, yq.q.end)
-    years = yq.years
-    # ('down 1.0 point from a year earlier': the base of the change, not its date)
-    if (j < len(years) and years[j].start < yq.se and not years[j].base_cue and not years[j].from_cue
-            and not years[j].since and _EN_TIME_AFTER.fullmatch(yq.wt, yq.q.end, years[j].start)):
-        y = years[j]
-        ys = y.year_start if _cues()["average"].search(yq.clause_before) else None
-        return YearAnswer(y.year, ys, y, _mention_basis(y, ys), "year_after_value")
+    # ('6.8trn yuan ($1trn, or almost 7% of national income) in 2020': a value in a bracketed aside is read from
+    # the bracket's end, where the year of the value it glosses stands)
+    for after in (yq.q.end, _aside_end(yq)):
+        if after is None:
+            continue
+        j = bisect_left(yq.years.starts, after)
+        years = yq.years
+        # ('down 1.0 point from a year earlier': the base of the change, not its date)
+        if (j < len(years) and years[j].start < yq.se and not years[j].base_cue and not years[j].from_cue
+                and not years[j].since and _EN_TIME_AFTER.fullmatch(yq.wt, after, years[j].start)):
+            y = years[j]
+            ys = y.year_start if _cues()["average"].search(yq.clause_before) else None
+            return YearAnswer(y.year, ys, y, _mention_basis(y, ys), "year_after_value")
     return None
+
+
+def _aside_end(yq: YearQuery) -> int | None:
+    """The offset after the ')' that closes a bracket the value stands in, within its sentence; else None."""
+    wt, q = yq.wt, yq.q
+    opened = wt.rfind("(", yq.ss, q.start)
+    if opened < 0 or wt.find(")", opened, q.start) >= 0:
+        return None
+    close = wt.find(")", q.end, yq.se)
+    return close + 1 if close >= 0 else None
 
 
 def repeated_from_to(yq: YearQuery) -> YearAnswer | None:

@@ -110,3 +110,12 @@ def test_transport_environment_and_count_units(ex, conv, text, quote, unit, valu
 
 def test_a_batch_is_not_a_count(ex):
     assert not ex.facts("培育一批龙头企业。")
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("The central bank announced a 20-basis-point cut to the repo rate.", "20-basis-point", -20.0, "basis_point"),
+    ("Margins saw a 3-percentage-point drop.", "3-percentage-point", -3.0, "percentage_point"),
+])
+def test_a_unit_written_as_a_compound_modifier(ex, text, quote, value, unit):
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit) == (value, unit)

@@ -170,3 +170,9 @@ def test_json_output_carries_year_basis_on_every_fact(tmp_path, capsys):
     assert main([str(p)]) == 0
     rows = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
     assert [(r["year"], r["year_basis"]) for r in rows] == [(2023, "stated"), (None, None)]
+
+
+def test_values_in_a_bracketed_aside_take_the_year_after_the_bracket(tmp_path):
+    text = "---\ndate: 2023-10-10\n---\nThey amounted to 6.8trn yuan ($1trn, or almost 7% of national income) in 2020.\n"
+    facts = _facts(tmp_path, text, "d.md")
+    assert [(f.quote, f.year) for f in facts] == [("6.8trn yuan", 2020), ("$1trn", 2020), ("7%", 2020)]
