@@ -157,7 +157,7 @@ def _release_at(path: Path, tables: dict[str, pd.DataFrame], manifest: dict) -> 
     archive = path / "dist" / manifest.get("distribution", {}).get("archive", "-")
     return Release(manifest.get("release_id", path.name), path, rel_files, path / DB_NAME,
                    wheels[0] if wheels else None, manifest, manifest.get("version", ""),
-                   archive if archive.is_file() else None)
+                   archive=archive if archive.is_file() else None)
 
 
 def _atomic_symlink(target: str, link: Path) -> None:

@@ -85,8 +85,9 @@ def test_an_archive_release_is_reproducible_and_its_wheel_carries_no_tables(tmp_
                     "release_id": a.release_id, "url": URL.format(version="1.0") + a.archive.name}
     assert (a.path / "dist" / f"{a.archive.name}.sha256").read_text() == f"{sha}  {a.archive.name}\n"
     with zipfile.ZipFile(a.archive) as z:  # a release directory in one file: the loader can read it unpacked
-        assert sorted(z.namelist()) == sorted(["CHANGELOG.md", "README.md", "changelog.json", "datapackage.json",
-                                               "manifest.json", *(f"parquet/{t}.parquet" for t in a.parquet)])
+        assert sorted(z.namelist()) == sorted(["CHANGELOG.md", "CITATION.cff", "README.md", "changelog.json",
+                                               "datapackage.json", "manifest.json",
+                                               *(f"parquet/{p.name}" for p in (a.path / "parquet").iterdir())])
         for name in z.namelist():
             assert z.getinfo(name).compress_type == zipfile.ZIP_STORED
             assert z.read(name) == (a.path / name).read_bytes()
