@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 export DAGSTER_HOME := $(CURDIR)/warehouse/dagster_home
 export PYTHONPATH := $(CURDIR)
+# `make ui` listens here: `UI_PORT=3100 make ui` (or `make ui UI_PORT=3100`)
+UI_HOST ?= 127.0.0.1
+UI_PORT ?= 3000
 # Debian packages: a CJK font for test PDFs, poppler for rendering them, chromium for the UI test.
 APT_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data chromium chromium-driver
 
@@ -14,7 +17,7 @@ APT_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data chromium chromium-
 help:
 	@echo "make run   - install, materialize every asset over raw/, print a summary"
 	@echo "make test  - install (incl. Debian test packages) and run the whole test suite"
-	@echo "make ui    - Dagster UI on http://127.0.0.1:3000"
+	@echo "make ui    - Dagster UI on http://$(UI_HOST):$(UI_PORT) (set UI_PORT / UI_HOST to change)"
 	@echo "make bench - extraction and PDF benchmarks"
 	@echo "make bench-scale - builds of 1,000 and 10,000 documents: full, no-op, +1, changed, removed"
 
@@ -43,10 +46,11 @@ test: venv sysdeps
 test-fast: venv
 	$(PY) -m pytest -q -m "not slow"
 
+# `dg dev` is what Dagster 1.13 recommends (its `dagster dev` warns that it is superseded). SIGINT and SIGTERM
+# are restored: started in the background by a script, it would otherwise ignore both (STACK_NOTES P2).
 ui: venv
 	$(PY) -m pipeline.run --prepare-only
-	# (SIGINT/SIGTERM restored: started in the background by a script, dagster dev would otherwise ignore both)
-	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
+	env --default-signal=INT,TERM $(VENV)/bin/dg dev -m pipeline.definitions -h $(UI_HOST) -p $(UI_PORT)
 
 bench: venv
 	$(PY) -m benchmarks.run

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from .curate import annotate
 from .documents import Document, limits, read_document
 from .extract import extract_text_facts
 from .extract.fact import Fact, make_fact_id
@@ -27,7 +28,7 @@ def facts_for(doc: Document) -> list[Fact]:
         key = (f.sentence, f.quote)
         f.fact_id = make_fact_id(doc.doc_id, f.sentence, f.quote, seen[key])
         seen[key] += 1
-    return facts
+    return annotate(facts)
 
 
 def _facts_rows(doc: Document) -> list[dict]:

@@ -35,16 +35,19 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
 
 class _DocumentLines(logging.Handler):
-    """Prints the shard step's one line per document as `[n/N] line (seconds since the previous line)`."""
+    """Prints the shard step's one line per document as `[n/N] line (seconds since the previous line)`, or
+    `[n/N] line (cached)` for a document whose facts came from the stage (the record's `cached` flag)."""
 
     def __init__(self, total: int, out):
         super().__init__(logging.INFO)
-        self.total, self.out, self.n, self.last = total, out, 0, time.perf_counter()
+        self.total, self.out, self.n, self.cached, self.last = total, out, 0, 0, time.perf_counter()
 
     def emit(self, record: logging.LogRecord) -> None:
         self.n += 1
         now = time.perf_counter()
-        took = "cached" if getattr(record, "cached", False) else f"{now - self.last:.1f}s"
+        cached = bool(getattr(record, "cached", False))
+        self.cached += cached
+        took = "cached" if cached else f"{now - self.last:.1f}s"
         print(f"[{self.n}/{self.total}] {record.getMessage()} ({took})", file=self.out, flush=True)
         self.last = now
 
@@ -59,7 +62,8 @@ def up_to_date(raw: Path, warehouse: Path) -> tuple[shards.Plan, bool]:
     return plan, plan.nothing_to_do and shards.published_state(warehouse) == expected_state(plan)
 
 
-def _run_shards(plan: shards.Plan, everything, resources, instance, out) -> bool:
+def _run_shards(plan: shards.Plan, everything, resources, instance, out) -> tuple[bool, str]:
+    """(success, '; k of n documents cached' for the summary line)."""
     import dagster as dg
 
     from .assets.sensors import RANGE_END, RANGE_START
@@ -79,7 +83,7 @@ def _run_shards(plan: shards.Plan, everything, resources, instance, out) -> bool
         progress.removeHandler(lines)
     if not res.success:
         print("extracting the documents failed; see the run's log in the Dagster UI", file=out)
-    return res.success
+    return res.success, (f"; {lines.cached} of {lines.n} documents cached" if lines.n else "")
 
 
 def _nothing_changed(plan: shards.Plan, started: float, out) -> bool:
@@ -104,18 +108,19 @@ def build(warehouse, instance, out=sys.stdout, compute=None) -> bool:
     warnings.filterwarnings("ignore", category=dg.BetaWarning)
     warnings.filterwarnings("ignore", category=dg.PreviewWarning)
     resources = {"warehouse": warehouse, "compute": compute or Compute()}
-    everything = [*ASSETS, *ALL_CHECKS]
+    everything, cached = [*ASSETS, *ALL_CHECKS], ""
     if plan.changed:
         n = sum(len(plan.by_shard[k]) for k in plan.changed)
         print(f"{len(plan.changed)} of {len(plan.by_shard)} shards changed ({n} documents in them)", file=out)
-        if not _run_shards(plan, everything, resources, instance, out):
+        ok, cached = _run_shards(plan, everything, resources, instance, out)
+        if not ok:
             return False
     res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"],
                          instance=instance, resources=resources, raise_on_error=False, run_config=QUIET)
     failed = [e for e in res.get_asset_check_evaluations() if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR]
     for e in failed:
         print(f"check failed: {e.asset_key.to_user_string()}.{e.check_name}: {e.description}", file=out)
-    print(f"built in {time.perf_counter() - started:.1f}s", file=out)
+    print(f"built in {time.perf_counter() - started:.1f}s{cached}", file=out)
     return res.success and not failed
 
 

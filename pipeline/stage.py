@@ -119,7 +119,9 @@ def load_extraction(warehouse: Path, doc: Document, extractor_version: str | Non
         return None
     if extractor_version is not None and payload.get("extractor_version") != extractor_version:
         return None
-    found = payload.get("facts", [])
+    # `doc` is re-stamped: it names the file (its path under raw/), which the fingerprint leaves out, and
+    # facts staged before `doc` became the path carry the bare file name
+    found = [{**row, "doc": doc.doc} for row in payload.get("facts", [])]
     return (found if rows else [Fact(**row) for row in found]), payload.get("error")
 
 

@@ -14,7 +14,7 @@ _SUFFIXES = {".py", ".json", ".csv", ".tsv", ".txt", ".yaml", ".yml"}
 # table facts, fact ids, order), and the parts of documents/ it calls (the Document model with page_of, script
 # detection and Traditional→Simplified, the time and memory limits it runs under). The file's reading is
 # reader_version's. tests/tables/test_versions.py checks this list against the imports.
-EXTRACTION_SOURCES = ("extract", "reference", "tables", "process", "documents/model", "documents/script",
+EXTRACTION_SOURCES = ("extract", "reference", "tables", "process", "curate", "documents/model", "documents/script",
                       "documents/limits", "documents/titles")
 
 

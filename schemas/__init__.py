@@ -6,11 +6,19 @@ import pandas as pd
 from .documents import DocumentsSchema
 from .facts import FactsSchema
 from .pages import PagesSchema
+from .indicators import IndicatorsSchema
+from .observations import ObservationsSchema
+from .regions import RegionsSchema
 from .table_cells import TableCellsSchema
 
-TABLES = {"documents": DocumentsSchema, "pages": PagesSchema, "facts": FactsSchema, "table_cells": TableCellsSchema}
+TABLES = {"documents": DocumentsSchema, "pages": PagesSchema, "facts": FactsSchema, "table_cells": TableCellsSchema,
+          "indicators": IndicatorsSchema, "regions": RegionsSchema, "observations": ObservationsSchema}
 SORT_KEYS = {"documents": ["path"], "pages": ["doc_id", "page"], "facts": ["doc", "source", "char_start", "char_end", "fact_id"],
-             "table_cells": ["doc_id", "page", "table_index", "row", "col"]}
+             "table_cells": ["doc_id", "page", "table_index", "row", "col"], "indicators": ["indicator_code"],
+             "regions": ["region_code"],
+             "observations": ["indicator_code", "region_code", "year", "measure", "is_target", "unit"]}
+# tables derived from facts at publish time (pipeline/curate/tables.py)
+CURATED = ("indicators", "regions", "observations")
 
 
 def table_description(name: str) -> str:
@@ -31,5 +39,5 @@ def foreign_key_violations(documents: pd.DataFrame, child: pd.DataFrame) -> pd.D
     return child[~child["doc_id"].isin(documents["doc_id"])]
 
 
-__all__ = ["TABLES", "SORT_KEYS", "DocumentsSchema", "PagesSchema", "FactsSchema", "TableCellsSchema", "table_description",
+__all__ = ["TABLES", "SORT_KEYS", "CURATED", "IndicatorsSchema", "RegionsSchema", "ObservationsSchema", "DocumentsSchema", "PagesSchema", "FactsSchema", "TableCellsSchema", "table_description",
            "column_descriptions", "column_dtypes", "foreign_key_violations"]

@@ -14,7 +14,7 @@ class DocumentsSchema(pa.DataFrameModel):
     """One row per file under raw/: how it was read, its published text, and what became of it."""
 
     doc_id: Series[str] = pa.Field(unique=True, description="Stable id derived from the file's path under raw/")
-    doc: Series[str] = pa.Field(description="File name")
+    doc: Series[str] = pa.Field(unique=True, description="The document's name in the release: its path under raw/ (the file name for a file directly in raw/)")
     path: Series[str] = pa.Field(unique=True, description="Path relative to raw/")
     sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes")
     bytes: Series[np.int64] = pa.Field(ge=0, description="File size in bytes")

@@ -15,7 +15,7 @@ class FactsSchema(pa.DataFrameModel):
     fact_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 8},
                                     description="Stable id: the same sentence of the same document gives the same id on every build")
     doc_id: Series[str] = pa.Field(description="Id of the document the fact comes from (documents.doc_id)")
-    doc: Series[str] = pa.Field(description="File name of the document under raw/")
+    doc: Series[str] = pa.Field(description="The document's name (documents.doc): its path under raw/")
     page: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="1-based PDF page the number is printed on; null for non-PDF documents")
     char_start: Series[np.int64] = pa.Field(ge=0, description="Start of `quote` in documents.text (0-based, Python string index)")
     char_end: Series[np.int64] = pa.Field(ge=1, description="End of `quote` in documents.text (exclusive): text[char_start:char_end] == quote")
@@ -39,6 +39,12 @@ class FactsSchema(pa.DataFrameModel):
     indicator: Series[str] = pa.Field(description="What is measured, as the text names it (simplified Chinese for Chinese text, English for English text)")
     lang: Series[str] = pa.Field(isin=sorted(LANGS), description="Script of the source text: en, zh-Hans or zh-Hant")
     source: Series[str] = pa.Field(isin=["text", "table"], description="text (running text) or table (a PDF table cell; see table_cells)")
+    indicator_code: Series[str] = pa.Field(nullable=True, description="The concept measured, from the indicator catalog (table indicators); null when no catalog concept fits")
+    indicator_en: Series[str] = pa.Field(nullable=True, description="The catalog's English name for indicator_code")
+    region_code: Series[str] = pa.Field(nullable=True, description="Code of the place (table regions): GB/T 2260 for mainland divisions, ISO 3166-1 alpha-3 for countries and for Hong Kong, Macao, Taiwan, cef:<name> for regions the packages lack; null only when region is null")
+    value_cny: Series[np.float64] = pa.Field(nullable=True, description="Money in CNY at the year's average ECB reference rate (nominal); a CNY amount is itself; null when the rate table lacks the currency or year (conversion_note)")
+    value_usd: Series[np.float64] = pa.Field(nullable=True, description="Money in USD at the year's average ECB reference rate (nominal); null when the rate table lacks the currency or year (conversion_note)")
+    conversion_note: Series[str] = pa.Field(nullable=True, isin=["no_year", "year_not_in_rate_table", "currency_not_in_rate_table"], description="Why value_cny or value_usd is null for a money fact: no_year, year_not_in_rate_table (CNY rates start in 2005, all rates in 1999), currency_not_in_rate_table")
 
     class Config:
         strict = True
@@ -52,6 +58,10 @@ class FactsSchema(pa.DataFrameModel):
     def values_finite(cls, df: pd.DataFrame) -> Series[bool]:
         high_ok = df["value_high"].isna() | (np.isfinite(df["value_high"]) & (df["value_high"] >= df["value"]))
         return np.isfinite(df["value"]) & high_ok
+
+    @pa.dataframe_check(description="a fact with a region has a region_code")
+    def region_coded(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["region"].isna() | df["region_code"].notna()
 
     @pa.dataframe_check(description="year_start, when present, is not after year")
     def period_ordered(cls, df: pd.DataFrame) -> Series[bool]:

@@ -7,10 +7,15 @@
     >>> cef.connect().sql("SELECT kind, count(*) FROM facts GROUP BY kind").df()
     >>> cef.verify().ok
     True
+    >>> print(cef.citation())        # how to cite this release (also "bibtex" and "cff")
+    >>> cef.indicators("gdp")                    # the indicator catalog, searchable in Chinese and English
+    >>> cef.series("gdp", region="Qingdao")      # year, value, unit, measure, is_target, n_sources
+    >>> cef.conflicts("gdp")                     # sources that disagree, each with its doc and quote
 
 The data ships inside the package (``china_econ_facts/data/``): Parquet files, a Frictionless
 ``datapackage.json`` with every column's type, description, constraints and the files' SHA-256,
-the dataset card ``README.md`` and ``CHANGELOG.md``. Nothing is downloaded. A table's file is checked against its
+the dataset card ``README.md`` and ``CHANGELOG.md``. A large release carries only those: its Parquet files come
+in a data archive that the first read fetches once into a local cache (see ``fetch``). A table's file is checked against its
 SHA-256 before it is read (once per process): a damaged or missing file raises DataFileError naming it, and the
 other tables stay readable."""
 from __future__ import annotations
@@ -22,15 +27,26 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from ._curated import AmbiguousNameError, conflicts, indicators, region_code, series
 from ._data import (DataMissingError, DatasetError, UnknownColumnError, UnknownTableError, check_columns,
                     data_dir, datapackage, manifest, resource, table_names)
+from ._fetch import ArchiveDamagedError, ArchiveDownloadError, ArchiveError, fetch
 from ._db import DataFileWarning, QueryError, ReadOnlyError, connect, query
 from ._verify import CorruptDataError, DataFileError, FileCheck, VerifyReport, data_file, verify
+from ._citation import citation
 from ._version import __version__
 
-__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "data_dir", "data_file",
-           "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError", "ReadOnlyError",
-           "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport", "FileCheck"]
+__all__ = ["__version__", "load", "connect", "query", "tables", "describe", "info", "verify", "citation", "data_dir",
+           "data_file", "DatasetError", "UnknownTableError", "UnknownColumnError", "DataMissingError",
+           "ReadOnlyError", "QueryError", "CorruptDataError", "DataFileError", "DataFileWarning", "VerifyReport",
+           "FileCheck", "indicators", "series", "conflicts", "region_code", "AmbiguousNameError"]
+
+
+def __dir__() -> list[str]:
+    """dir(china_econ_facts) and tab completion list the API only, not the modules it is built on (PEP 562)."""
+    return sorted(__all__)
+# a large release's data archive (_fetch.py)
+__all__ += ["fetch", "ArchiveError", "ArchiveDownloadError", "ArchiveDamagedError"]
 
 
 def tables() -> list[str]:
@@ -103,5 +119,5 @@ def info() -> dict:
             "data_sha256": dp.get("data_sha256"), "extractor_version": dp.get("extractor_version"),
             "license": (dp.get("licenses") or [{}])[0].get("name"),
             "rows": {r["name"]: r.get("rows") for r in dp["resources"]},
-            "sources": len(dp.get("sources", [])), "previous_version": man.get("previous_version"),
+            "sources": dp.get("source_count", len(dp.get("sources", []))), "previous_version": man.get("previous_version"),
             "data_dir": str(data_dir())}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from ._data import DatasetError, UnknownTableError, data_dir, datapackage, table_names
+from ._data import DatasetError, UnknownTableError, datapackage, table_names
+from ._fetch import files_dir
 from ._verify import DataFileError, data_file
 
 # SELECT covers WITH, DESCRIBE, SHOW, SUMMARIZE and FROM-first queries; everything else may write or reconfigure.
@@ -57,7 +58,7 @@ def connect() -> duckdb.DuckDBPyConnection:
 
 def _open() -> tuple[duckdb.DuckDBPyConnection, dict[str, DataFileError]]:
     """connect() without the warnings: the connection and {table: why it has no view}."""
-    data = data_dir().resolve()
+    data = files_dir().resolve()
     skipped: dict[str, DataFileError] = {}
     tmp = Path(tempfile.mkdtemp(prefix="china_econ_facts-"))
     try:
@@ -79,6 +80,10 @@ def _open() -> tuple[duckdb.DuckDBPyConnection, dict[str, DataFileError]]:
         con.execute(f"SET allowed_directories = [{_q(str(data) + '/')}]")
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
+        names = {r["name"] for r in datapackage()["resources"]} - set(skipped)
+        if {"observations", "facts"} <= names:
+            from ._curated import CONFLICTS_SQL
+            con.execute(CONFLICTS_SQL)
         return con, skipped
     finally:
         # the open connection keeps its file handle; nothing is left behind (on Windows the delete may fail)

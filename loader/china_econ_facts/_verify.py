@@ -1,5 +1,5 @@
 """Checksums of the packaged data files against datapackage.json: all at once (verify) or one table's file
-before it is read (data_file)."""
+before it is read (data_file). The files are in the package, or in the unpacked data archive (_fetch.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._data import ENV_DATA_DIR, DatasetError, data_dir, datapackage, resource
+from ._data import ENV_DATA_DIR, DatasetError, datapackage, resource
+from ._fetch import files_dir, repair_hint
 
 
 class CorruptDataError(DatasetError):
@@ -21,7 +22,7 @@ class DataFileError(CorruptDataError):
         self.table, self.path, self.problem = table, path, problem
         # with the data directory overridden there is no package to reinstall: name the directory instead
         override = os.environ.get(ENV_DATA_DIR)
-        fix = f"restore the release directory {override}" if override else "reinstall the package"
+        fix = repair_hint() or (f"restore the release directory {override}" if override else "reinstall the package")
         super().__init__(f"{path} {problem}; {fix}")
 
 
@@ -75,7 +76,7 @@ def verify(raise_on_error: bool = False) -> VerifyReport:
 
     Returns a VerifyReport naming each file and its status; with ``raise_on_error=True`` a damaged or
     missing file raises CorruptDataError naming it instead."""
-    base = data_dir()
+    base = files_dir()
     checks = []
     for res in datapackage()["resources"]:
         expected = res["hash"].removeprefix("sha256:")
@@ -102,7 +103,7 @@ def data_file(table: str) -> Path:
     Raises UnknownTableError for a name not in the dataset and DataFileError (naming the file) when the file is
     missing or its bytes differ, so damaged data is never read as if it were the published data."""
     res = resource(table)
-    path = data_dir() / res["path"]
+    path = files_dir() / res["path"]
     expected = res["hash"].removeprefix("sha256:")
     try:
         st = path.stat()

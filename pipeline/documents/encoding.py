@@ -5,6 +5,8 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from .sniff import signature
+
 
 class UndecodableError(ValueError):
     """The bytes are not text in any encoding we accept."""
@@ -15,24 +17,29 @@ class UndecodableError(ValueError):
 _STRICT_ORDER = ("utf_8", "gb18030", "big5")
 
 
-def _looks_binary(data: bytes) -> bool:
+def _binary_reason(data: bytes) -> str | None:
+    """Why the bytes are binary (NUL or many control bytes in the first 4 KB), or None."""
     sample = data[:4096]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > max(8, len(sample) // 50)
+    controls = [b for b in sample if b < 32 and b not in (9, 10, 12, 13, 27)]
+    if b"\x00" in sample or len(controls) > max(8, len(sample) // 50):
+        shown = ", ".join(f"0x{b:02X}" for b in sorted(set(controls))[:4])
+        return (f"not text: binary content, {len(controls)} control bytes ({shown}, …) in the first "
+                f"{len(sample)} bytes" + (", NUL among them" if 0 in controls else ""))
+    return None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Raises UndecodableError with the reason."""
+    if what := signature(data):  # a renamed PDF, ZIP or image: say what it is rather than how it fails to decode
+        raise UndecodableError(f"not text: the file is {what}")
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise UndecodableError(f"starts with a {name} byte-order mark but does not decode: {exc.reason}") from exc
-    if _looks_binary(data):
-        raise UndecodableError("binary content (NUL or control bytes), not text")
+    if reason := _binary_reason(data):
+        raise UndecodableError(reason)
     for name in _STRICT_ORDER:
         try:
             text = data.decode(name)

@@ -15,6 +15,7 @@ from .model import FORMATS, Document, TableCell, make_doc_id
 from .pdf import PAGE_SEPARATOR, PdfReadError, read_pdf
 from .scan import file_sha256, outside_root
 from .script import detect_lang
+from .sniff import not_text
 
 
 
@@ -31,7 +32,7 @@ def read_document(path: Path | str, raw_root: Path | str | None = None) -> Docum
     except ValueError:
         rel = path.name
     if path.is_symlink() and outside_root(path, root):
-        return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
+        return Document(doc_id=make_doc_id(rel), doc=rel, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
                         bytes=0, format=FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".")),
                         status="unreadable",  # the target's folder is not published: it is the researcher's own file system
                         error=f"symbolic link to '{path.readlink().name}', which leads outside raw/; not followed")
@@ -40,14 +41,14 @@ def read_document(path: Path | str, raw_root: Path | str | None = None) -> Docum
         size = path.stat().st_size
         if fmt in ("txt", "md", "html") and size > limits.max_text_bytes():
             # bounded memory: the bytes are never loaded, only hashed in chunks
-            return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=file_sha256(path), bytes=size,
+            return Document(doc_id=make_doc_id(rel), doc=rel, path=rel, sha256=file_sha256(path), bytes=size,
                             format=fmt, status="error", error=limits.too_big_message(size))
         data = path.read_bytes()
     except OSError as exc:  # removed, unreadable by permissions, a directory, a broken link...
-        return Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
+        return Document(doc_id=make_doc_id(rel), doc=rel, path=rel, sha256=hashlib.sha256(b"").hexdigest(),
                         bytes=0, format=fmt, status="unreadable",
                         error=f"cannot read the file ({type(exc).__name__}: {exc.strerror or exc})")
-    doc = Document(doc_id=make_doc_id(rel), doc=path.name, path=rel, sha256=hashlib.sha256(data).hexdigest(),
+    doc = Document(doc_id=make_doc_id(rel), doc=rel, path=rel, sha256=hashlib.sha256(data).hexdigest(),
                    bytes=len(data), format=fmt)
     try:
         _fill(doc, path, data)
@@ -83,6 +84,10 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         if doc.format == "html":
             text, title = html_to_text(raw_text)
             doc.text = text
+        if reason := not_text(text):  # random bytes some encoding accepted: not a document's text
+            doc.status, doc.error = "unreadable", f"{reason} (decoded as {doc.encoding})"
+            doc.text, doc.encoding = "", None
+            return
         _set_metadata(doc, raw_text, title or _first_line(text))
         if not text.strip():
             doc.status, doc.error = "empty", ("no text after removing markup" if doc.format == "html"

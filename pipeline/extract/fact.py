@@ -10,7 +10,8 @@ MONEY_UNITS = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "TWD", "GBP", "KRW",
 OTHER_UNITS = frozenset({
     "percent", "percentage_point", "basis_point", "per_mille", "count", "person", "person_time", "household",
     "km", "km2", "m2", "hectare", "tonne", "kwh", "kw", "point", "times", "year", "month", "day",
-    "USD/barrel", "USD/ounce", "CNY/tonne", "CNY/USD", "CNY/person", "USD/person", "cubic_m", "teu",
+    "USD/barrel", "USD/ounce", "CNY/tonne", "CNY/USD", "CNY/person", "USD/person", "m3", "teu",
+    "tonne_km", "passenger_km", "ug/m3", "litre",
     "vehicle", "unit",
 })
 # a price quoted per unit (CNY/share, USD/barrel, CNY/m2): any currency per one of these
@@ -54,6 +55,13 @@ class Fact:
     page: int | None = None
     doc_id: str = ""
     fact_id: str = field(default="")
+    # curated columns, set by pipeline/curate after extraction (null where nothing fits)
+    indicator_code: str | None = None
+    indicator_en: str | None = None
+    region_code: str | None = None
+    value_cny: float | None = None
+    value_usd: float | None = None
+    conversion_note: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -70,7 +70,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     year, year_start, ymention = when.year, when.year_start, when.mention
     # 分别下降3.5%、2.9%: a value listed after another shares its verb
     lead_before = wt[seg.clause_start(lead.start):lead.start] if lead is not None else clause_before
-    meas, sign = measure(lead_before, q.unit, is_zh, wt[q.end:q.end + 40])
+    # (a text table's column names the measure: 粮食 | 比上年增长（%） | -3.2)
+    meas, sign = measure(lead_before + q.column, q.unit, is_zh, wt[q.end:q.end + 40])
     if meas == "growth" and q.kind not in ("percent", "ratio"):
         meas = "change"
     if meas == "growth" and is_average(clause_before) and ymention is not None:

@@ -47,8 +47,10 @@ def _rx() -> dict:
     }
 
 
-_EN_AFTER_GROWTH = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:increase|rise|growth|jump|gain|expansion)\b")
-_EN_AFTER_DECLINE = re.compile(r"(?i)^[ \t]*(?:year-on-year[ \t]+|annual[ \t]+)?(?:decline|drop|fall|decrease|contraction|slump|slide|dip|slip|cut|reduction)\b")
+# 'a 3.4% increase', 'a 14.8% year-over-year drop', '3 percentage points lower'
+_PERIOD_WORD = r"(?:(?:year|month|quarter|week)-(?:on|over)-(?:year|month|quarter|week)|annual|y/y|m/m|yoy)[ \t]+"
+_EN_AFTER_GROWTH = re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:increase|rise|growth|jump|gain|expansion|higher)\b(?![ \t]+than)")
+_EN_AFTER_DECLINE = re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:decline|drop|fall|decrease|contraction|slump|slide|dip|slip|cut|reduction|lower)\b(?![ \t]+than)")
 
 
 def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tuple[str, int]:

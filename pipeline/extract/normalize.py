@@ -70,7 +70,7 @@ class Working:
             fast = unicodedata.normalize("NFKC", source)
             if len(fast) == len(source):
                 self._wpos, self._opos = wpos, opos
-                self.text = _simplified(fast)
+                self.text = _unhyphenated(_simplified(fast))
                 return
         last, w = 0, 0
         for m in _changing().finditer(source):
@@ -92,7 +92,7 @@ class Working:
             last = m.end()
         pieces.append(source[last:])
         self._wpos, self._opos = wpos, opos
-        self.text = _simplified("".join(pieces))
+        self.text = _unhyphenated(_simplified("".join(pieces)))
 
     def orig(self, i: int) -> int:
         """Published offset of working offset i; inside an expanded character, its start."""
@@ -111,6 +111,16 @@ class Working:
         s = self.orig(start)
         e = self.orig(end - 1) + 1 if end > start else s
         return s, e
+
+
+# 'a 20-basis-point cut', 'a 3-percentage-point drop', 'a 5-percent rise': a unit written as a compound modifier is
+# read as the unit (the hyphens become spaces: same length, so offsets do not move)
+_COMPOUND_UNIT = re.compile(r"(?<=[0-9])-(?=(?:basis|percentage)-points?\b|per-?cent\b)|(?<=\bbasis)-(?=points?\b)"
+                            r"|(?<=\bpercentage)-(?=points?\b)|(?<=\bper)-(?=cent\b)")
+
+
+def _unhyphenated(text: str) -> str:
+    return _COMPOUND_UNIT.sub(" ", text) if "-" in text else text
 
 
 def _simplified(text: str) -> str:

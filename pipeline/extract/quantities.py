@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
@@ -11,8 +12,9 @@ from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is
 from .phrases import per_unit, zh_per_unit, scan_bare_scaled, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
+from .text_tables import scan_text_tables
 from .reference import trie_pattern
-from .units import Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
+from .units import SUBUNIT, Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
 __all__ = ["Quantity", "product", "scan"]
 
@@ -66,7 +68,7 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
     if has_han:
         out.extend(_scan_zh(text))
         # phrase patterns after the main one: each adds only what no earlier quantity already covers
-        for phrases in (scan_bare_scaled, scan_scaled_before_noun, scan_fractions):
+        for phrases in (scan_bare_scaled, scan_scaled_before_noun, scan_fractions, scan_text_tables):
             _add_uncovered(out, phrases(text))
     if "指数" in text or "ndex" in text or "PMI" in text or "点" in text:
         _add_uncovered(out, scan_index(text))
@@ -79,8 +81,18 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
 
 
 def _add_uncovered(out: list[Quantity], found: list[Quantity]) -> None:
-    taken = [(q.start, q.end) for q in out]
-    out.extend(q for q in found if not any(a < q.end and q.start < b for a, b in taken))
+    """Add the quantities of `found` that overlap none already in `out` (in O(n log n): a span overlaps one taken
+    when, among the taken spans starting before its end, the furthest end lies past its start)."""
+    taken = sorted((q.start, q.end) for q in out)
+    starts = [a for a, _ in taken]
+    reach, furthest = [], -1
+    for _, b in taken:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    for q in found:
+        i = bisect_left(starts, q.end)
+        if i == 0 or reach[i - 1] <= q.start:
+            out.append(q)
 
 
 def _is_plain_range(text: str, start: int) -> bool:
@@ -309,6 +321,11 @@ def _en_quantity(text: str, m: re.Match, end: int, unit_word: str | None, single
     scale = scale_of(scale_w)
     prefix_code = prefix_currency(m.group("pre"))
     unit = en_unit(unit_word) if unit_word else None
+    if unit is not None and unit.unit == SUBUNIT:
+        # 'RMB10.63 cents': a hundredth of the currency before the number; without one, not an amount we can read
+        unit = Unit(prefix_code, "money", unit.factor) if prefix_code else None
+        if unit is None:
+            return None
     if unit is None and prefix_code:
         unit = Unit(prefix_code, "money", 1.0)
     raw_parts = [p for p in (m.group("pre"), scale_w, unit_word) if p]

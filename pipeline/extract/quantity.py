@@ -22,6 +22,7 @@ class Quantity:
     noun: str = ""                      # the counted noun phrase (English counts)
     script: str = "zh"                  # which pattern found it: zh or en
     ocr_spaced: bool = False
+    column: str = ""                    # a text table's column name (比上年增长): what kind of measure the value is
 
 
 def product(*xs: float) -> float:

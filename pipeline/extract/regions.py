@@ -281,10 +281,8 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
     # (the subject a paragraph opens with is its topic and governs all of it: 京津冀地区是…。…沿海港口…7.5亿吨)
     reach = _subject_reach(wt, seg, q.start)
     opening_end = seg.clause_end(ps)
-    for j in range(k - 1, -1, -1):
+    for j in _back_from(mentions, k, max(ps, reach), ps, opening_end):
         m = mentions[j]
-        if m.start < ps:
-            break
         if (m.start < cs and (m.end <= opening_end or (m.start >= reach and _reports_a_value(wt, seg, m, ss)))
                 and _is_clause_subject(wt, seg, m)):
             return m.region
@@ -312,10 +310,8 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
         if step == "default" and default is not None:
             return default
         if step == "para":
-            for j in range(k - 1, -1, -1):
+            for j in _back_from(mentions, k, max(ps, q.start - PARA_REACH), ps, opening_end):
                 m = mentions[j]
-                if m.start < ps:
-                    break
                 if not is_comparand(wt, m) and (m.end <= opening_end or _reports_a_value(wt, seg, m, ss)
                                                 or (m.start >= reach and _pronoun_lead().match(wt, ss))):
                     return m.region
@@ -323,6 +319,19 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
 
 
 _DIGIT = re.compile(r"[0-9]")
+# how far back in a paragraph a place is looked for beyond its opening clause: a text with no line breaks (minified
+# HTML, flattened PDF text) is one paragraph, and an unbounded look back would make extraction quadratic
+PARA_REACH = 6000
+
+
+def _back_from(mentions, k: int, lo: int, ps: int, opening_end: int):
+    """Indices of the mentions before index k, nearest first, that start at or after `lo`; then those of the
+    paragraph's opening clause [ps, opening_end) that lie before `lo`."""
+    starts = mentions.starts
+    first = bisect_left(starts, lo)
+    yield from range(k - 1, first - 1, -1)
+    a, b = bisect_left(starts, ps), min(first, bisect_left(starts, opening_end))
+    yield from range(b - 1, a - 1, -1)
 
 
 def _reports_a_value(wt: str, seg: Segments, m, ss: int) -> bool:

@@ -69,12 +69,23 @@ def _place_list(wt: str, ms: list[Mention]) -> list[Region]:
 _YEAR_CELL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:[ \t]*年)?(?:[ \t]*(?:年末|年底|全年|\(?[A-Za-z]*\)?))?[ \t]*$")
 
 
+MAX_ROW = 2000
+
+
 def table_column_year(wt: str, pos: int) -> int | None:
     """| 指标 | 2022年 | 2023年 | over | 增速 | 5.1% | 6.0% |: a value in a row of a text table (cells split by |
     or tabs) takes the year its column's header names. The header is the first line of the table."""
-    ls = wt.rfind("\n", 0, pos) + 1
-    le = wt.find("\n", pos)
-    le = len(wt) if le < 0 else le
+    # (a line of running text — a text with no line breaks is one line — is not a table row: the look for the
+    # line's ends is bounded, so that extraction stays linear in the text)
+    lo = max(0, pos - MAX_ROW - 1)
+    ls = wt.rfind("\n", lo, pos) + 1
+    if ls == 0 and lo > 0:
+        return None
+    le = wt.find("\n", pos, pos + MAX_ROW + 1)
+    if le < 0:
+        le = len(wt) if len(wt) - pos <= MAX_ROW else -1
+    if le < 0 or le - ls > MAX_ROW:
+        return None
     line = wt[ls:le]
     sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 1 else None
     if sep is None:

@@ -39,6 +39,9 @@ class _Units:
             en[word] = Unit(code, kind, float(factor))
         for word, (code, kind, factor) in u["symbols"].items():
             en[word] = Unit(code, kind, float(factor))
+        for word, factor in u["en_subunits"].items():
+            if not word.startswith("_"):
+                en[word] = Unit(SUBUNIT, "money", float(factor))  # its currency is the one written before the number
         self.en = en
         self.en_lower = {k.lower(): v for k, v in en.items()}
         self.en_prefix: dict[str, str] = u["en_money_prefix"]
@@ -69,6 +72,9 @@ def prefix_currency(symbol: str | None) -> str | None:
     if not symbol:
         return None
     return tables().en_prefix.get(symbol.strip())
+
+
+SUBUNIT = "(prefix)"
 
 
 @lru_cache(maxsize=1)

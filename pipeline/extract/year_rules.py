@@ -12,11 +12,14 @@ from functools import lru_cache
 
 from .context import DocContext
 from .quantities import Quantity
-from .reference import load_json
+from .reference import alternation, load_json
 from .sentences import Segments
 from .structure import table_column_year
-from .timing import (_ATTACHED, _EN_TIME_AFTER, _FROM_BEFORE, _FROM_TO_AFTER, _PAST, _PER_HEAD, _cues,
-                     _forecast_before_report, _heading_year, _in_side_clause, _list_lead_in, _resolve)
+from .timing import PAST as _PAST, time_cues as _cues
+from .year_evidence import (ATTACHED as _ATTACHED, EN_TIME_AFTER as _EN_TIME_AFTER, FROM_BEFORE as _FROM_BEFORE,
+                            FROM_TO_AFTER as _FROM_TO_AFTER, PER_HEAD as _PER_HEAD,
+                            forecast_before_report as _forecast_before_report, heading_year as _heading_year,
+                            in_side_clause as _in_side_clause, list_lead_in as _list_lead_in, resolve as _resolve)
 from .years import YearMention
 
 
@@ -76,15 +79,30 @@ def year_after_value(yq: YearQuery) -> YearAnswer | None:
     """'3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', 'grew 5.8% last year': English puts the time after."""
     if yq.q.script != "en":
         return None
-    j = bisect_left(yq.years.starts, yq.q.end)
-    years = yq.years
-    # ('down 1.0 point from a year earlier': the base of the change, not its date)
-    if (j < len(years) and years[j].start < yq.se and not years[j].base_cue and not years[j].from_cue
-            and not years[j].since and _EN_TIME_AFTER.fullmatch(yq.wt, yq.q.end, years[j].start)):
-        y = years[j]
-        ys = y.year_start if _cues()["average"].search(yq.clause_before) else None
-        return YearAnswer(y.year, ys, y, _mention_basis(y, ys), "year_after_value")
+    # ('6.8trn yuan ($1trn, or almost 7% of national income) in 2020': a value in a bracketed aside is read from
+    # the bracket's end, where the year of the value it glosses stands)
+    for after in (yq.q.end, _aside_end(yq)):
+        if after is None:
+            continue
+        j = bisect_left(yq.years.starts, after)
+        years = yq.years
+        # ('down 1.0 point from a year earlier': the base of the change, not its date)
+        if (j < len(years) and years[j].start < yq.se and not years[j].base_cue and not years[j].from_cue
+                and not years[j].since and _EN_TIME_AFTER.fullmatch(yq.wt, after, years[j].start)):
+            y = years[j]
+            ys = y.year_start if _cues()["average"].search(yq.clause_before) else None
+            return YearAnswer(y.year, ys, y, _mention_basis(y, ys), "year_after_value")
     return None
+
+
+def _aside_end(yq: YearQuery) -> int | None:
+    """The offset after the ')' that closes a bracket the value stands in, within its sentence; else None."""
+    wt, q = yq.wt, yq.q
+    opened = wt.rfind("(", yq.ss, q.start)
+    if opened < 0 or wt.find(")", opened, q.start) >= 0:
+        return None
+    close = wt.find(")", q.end, yq.se)
+    return close + 1 if close >= 0 else None
 
 
 def repeated_from_to(yq: YearQuery) -> YearAnswer | None:
@@ -122,9 +140,29 @@ def same_sentence(yq: YearQuery) -> YearAnswer | None:
 
 
 def relative_unresolved(yq: YearQuery) -> YearAnswer | None:
-    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies)."""
+    """今年… in a text whose own date is unknown: the year cannot be told (and no earlier sentence's year applies).
+    In a dated text the relative years are resolved mentions, read by the rules before this one."""
+    ctx = yq.ctx
+    if ctx.year or ctx.reference_year or ctx.report_year:
+        return None
     if _cues()["relative"].search(yq.wt, yq.ss, yq.q.start):
         return YearAnswer(None, None, None, None, "relative_unresolved")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _current_rx() -> re.Pattern:
+    words = load_json("time_cues.json")["current_cues"]
+    return re.compile(rf"(?:{alternation([w for w in words if not w.isascii()])})"
+                      rf"|(?i:\b(?:{alternation([w for w in words if w.isascii()])})\b)")
+
+
+def current_value(yq: YearQuery) -> YearAnswer | None:
+    """目前全市共有数据中心120个, 'the city currently has 120 data centres': a value stated as of now, in a dated
+    document, is of the document's year — not of the year an earlier sentence names."""
+    y = yq.ctx.stated_year
+    if y is not None and _current_rx().search(yq.wt, yq.ss, yq.q.start):
+        return YearAnswer(y, None, None, "document_date", "current_value")
     return None
 
 
@@ -228,7 +266,7 @@ def document_date(yq: YearQuery) -> YearAnswer | None:
 
 
 RULES = {f.__name__: f for f in (table_column, year_after_value, repeated_from_to, same_sentence,
-                                 relative_unresolved, previous_sentences, list_lead, plan_period, paragraph_opening,
+                                 relative_unresolved, current_value, previous_sentences, list_lead, plan_period, paragraph_opening,
                                  heading, title_year, news_story, dateline_report, document_date)}
 
 

@@ -165,7 +165,10 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
             if not doc_year:
                 continue
             table = c["zh_relative_years"] if kind == "zrel" else c["en_relative_years"]
-            y = doc_year + table[m.group().lower() if kind == "erel" else m.group()]
+            word = m.group().lower() if kind == "erel" else m.group()
+            y = doc_year + table[word]
+            if word in c["trailing_year"] and doc_month is not None and doc_month > _LATE_IN_YEAR:
+                y = doc_year  # 'prices have fallen 30% in the past year' in a December story: this year
         else:
             continue
         before = text[max(0, s - 12):s]
@@ -174,7 +177,8 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         # 2018年同期: the same period of another year, a yardstick (of a level written right after it, and the
         # base of a share: 恢复至2019年同期的九成 is this year's share)
         same_period = text.startswith("同期", e)
-        base = bool(rx["base_cue"].search(before)) or same_period
+        # ('compared with the same period of last year': the yardstick's words run longer than 12 characters)
+        base = bool(rx["base_cue"].search(text, max(0, s - 28), s)) or same_period
         since = bool(re.search(r"(?i)\bsince[ \t]+$", text[max(0, s - 8):s]) or text.startswith("以来", e))
         out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or bool(rx["ratio_base_cue"].search(before)),
                                relative=kind in ("zrel", "erel"), since=since))

@@ -5,10 +5,20 @@ from pathlib import Path
 
 import pandas as pd
 
+import schemas
+
 from .. import validate
 from ..versions import extractor_version, reader_version
 from . import release
+from .archive import Distribution
 from .wheel import build_wheel
+
+
+def with_curated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables plus those derived from the facts (indicators, regions, observations) where still missing."""
+    from ..curate.tables import curated_tables
+    missing = [t for t in schemas.CURATED if t not in tables]
+    return {**tables, **{t: df for t, df in curated_tables(tables["facts"]).items() if t in missing}} if missing else tables
 
 
 class ReleaseBlocked(Exception):
@@ -20,7 +30,12 @@ class ReleaseBlocked(Exception):
                          ", ".join(f"{name} ({len(df)} rows)" for name, df in blockers.items()))
 
 
-def publish_tables(tables: dict[str, pd.DataFrame], warehouse: Path) -> release.Release:
+def publish_tables(tables: dict[str, pd.DataFrame], warehouse: Path,
+                   distribution: Distribution | None = None) -> release.Release:
+    """distribution: wheel or archive, and the archive's URL; default from CEF_RELEASE_MODE,
+    CEF_ARCHIVE_THRESHOLD_MB and CEF_ARCHIVE_URL (see archive.py)."""
+    distribution = distribution or Distribution.from_env()
+    tables = with_curated(tables)
     blockers = validate.release_blockers(tables)
     if blockers:
         raise ReleaseBlocked(blockers)
@@ -28,4 +43,5 @@ def publish_tables(tables: dict[str, pd.DataFrame], warehouse: Path) -> release.
     sources = [{"path": p, "sha256": s} for p, s in zip(docs["path"], docs["sha256"])]
     return release.publish(tables, Path(warehouse), wheel_builder=build_wheel,
                            manifest_extra={"sources": sources, "extractor_version": extractor_version(),
-                                           "reader_version": reader_version()})
+                                           "reader_version": reader_version()},
+                           distribution=distribution.plan)

@@ -27,6 +27,29 @@ NORMALIZATION = """\
   Traditional-Chinese text is published as written; `indicator` is given in simplified Chinese.
 """
 
+def curated_text() -> str:
+    """How the curated columns and tables are made: catalog, codes, rates, tolerance (pipeline/curate)."""
+    from ..curate import money
+    from ..curate.regions import country_source, division_source
+    from ..curate.tables import TOLERANCE_PERCENT, TOLERANCE_REL
+    return f"""\
+- **Indicators**: `indicator_code` names the concept from the `indicators` table (the catalog in
+  pipeline/reference/indicators.json; WDI codes where the concept is the same). It is read from the fact's own
+  words by rules and is null where no concept fits; `measure` and `is_target` stay separate columns.
+- **Places**: `region_code` is the GB/T 2260 code for mainland divisions ({division_source()}), ISO 3166-1
+  alpha-3 for countries and for Hong Kong, Macao and Taiwan ({country_source()}), and `cef:<name>` for economic
+  regions, new areas and groups the packages do not list (the project gazetteer).
+- **Comparable money**: `value_cny` and `value_usd` are **nominal**, converted at the year's mean of the daily
+  {money.rate_source()}. A CNY amount is its own `value_cny`, a USD amount its own `value_usd`. Where no rate applies the value is null and
+  `conversion_note` says why (`no_year`, `year_not_in_rate_table`: the ECB table starts in 1999 and has CNY only from
+  April 2005, `currency_not_in_rate_table`). No rate is guessed.
+- **Observations** group the facts that have a code, a place and a single year by indicator, place, year, measure,
+  target flag and unit (money in CNY); `value` is the median over documents. Sources disagree (`conflict`, view
+  `conflicts` in the DuckDB file) when max − min exceeds {TOLERANCE_REL:.0%} of the value, and for percent units
+  also {TOLERANCE_PERCENT} points. Values over a period (`year_start` set) stay in `facts`.
+"""
+
+
 LIMITATIONS = """\
 - Facts are extracted by rules, not read by people: expect some missed numbers, wrong units or years, and
   indicators that are only as specific as the sentence's wording.
@@ -39,6 +62,25 @@ LIMITATIONS = """\
 - Documents that could not be read (see the status table below) contribute no facts.
 """
 STATUS_ERRORS_SHOWN = 3
+# the card is the wheel's long description: it must not grow with the number of documents that failed
+BAD_DOCS_SHOWN = 50
+
+# Why the licence is NOASSERTION, in words: what the data is, whose the documents are, what follows for reuse.
+REUSE = """\
+- **What the facts are.** Each row of `facts` is a figure found in a source document by rules: its value,
+  unit, year and place, with the `quote` (the number as written, a few characters) and the `sentence` it stands
+  in, copied from the document so that every figure can be checked against its source.
+- **Whose the documents are.** The documents belong to their publishers (statistics bureaus, governments,
+  news agencies, companies and researchers), not to this project. `datapackage.json` lists every source
+  document with its path and SHA-256, and `documents` gives the title and, where the document states them, the
+  author, publisher and source URL. `documents.text` and `pages` hold each document's text as read, so they are
+  copies of the publishers' works.
+- **What that means for reuse.** This release grants no licence for the documents' text, hence `NOASSERTION`:
+  the quotes, sentences and document texts stay under their publishers' terms, which differ from publisher to
+  publisher, so check those terms before republishing more than short quotations. The figures themselves are
+  facts reported by those publishers: cite the source document (`doc`, `documents.title`,
+  `documents.source_url`) with the figure, and this release (see `CITATION.cff`, or `cef.citation()`).
+"""
 
 
 def _cell(text) -> str:
@@ -69,8 +111,29 @@ def _counts(series: pd.Series, label: str) -> list[str]:
     return _md_table([label, "facts"], [[k, int(v)] for k, v in counts.items()])
 
 
-def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> str:
+def _files_lines(distribution: dict | None) -> list[str]:
+    """Where the data is: inside the package, or in a data archive fetched on first use (archive.py)."""
+    docs = ("`data/datapackage.json` (Frictionless Data Package), `data/CHANGELOG.md`, `data/manifest.json`, "
+            "`data/CITATION.cff`")
+    if not distribution or distribution["mode"] != "archive":
+        return [f"- Files: `data/parquet/*.parquet`, {docs}, `data/changelog.json`. The package carries all the "
+                "data; nothing is downloaded."]
+    size = distribution["parquet_bytes"]
+    size = f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size / 1024:.0f} KB"
+    url = f"<{distribution['url']}>" if distribution.get("url") else "the URL you set in `CHINA_ECON_FACTS_URL`"
+    return [f"- Files: {docs} (without the list of sources), `data/archive.json`. The tables ({size} of Parquet, "
+            "every document's full text among them), `changelog.json` and the full `manifest.json` are not in the "
+            f"package: they are in `{distribution['archive']}`, fetched on first "
+            f"use from {url} into a local cache (`CHINA_ECON_FACTS_CACHE`, default `~/.cache/china-econ-facts`) "
+            "and checked against the SHA-256 in `data/archive.json`, then each file against `datapackage.json`. "
+            "Set `CHINA_ECON_FACTS_URL` to a mirror (a base URL; the archive's name is appended), or "
+            "`CHINA_ECON_FACTS_DATA` to an unpacked copy of the archive."]
+
+
+def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict, released: str | None = None,
+           distribution: dict | None = None) -> str:
     version = descriptor["version"]
+    archived = bool(distribution) and distribution["mode"] == "archive"
     rows = {r["name"]: r["rows"] for r in descriptor["resources"]}
     lic = descriptor["licenses"][0]
     out = [f"# {descriptor['title']} ({descriptor['name']} {version})", "", descriptor["description"], "",
@@ -81,12 +144,13 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -
            "Command line: `china-econ-facts info | tables | describe TABLE | sql \"SELECT …\" | "
            "export TABLE --format csv -o out.csv | verify`.", "",
            "## Release", "",
-           f"- Version `{version}`; data SHA-256 `{descriptor['data_sha256']}`",
+           f"- Version `{version}`" + (f", released {released}" if released else "")
+           + f"; data SHA-256 `{descriptor['data_sha256']}`",
            f"- Extractor version `{descriptor['extractor_version']}`",
-           f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`)",
-           f"- {len(descriptor['sources'])} source documents, each listed with its SHA-256 in `datapackage.json`",
-           "- Files: `data/parquet/*.parquet`, `data/datapackage.json` (Frictionless Data Package),"
-           " `data/CHANGELOG.md`, `data/changelog.json`, `data/manifest.json`", ""]
+           f"- Licence: {lic.get('title') or lic.get('name')} (`{lic.get('name')}`); see *Licence and reuse*",
+           f"- {descriptor['source_count']} source documents, each listed with its SHA-256 in "
+           + ("the `documents` table and `manifest.json`" if archived else "`datapackage.json`"),
+           *_files_lines(distribution), "", "## Licence and reuse", "", REUSE]
     f = changelog["facts"]
     if changelog.get("previous_version"):
         out += [f"Changes since {changelog['previous_version']}: facts {counts_line(f)} (see CHANGELOG.md).", ""]
@@ -107,7 +171,8 @@ def render(descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -
             out += ["", "Row rules checked before release: " + "; ".join(checks) + "."]
         out.append("")
     out += ["## Units and normalization", "", NORMALIZATION]
-    out += _counts_section(tables)
+    out += ["## Curated columns and tables", "", curated_text()]
+    out += _counts_section(tables, per_document=not archived)
     out += ["## Known limitations", "", LIMITATIONS, *_status_table(tables["documents"])]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -125,21 +190,35 @@ def _status_table(docs: pd.DataFrame) -> list[str]:
     return ["### Documents by status", "", *_md_table(["status", "documents", "error"], rows), ""]
 
 
-def _counts_section(tables: dict[str, pd.DataFrame]) -> list[str]:
+def _counts_section(tables: dict[str, pd.DataFrame], per_document: bool = True) -> list[str]:
+    """Counts by document (one row each: left out of a large release's card, which the wheel carries), language,
+    kind, measure and unit, and the documents that gave no facts (at most BAD_DOCS_SHOWN of them)."""
     docs, facts = tables["documents"], tables["facts"]
-    out = ["## Counts", "", "### By document", ""]
-    out += _md_table(["document", "format", "lang", "status", "facts"],
-                     [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
-                      for r in docs.sort_values("path").itertuples()])
+    out = ["## Counts", ""]
+    if per_document:
+        out += ["### By document", ""]
+        out += _md_table(["document", "format", "lang", "status", "facts"],
+                         [[r.doc, r.format, r.lang or "", r.status, int(r.n_facts)]
+                          for r in docs.sort_values("path").itertuples()])
+    else:
+        out += ["### By format", "", f"{len(docs)} documents; each one's facts are counted in `documents.n_facts`.",
+                ""]
+        by_format = docs.groupby("format").agg(documents=("doc_id", "size"), facts=("n_facts", "sum"))
+        out += _md_table(["format", "documents", "facts"],
+                         [[fmt, int(r.documents), int(r.facts)] for fmt, r in by_format.iterrows()])
     for col, label in (("lang", "language"), ("kind", "kind"), ("measure", "measure"), ("unit", "unit")):
         out += ["", f"### Facts by {label}", "", *_counts(facts[col], label)]
-    bad = docs[docs["status"] != "ok"]
+    bad = docs[docs["status"] != "ok"].sort_values("path")
     if len(bad):
         out += ["", "### Documents without facts because they could not be used", ""]
-        out += _md_table(["document", "status", "reason"], [[r.doc, r.status, r.error] for r in bad.itertuples()])
+        out += _md_table(["document", "status", "reason"],
+                         [[r.doc, r.status, r.error] for r in bad.head(BAD_DOCS_SHOWN).itertuples()])
+        if len(bad) > BAD_DOCS_SHOWN:
+            out += ["", f"… and {len(bad) - BAD_DOCS_SHOWN} more: the `documents` rows whose `status` is not `ok`."]
     return out + [""]
 
 
-def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict) -> Path:
-    path.write_text(render(descriptor, tables, changelog), encoding="utf-8")
+def write(path: Path, descriptor: dict, tables: dict[str, pd.DataFrame], changelog: dict,
+          released: str | None = None, distribution: dict | None = None) -> Path:
+    path.write_text(render(descriptor, tables, changelog, released, distribution), encoding="utf-8")
     return path

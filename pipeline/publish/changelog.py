@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .fact_diff import LOCATION, diff_facts
+from .fact_diff import DERIVED, LOCATION, diff_facts
 
 MD_LIST_LIMIT = 200
 _HEADER = ("# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`, then, since an "
@@ -80,7 +80,7 @@ def _changed_line(c: dict) -> str:
     value = (f"value {_num(cols['value'][0])} → {_num(cols['value'][1])} {c['unit']}" if "value" in cols
              else f"value {_value(c)}")
     others = [f"{col} {_num(old)} → {_num(new)}" for col, (old, new) in cols.items()
-              if col not in LOCATION and col not in ("quote", "value")]
+              if col not in LOCATION and col not in DERIVED and col not in ("quote", "value")]
     ids = f"`{c['old_fact_id']}` → `{c['fact_id']}`" if "old_fact_id" in c else f"`{c['fact_id']}`"
     return f"{_code(c['doc'])} {quote}: {'; '.join([value, *others])} — {ids}"
 

@@ -20,9 +20,14 @@ DEFAULT_LICENSE = {"name": "NOASSERTION",
 _TYPES = {"str": "string", "int64": "integer", "Int64": "integer", "float64": "number", "bool": "boolean"}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"],
                 "table_cells": ["doc_id", "page", "table_index", "row", "col"],
-                "pages": ["doc_id", "page"]}
-FOREIGN_KEYS = {"facts": [("doc_id", "documents", "doc_id")], "table_cells": [("doc_id", "documents", "doc_id")],
-                "pages": [("doc_id", "documents", "doc_id")]}
+                "pages": ["doc_id", "page"], "indicators": ["indicator_code"], "regions": ["region_code"],
+                "observations": ["indicator_code", "region_code", "year", "measure", "is_target", "unit"]}
+FOREIGN_KEYS = {"facts": [("doc_id", "documents", "doc_id"), ("indicator_code", "indicators", "indicator_code"),
+                          ("region_code", "regions", "region_code")],
+                "table_cells": [("doc_id", "documents", "doc_id")],
+                "pages": [("doc_id", "documents", "doc_id")],
+                "observations": [("indicator_code", "indicators", "indicator_code"),
+                                 ("region_code", "regions", "region_code")]}
 
 
 def sha256_file(path: Path) -> str:
@@ -97,8 +102,13 @@ def resource(table: str, path: Path, rows: int) -> dict:
             "rows": rows, "schema": table_schema(table)}
 
 
-def sources(documents) -> list[dict]:
-    """One source per raw document: its path under raw/ and the SHA-256 of its bytes."""
+def sources(documents, archived: bool = False) -> list[dict]:
+    """One source per raw document: its path under raw/ and the SHA-256 of its bytes. A release that ships its
+    data in an archive (archive.py) names them in one entry instead, so that the descriptor the wheel carries does
+    not grow with the corpus: the same paths and SHA-256 are in the documents table and in manifest.json."""
+    if archived:
+        return [{"title": f"{len(documents)} raw documents; each one's path under raw/ and SHA-256 are in the "
+                          "documents table (columns path, sha256) and in manifest.json", "path": "raw/"}]
     return [{"title": doc, "path": f"raw/{path}", "sha256": sha}
             for doc, path, sha in sorted(zip(documents["doc"], documents["path"], documents["sha256"]),
                                          key=lambda r: r[1])]
@@ -114,7 +124,8 @@ def build(files: dict[str, Path], rows: dict[str, int], documents, manifest: dic
         "version": manifest["version"],
         "licenses": [manifest.get("license") or DEFAULT_LICENSE],
         "keywords": ["china", "economy", "statistics", "facts", "chinese"],
-        "sources": sources(documents),
+        "sources": sources(documents, (manifest.get("distribution") or {}).get("mode") == "archive"),
+        "source_count": int(len(documents)),
         "resources": [resource(t, files[t], rows[t]) for t in schemas.TABLES if t in files],
         # non-standard but allowed: what made this release
         "release_id": manifest["release_id"],

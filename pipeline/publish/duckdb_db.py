@@ -26,6 +26,10 @@ def write_database(db_path: Path, parquet_files: dict[str, Path]) -> Path:
             con.execute(f"COMMENT ON TABLE {table} IS {_quote(schemas.table_description(table))}")
             for col, text in schemas.column_descriptions(table).items():
                 con.execute(f"COMMENT ON COLUMN {table}.{col} IS {_quote(text)}")
+        if {"observations", "facts"} <= set(parquet_files):
+            from ..curate.tables import CONFLICTS_COMMENT, CONFLICTS_VIEW
+            con.execute(CONFLICTS_VIEW)
+            con.execute(f"COMMENT ON VIEW conflicts IS {_quote(CONFLICTS_COMMENT)}")
         con.execute("CHECKPOINT")
     finally:
         con.close()

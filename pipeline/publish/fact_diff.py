@@ -25,6 +25,9 @@ import pandas as pd
 KEY = ("unit", "indicator", "year", "region", "is_target", "measure")
 # Where a fact is, not what it says. fact_id is here because it follows from the sentence.
 LOCATION = ("fact_id", "sentence", "char_start", "char_end", "page")
+# Columns that follow from others (pipeline/curate: a converted value, a code's name): a change in them is
+# already told by the column they follow from, or by the rate table's version.
+DERIVED = ("value_cny", "value_usd", "conversion_note", "indicator_en")
 _ORDER = ["doc_id", "char_start", "char_end", "fact_id"]
 
 
@@ -105,7 +108,7 @@ def diff_facts(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
     if old is None:
         return {"added": sorted(new["fact_id"]), "removed": [], "changed": [], "reworded": [], "moved": []}
     cols = [c for c in new.columns if c in old.columns]
-    content = [c for c in cols if c not in LOCATION]
+    content = [c for c in cols if c not in LOCATION and c not in DERIVED]
     matched = set(old["fact_id"]) & set(new["fact_id"])
     old_all = _records(old[cols])
     new_all = _records(new[cols])

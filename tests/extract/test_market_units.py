@@ -72,3 +72,50 @@ def test_a_declared_currency_holds_for_the_amounts_after_it(ex, conv):
 def test_a_bare_yuan_follows_the_documents_place(ex, conv, title, unit):
     text = _c(ex, title + "\n\n当局公布，上月贷款总额为1,361.8亿元。\n", conv)
     assert ex.one(text, quote=_c(ex, "1,361.8亿元", conv), title=_c(ex, title, conv)).unit == unit
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("Earnings per share were RMB10.63 cents.", "RMB10.63 cents", 0.1063, "CNY"),
+    ("The board declared a dividend of HK$5 cents a share.", "HK$5 cents", 0.05, "HKD"),
+])
+def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, value, unit):
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("Shenzhen registered a 14.8% year-over-year drop.", "14.8%", -14.8),
+    ("Gross margin was 21%, or 3 percentage points lower.", "3 percentage points", -3.0),
+    ("Output was 5% higher.", "5%", 5.0),
+    ("Prices have fallen some 30% this year.", "30%", -30.0),
+])
+def test_english_declines_after_the_value(ex, text, quote, value):
+    assert ex.one(text, quote=quote).value == value
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,unit,value", [
+    ("全年公路货物周转量385.0亿吨公里。", "385.0亿吨公里", "tonne_km", 3.85e10),
+    ("公路客运周转量12.0亿人公里。", "12.0亿人公里", "passenger_km", 1.2e9),
+    ("PM10平均浓度74μg/m3。", "74μg/m3", "ug/m3", 74.0),
+    ("累计生态补水14.8亿立方米。", "14.8亿立方米", "m3", 1.48e9),
+    ("啤酒产量3.5万千升。", "3.5万千升", "litre", 3.5e7),
+    ("运动员获得省级以上奖牌59枚。", "59枚", "count", 59.0),
+    ("全年签订技术合同1688份。", "1688份", "count", 1688.0),
+])
+def test_transport_environment_and_count_units(ex, conv, text, quote, unit, value):
+    f = ex.one(_c(ex, text, conv), quote=_c(ex, quote, conv))
+    assert (f.unit, f.value) == (unit, pytest.approx(value))
+
+
+def test_a_batch_is_not_a_count(ex):
+    assert not ex.facts("培育一批龙头企业。")
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("The central bank announced a 20-basis-point cut to the repo rate.", "20-basis-point", -20.0, "basis_point"),
+    ("Margins saw a 3-percentage-point drop.", "3-percentage-point", -3.0, "percentage_point"),
+])
+def test_a_unit_written_as_a_compound_modifier(ex, text, quote, value, unit):
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit) == (value, unit)

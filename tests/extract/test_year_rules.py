@@ -28,6 +28,21 @@ def _one(facts, quote):
 ])
 def test_a_current_value_takes_the_documents_date(tmp_path, text, quote):
     f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_basis, f.year_rule) == (2024, "document_date", "current_value")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Date: 2024-03-05\n\nOutput rose 3% in 2023. The city now has 120 data centres.\n", "120 data centres"),
+    ("日期：2024年3月5日\n\n2023年全市粮食产量增长3%。目前全市共有数据中心120个。\n", "120个"),
+    ("日期：2024年3月5日\n\n2023年全市糧食產量增長3%。目前全市共有資料中心120個。\n", "120個"),
+])
+def test_a_value_as_of_now_is_not_dated_by_the_previous_sentence(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_rule) == (2024, "current_value")
+
+
+def test_a_value_with_no_year_and_no_cue_takes_the_documents_date(tmp_path):
+    f = _one(_facts(tmp_path, "Date: 2024-03-05\n\nThe fund manages about 71% of the assets.\n"), "71%")
     assert (f.year, f.year_basis, f.year_rule) == (2024, "document_date", "document_date")
 
 
@@ -110,3 +125,54 @@ def test_a_decline_noun_with_its_link_verb_is_a_decline(ex, conv, text, quote, v
     text = ex.hant(text) if conv == "hant" else text
     f = ex.one(text, quote=quote)
     assert (f.value, f.measure) == (value, "growth")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    # a December story: 'the past year' is the twelve months to now
+    ("Date Published: December 17, 2008\n\nBrokers say prices have fallen some 30% in the past year.\n", "30%", 2008),
+    # a January report: 过去一年 is the last calendar year
+    ("日期：2025年1月21日\n\n过去一年，全市粮食产量增长3%。\n", "3%", 2024),
+    ("日期：2025年9月21日\n\n過去一年，全市糧食產量增長3%。\n", "3%", 2025),
+])
+def test_the_past_year_ends_with_the_documents_date(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
+
+
+def test_the_same_period_of_last_year_is_a_yardstick(tmp_path):
+    text = ("---\ndate: 2016-08-31\n---\nRevenue increased by approximately 43% to approximately RMB222.9 million "
+            "compared to the same period of last year.\n")
+    facts = _facts(tmp_path, text, "d.md")
+    assert _one(facts, "RMB222.9 million").year == 2016
+
+
+def test_in_a_dated_text_an_earlier_yardstick_does_not_leave_a_value_undated(tmp_path):
+    text = ("---\ndate: 2016-08-31\n---\nSales rose 117% as compared with the same period of last year, whereas the "
+            "floor area sold was approximately 64,930 sq.m.\n")
+    assert _one(_facts(tmp_path, text, "d.md"), "64,930 sq.m").year == 2016
+
+
+def test_explain_names_the_rule_and_the_basis(tmp_path, capsys):
+    from pipeline.extract.__main__ import main
+    p = tmp_path / "d.txt"
+    p.write_text("日期：2024年3月5日\n\n2023年全市粮食产量增长3%。目前全市共有数据中心120个。\n", encoding="utf-8")
+    assert main(["--explain", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "date 2024-03-05 (header)" in out
+    assert "[same_sentence → stated]" in out and "[current_value → document_date]" in out
+
+
+def test_json_output_carries_year_basis_on_every_fact(tmp_path, capsys):
+    import json
+
+    from pipeline.extract.__main__ import main
+    p = tmp_path / "d.txt"
+    p.write_text("日期：2024年3月5日\n\n2023年全市粮食产量增长3%。每年新增就业1万人。\n", encoding="utf-8")
+    assert main([str(p)]) == 0
+    rows = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
+    assert [(r["year"], r["year_basis"]) for r in rows] == [(2023, "stated"), (None, None)]
+
+
+def test_values_in_a_bracketed_aside_take_the_year_after_the_bracket(tmp_path):
+    text = "---\ndate: 2023-10-10\n---\nThey amounted to 6.8trn yuan ($1trn, or almost 7% of national income) in 2020.\n"
+    facts = _facts(tmp_path, text, "d.md")
+    assert [(f.quote, f.year) for f in facts] == [("6.8trn yuan", 2020), ("$1trn", 2020), ("7%", 2020)]

@@ -15,12 +15,14 @@ from tests.publish.sample_release import sample_tables
 
 def test_tables_version_and_info(release_data, built_release):
     cef = release_data
-    assert cef.tables() == ["documents", "pages", "facts", "table_cells"]
+    assert cef.tables() == ["documents", "pages", "facts", "table_cells", "indicators", "regions", "observations"]
     info = cef.info()
     assert info["version"] == built_release.version == "1.1"
     assert info["previous_version"] == "1.0"
     assert info["extractor_version"] == "test-extractor"
-    assert info["rows"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4}
+    from pipeline.curate.catalog import load_catalog
+    assert info["rows"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4,
+                            "indicators": len(load_catalog()), "regions": 1, "observations": 1}
 
 
 def test_load_round_trips_the_published_frames(release_data):
@@ -42,7 +44,7 @@ def test_load_columns_filters_and_arrow(release_data):
 
 def test_unknown_table_and_column_name_the_known_ones(release_data):
     cef = release_data
-    with pytest.raises(cef.UnknownTableError, match="documents, pages, facts, table_cells"):
+    with pytest.raises(cef.UnknownTableError, match="documents, pages, facts, table_cells, indicators, regions, observations"):
         cef.load("fact")
     with pytest.raises(cef.UnknownTableError):
         cef.describe("nope")
@@ -62,7 +64,7 @@ def test_describe_gives_types_and_descriptions(release_data):
 
 def test_connect_has_every_table_and_refuses_writes(release_data, tmp_path):
     con = release_data.connect()
-    assert sorted(r[0] for r in con.execute("SHOW TABLES").fetchall()) == ["documents", "facts", "pages", "table_cells"]
+    assert sorted(r[0] for r in con.execute("SHOW TABLES").fetchall()) == ["conflicts", "documents", "facts", "indicators", "observations", "pages", "regions", "table_cells"]
     assert con.execute("SELECT count(*) FROM facts JOIN documents USING (doc_id)").fetchall() == [(3,)]
     comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name='facts' AND column_name='value'").fetchall()
     assert "base units" in comment[0][0]
@@ -103,3 +105,13 @@ def test_verify_names_a_corrupted_file(release_data, built_release, tmp_path, mo
                                                        ("parquet/table_cells.parquet", "missing")}
     with pytest.raises(cef.CorruptDataError, match="parquet/facts.parquet"):
         cef.verify(raise_on_error=True)
+
+
+def test_dir_lists_the_api_only_and_citation_names_the_release(release_data, built_release):
+    cef = release_data
+    assert dir(cef) == sorted(cef.__all__) and all(hasattr(cef, n) for n in cef.__all__)
+    text = cef.citation()
+    assert built_release.version in text and built_release.manifest["released"] in text
+    assert cef.citation("cff").startswith("cff-version: 1.2.0\n")
+    with pytest.raises(ValueError, match="text, bibtex, cff"):
+        cef.citation("apa")

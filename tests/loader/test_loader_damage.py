@@ -67,7 +67,7 @@ def test_other_tables_still_work_and_the_bad_ones_are_named(release_data, damage
     with pytest.warns(cef.DataFileWarning) as caught:
         con = cef.connect()
     assert "table 'facts' left out: parquet/facts.parquet is damaged" in str(caught[0].message)
-    assert sorted(r[0] for r in con.execute("SHOW TABLES").fetchall()) == ["documents", "pages"]
+    assert sorted(r[0] for r in con.execute("SHOW TABLES").fetchall()) == ["documents", "indicators", "observations", "pages", "regions"]
     assert cef.load("documents", columns=["doc_id"]).shape == (3, 1)
     with pytest.raises(cef.DataFileError, match="table_cells.parquet"):
         cef.query("SELECT * FROM documents JOIN table_cells USING (doc_id)")
@@ -119,11 +119,11 @@ def test_cli_queries_other_tables_with_a_warning_per_bad_table(cli, damaged, cap
 def test_an_unknown_table_in_sql_lists_the_datasets_tables(release_data, cli, capsys):
     for sql in ("select * from nosuch", "SELECT * FROM fact", "WITH x AS (SELECT 1) SELECT * FROM y"):
         with pytest.raises(release_data.UnknownTableError, match="the dataset has: documents, pages, facts, "
-                                                                  "table_cells$") as err:
+                                                                  "table_cells, indicators, regions, observations$") as err:
             release_data.query(sql)
         assert "Did you mean" not in str(err.value)
     assert cli.main(["sql", "select * from nosuch"]) == 2
     err = capsys.readouterr().err
-    assert err == "error: unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells\n"
+    assert err == "error: unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells, indicators, regions, observations\n"
     with pytest.raises(release_data.QueryError, match="nope"):  # other catalog errors keep DuckDB's words
         release_data.query("SELECT nope FROM facts")

@@ -3,8 +3,10 @@ every CLI command run there, far from this repository."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,16 +17,16 @@ from tests.publish.sample_release import changed_fact_ids
 pytestmark = pytest.mark.slow
 
 
-def run(venv: Path, *args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run([str(venv / "bin" / args[0]), *args[1:]], cwd=cwd, env=clean_env(),
+def run(venv: Path, *args: str, cwd: Path, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(venv / "bin" / args[0]), *args[1:]], cwd=cwd, env=clean_env(**(env or {})),
                           capture_output=True, text=True, timeout=120)
     if check and proc.returncode != 0:
         raise AssertionError(f"{args} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     return proc
 
 
-def cli(venv: Path, *args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    return run(venv, "china-econ-facts", *args, cwd=cwd, check=check)
+def cli(venv: Path, *args: str, cwd: Path, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run(venv, "china-econ-facts", *args, cwd=cwd, check=check, env=env)
 
 
 def test_only_the_loaders_own_dependencies_are_installed(loader_venv, tmp_path):
@@ -60,7 +62,13 @@ API_SCRIPT = textwrap.dedent("""
         unknown = str(e)
     print(json.dumps({"version": cef.__version__, "tables": cef.tables(), "counts": counts, "wrote": wrote,
                       "unknown": unknown, "verify": cef.verify().ok, "doc": bool(cef.load.__doc__),
-                      "describe": cef.describe("documents")["column"].tolist()}))
+                      "describe": cef.describe("documents")["column"].tolist(),
+                      "dir": dir(cef), "all": cef.__all__, "missing": [n for n in cef.__all__ if not hasattr(cef, n)],
+                      "public_not_exported": sorted(  # functions and classes defined in the package's __init__
+                          n for n, v in vars(cef).items() if not n.startswith("_") and n not in cef.__all__
+                          and getattr(v, "__module__", "") == "china_econ_facts"),
+                      "citation": cef.citation(), "bibtex": cef.citation("bibtex"), "cff": cef.citation("cff"),
+                      "released": cef._data.manifest()["released"]}))
 """)
 
 
@@ -68,11 +76,37 @@ def test_api_in_the_fresh_venv(loader_venv, built_release, tmp_path):
     (tmp_path / "check.py").write_text(API_SCRIPT)
     out = json.loads(run(loader_venv, "python", "check.py", cwd=tmp_path).stdout)
     assert out["version"] == built_release.version
-    assert out["tables"] == ["documents", "pages", "facts", "table_cells"]
-    assert out["counts"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4}
+    assert out["tables"] == ["documents", "pages", "facts", "table_cells", "indicators", "regions", "observations"]
+    from pipeline.curate.catalog import load_catalog
+    assert out["counts"] == {"documents": 3, "pages": 0, "facts": 3, "table_cells": 4,
+                             "indicators": len(load_catalog()), "regions": 1, "observations": 1}
     assert out["wrote"] is False and out["verify"] is True and out["doc"] is True
-    assert "documents, pages, facts, table_cells" in out["unknown"]
+    assert "documents, pages, facts, table_cells, indicators, regions, observations" in out["unknown"]
     assert out["describe"][:3] == ["doc_id", "doc", "path"]
+
+
+def test_public_names_are_exactly_the_api_and_a_citation_ships(loader_venv, built_release, tmp_path):
+    (tmp_path / "check.py").write_text(API_SCRIPT)
+    out = json.loads(run(loader_venv, "python", "check.py", cwd=tmp_path).stdout)
+    assert out["dir"] == sorted(out["all"]) and "citation" in out["all"]
+    assert not {"pd", "pa", "pq", "pc", "Any", "annotations"} & set(out["dir"])
+    assert out["missing"] == [] and out["public_not_exported"] == []  # every public function is in __all__
+    version, released = built_release.version, built_release.manifest["released"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", released) and out["released"] == released
+    for text in (out["citation"], out["bibtex"], out["cff"]):
+        assert version in text and released in text and built_release.manifest["data_sha256"] in text
+    assert f'version: "{version}"' in out["cff"] and f'date-released: "{released}"' in out["cff"]
+    with zipfile.ZipFile(built_release.wheel) as whl:
+        assert whl.read("china_econ_facts/data/CITATION.cff").decode() == out["cff"]
+
+
+def test_describe_prints_whole_descriptions_wrapped(loader_venv, tmp_path):
+    out = cli(loader_venv, "describe", "documents", cwd=tmp_path).stdout
+    words = " ".join(out.split())  # the wrapping undone
+    described = json.loads(cli(loader_venv, "describe", "documents", "--format", "json", cwd=tmp_path).stdout)
+    long = [d["description"] for d in described if len(d["description"]) > 60]
+    assert long and all(" ".join(text.split()) in words for text in long)
+    assert max(len(line) for line in out.splitlines()) <= 120
 
 
 def test_info_tables_describe(loader_venv, built_release, tmp_path):
@@ -109,14 +143,14 @@ def test_export_every_format(loader_venv, built_release, tmp_path):
 
 
 def test_bad_use_fails_clearly(loader_venv, tmp_path):
-    for args, message in ((("describe", "fact"), "unknown table 'fact'; the dataset has: documents, pages, facts, table_cells"),
+    for args, message in ((("describe", "fact"), "unknown table 'fact'; the dataset has: documents, pages, facts, table_cells, indicators, regions, observations"),
                           (("export", "nope", "--format", "csv", "-o", "x.csv"), "unknown table 'nope'"),
                           (("sql", "DELETE FROM facts"), "read-only"),
                           (("sql", "CREATE TABLE t AS SELECT 1"), "read-only"),
                           (("sql", "SELECT 1; DROP VIEW facts"), "DROP"),
                           (("sql", "SELECT nope FROM facts"), "nope"),
                           (("sql", "select * from nosuch"),
-                           "unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells")):
+                           "unknown table 'nosuch'; the dataset has: documents, pages, facts, table_cells, indicators, regions, observations")):
         proc = cli(loader_venv, *args, cwd=tmp_path, check=False)
         assert proc.returncode != 0, args
         assert message in proc.stderr, (args, proc.stderr)
@@ -137,7 +171,7 @@ def test_changelog_and_card_ship_in_the_wheel(loader_venv, built_release, tmp_pa
 
 def test_verify_names_a_corrupted_file(loader_venv, tmp_path):
     """Last on purpose: it damages the installed data, then restores it."""
-    assert "all 4 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
+    assert "all 7 data files match" in cli(loader_venv, "verify", cwd=tmp_path).stdout
     site = next((loader_venv / "lib").glob("python*/site-packages"))
     target = site / "china_econ_facts" / "data" / "parquet" / "facts.parquet"
     original = target.read_bytes()

@@ -25,7 +25,8 @@ def _fact(doc_id, doc, text, quote, value, unit, kind, **kw):
             "value": value, "value_high": None, "unit": unit, "kind": kind, "measure": "level",
             "raw_value": value, "raw_unit": unit, "scale": 1.0, "year": 2023, "year_start": None,
             "is_target": False, "qualifier": "=", "region": "China", "region_zh": "中国", "indicator": "增加值",
-            "lang": "zh-Hant", "source": "text"}
+            "lang": "zh-Hant", "source": "text", "indicator_code": None, "indicator_en": None, "region_code": "CHN",
+            "value_cny": value if unit == "CNY" else None, "value_usd": None, "conversion_note": None}
     base.update(kw)
     return base
 
@@ -35,7 +36,8 @@ def sample_tables(variant: int = 0) -> dict[str, pd.DataFrame]:
     docs = [_doc("d_zh", "000_zh.txt", ZH, "zh-Hant", 2), _doc("d_en", "001_en.txt", EN, "en", 2)]
     facts = [
         _fact("d_zh", "000_zh.txt", ZH, "975億元", 9.75e10, "CNY", "money", raw_value=975.0, raw_unit="億元",
-              scale=1e8, qualifier=">=", indicator="服务业增加值"),
+              scale=1e8, qualifier=">=", indicator="服务业增加值", indicator_code="va_tertiary",
+              indicator_en="value added of the tertiary sector (services)"),
         _fact("d_zh", "000_zh.txt", ZH, "5.2%", 5.2, "percent", "percent", measure="growth", raw_unit="%"),
         _fact("d_en", "001_en.txt", EN, "3.8 trillion RMB", 3.8e12, "CNY", "money", raw_value=3.8,
               raw_unit="trillion RMB", scale=1e12, year=2025, is_target=True, qualifier="~", indicator="exports",

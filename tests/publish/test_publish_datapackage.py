@@ -45,7 +45,9 @@ def test_table_schemas_match_pandera(rel):
     assert resources["facts"]["schema"]["primaryKey"] == ["fact_id"]
     assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
     assert resources["facts"]["schema"]["foreignKeys"] == [
-        {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
+        {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}},
+        {"fields": "indicator_code", "reference": {"resource": "indicators", "fields": "indicator_code"}},
+        {"fields": "region_code", "reference": {"resource": "regions", "fields": "region_code"}}]
 
 
 def test_rows_and_hashes_describe_the_files(rel):
@@ -101,3 +103,16 @@ def test_card_has_the_status_table_its_limitations_point_to(rel):
     table = limitations[limitations.index("### Documents by status"):].splitlines()
     assert table[2:6] == ["| status | documents | error |", "|---|---|---|", "| ok | 2 |  |",
                           "| no_text_layer | 1 | no text layer on any page (scanned?) |"]
+
+
+def test_card_says_what_the_licence_means_and_a_citation_ships(rel):
+    card = (rel.path / "README.md").read_text()
+    reuse = card[card.index("## Licence and reuse"):card.index("## Tables")]
+    for words in ("What the facts are", "`quote`", "Whose the documents are", "their publishers",
+                  "What that means for reuse", "`NOASSERTION`", "CITATION.cff"):
+        assert words in reuse
+    released = rel.manifest["released"]
+    assert f"released {released}" in card
+    cff = (rel.path / "CITATION.cff").read_text()
+    assert f'version: "{rel.version}"' in cff and f'date-released: "{released}"' in cff
+    assert "license:" not in cff  # NOASSERTION is no SPDX licence: CFF gets none rather than a false one

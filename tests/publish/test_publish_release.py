@@ -30,7 +30,8 @@ def _vary(tables, value: float):
     return tables
 
 
-def test_same_inputs_give_same_version_and_identical_files(tmp_path):
+def test_same_inputs_give_same_version_and_identical_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the release date is an input (CITATION.cff, card)
     a = release.publish(sample_tables(0), tmp_path / "a", wheel_builder=build_wheel)
     b = release.publish(sample_tables(0), tmp_path / "b", wheel_builder=build_wheel)
     assert a.version == b.version == "1.0"
@@ -79,8 +80,29 @@ def test_versions_keep_counting_after_old_releases_are_pruned(tmp_path):
     versions = [release.publish(_vary(sample_tables(0), 1e9 + i), tmp_path).version for i in range(5)]
     assert versions == [f"1.{i}" for i in range(5)]
     kept = [p for p in (tmp_path / "releases").iterdir() if p.is_dir()]
-    assert len(kept) == release.KEEP_RELEASES
+    assert len(kept) == release.DEFAULT_KEEP_RELEASES
     assert release.publish(sample_tables(0), tmp_path).version == "1.5"
+
+
+def test_keep_releases_is_a_setting_and_pruning_says_what_it_deleted(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CEF_KEEP_RELEASES", "2")
+    rels = [release.publish(_vary(sample_tables(0), 1e9 + i), tmp_path) for i in range(4)]
+    assert [r.pruned for r in rels] == [[], [], [rels[0].path.name], [rels[1].path.name]]
+    assert sorted(p.name for p in (tmp_path / "releases").iterdir() if p.is_dir()) == sorted(
+        r.path.name for r in rels[2:])
+    err = capsys.readouterr().err
+    assert f"pruned old release {rels[0].path.name} (keeping the 2 newest; set CEF_KEEP_RELEASES" in err
+    assert f"pruned old release {rels[1].path.name}" in err and rels[2].path.name not in err
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "three", "2.5"])
+def test_a_bad_keep_releases_setting_stops_before_writing(tmp_path, monkeypatch, bad):
+    good = release.publish(sample_tables(0), tmp_path)
+    monkeypatch.setenv("CEF_KEEP_RELEASES", bad)
+    with pytest.raises(ValueError, match="CEF_KEEP_RELEASES"):
+        release.publish(_vary(sample_tables(0), 2e9), tmp_path)
+    assert release.current_release(tmp_path) == good.path
+    assert [p.name for p in (tmp_path / "releases").iterdir() if p.is_dir()] == [good.path.name]
 
 
 def test_manifest_records_sources_and_extractor(tmp_path):

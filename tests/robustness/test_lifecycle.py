@@ -110,7 +110,8 @@ def test_a_crash_while_publishing_leaves_the_previous_release_whole(small, monke
     finally:
         extra.unlink()
     assert not ok
-    assert sorted(written) == ["documents.parquet", "facts.parquet", "pages.parquet", "table_cells.parquet"]  # crashed after them
+    assert sorted(written) == ["documents.parquet", "facts.parquet", "indicators.parquet", "observations.parquet",
+                               "pages.parquet", "regions.parquet", "table_cells.parquet"]  # crashed after them
     assert release_fingerprint(wh.root) == before
     assert not list((wh.root / "releases").glob(".tmp-*"))
 
