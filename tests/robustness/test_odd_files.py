@@ -36,6 +36,9 @@ def _odd_files() -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory, stub_extractor):
+    # one shard: every document is in the shard the new files make rebuild, so each says whether it was reused
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CEF_SHARDS", "1")
     wh = make_warehouse(tmp_path_factory.mktemp("odd"))
     for name, data in GOOD.items():
         (wh.raw / name).write_bytes(data)
@@ -46,6 +49,7 @@ def builds(tmp_path_factory, stub_extractor):
         (wh.raw / name).write_bytes(data)
     ok_after, log = run_build(wh)
     after = read_release(wh)
+    mp.undo()
     return {"ok": (ok_before, ok_after), "before": before, "after": after, "log": log,
             "docs": after["documents"].set_index("path")}
 
