@@ -119,8 +119,12 @@ _COMPOUND_UNIT = re.compile(r"(?<=[0-9])-(?=(?:basis|percentage)-points?\b|per-?
                             r"|(?<=\bpercentage)-(?=points?\b)|(?<=\bper)-(?=cent\b)")
 
 
+_COMPOUND_HINTS = ("-basis", "-percentage", "-per")
+
+
 def _unhyphenated(text: str) -> str:
-    return _COMPOUND_UNIT.sub(" ", text) if "-" in text else text
+    # (a substring test first: the pattern's look-behinds would otherwise be tried at every position)
+    return _COMPOUND_UNIT.sub(" ", text) if any(h in text for h in _COMPOUND_HINTS) else text
 
 
 def _simplified(text: str) -> str:

@@ -44,7 +44,7 @@ def _unit_of(unit_text: str):
 
 def _header(line: str):
     """The value columns a header line names, or None when the line is not a header."""
-    if len(line) > MAX_HEADER or _NUMBER.search(_COLUMN.sub("", line)):
+    if len(line) > MAX_HEADER or ("(" not in line and "%" not in line) or _NUMBER.search(_COLUMN.sub("", line)):
         return None
     cols = []
     for m in _COLUMN.finditer(line):
