@@ -119,7 +119,7 @@ _COMPOUND_UNIT = re.compile(r"(?<=[0-9])-(?=(?:basis|percentage)-points?\b|per-?
                             r"|(?<=\bpercentage)-(?=points?\b)|(?<=\bper)-(?=cent\b)")
 
 
-_COMPOUND_HINTS = ("-basis", "-percentage", "-per")
+_COMPOUND_HINTS = ("basis-", "percentage-", "-per", "per-")  # each alternative of the pattern holds one
 
 
 def _unhyphenated(text: str) -> str:
