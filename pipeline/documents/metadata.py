@@ -36,14 +36,6 @@ class Metadata:
     publisher: str | None = None
     source_url: str | None = None
 
-    @property
-    def year(self) -> int | None:
-        return int(self.date[:4]) if self.date else None
-
-    @property
-    def month(self) -> int | None:
-        return int(self.date[5:7]) if self.date and len(self.date) >= 7 else None
-
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
@@ -130,25 +122,25 @@ def _label_rx(field: str) -> re.Pattern:
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
-def labelled(lines: list[str], field: str) -> str | None:
+def _values(lines: list[str], field: str):
+    """The values of the lines labelled as `field` (发文时间：…), in order, passing over 未知 and the like."""
     unknown = {w.lower() for w in _vocab()["unknown_values"]}
     for ln in lines:
         for m in _label_rx(field).finditer(ln):
             v = m.group("v").strip()
             if v and v.lower() not in unknown:
-                return v[:MAX_FIELD]
-    return None
+                yield v
+
+
+def labelled(lines: list[str], field: str) -> str | None:
+    return next((v[:MAX_FIELD] for v in _values(lines, field)), None)
 
 
 def _labelled_date(lines: list[str]) -> Date | None:
     """A date field, or any labelled field whose value is a date (来源: 2024-02-02 11:02:00)."""
-    unknown = {w.lower() for w in _vocab()["unknown_values"]}
     for ln in lines:
         for field in ("date", "publisher"):
-            for m in _label_rx(field).finditer(ln):
-                v = m.group("v").strip()
-                if v.lower() in unknown:
-                    continue
+            for v in _values([ln], field):
                 d = parse_date(v)
                 if d and (field == "date" or re.match(r"[0-9]", v)):
                     return d

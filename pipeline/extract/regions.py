@@ -13,6 +13,7 @@ import opencc
 from .national import is_national_sentence
 from .places import place_pattern
 from .reference import alternation, load_json, load_lines, load_tsv, trie_pattern
+from .years import continuation_lead
 
 if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this module's neighbours
     from .context import DocContext
@@ -350,14 +351,9 @@ def _subject_reach(wt: str, seg: Segments, pos: int) -> int:
     """Where an earlier clause subject can still govern the value at `pos` from: the start of the previous
     sentence, and further back while each sentence continues the one before it."""
     cur = seg.sent_index(pos)
-    while cur > 0 and _continuation().match(wt, seg.sents[cur][0]):
+    while cur > 0 and continuation_lead().match(wt, seg.sents[cur][0]):
         cur -= 1
     return seg.sents[cur - 1][0] if cur > 0 else 0
-
-
-@lru_cache(maxsize=1)
-def _continuation() -> re.Pattern:
-    return re.compile(rf"[\W_]*(?:{alternation(load_json('time_cues.json')['continuation_leads'])})(?![A-Za-z])")
 
 
 _WHOLE_AREA_LEVELS = {"省": ("province",), "市": ("city",), "区": ("district",), "县": ("district",)}

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .context import DocContext
 from .quantities import Quantity
 from .reference import alternation, load_json
-from .years import REPORTING_MONTHS, YearMention
+from .years import REPORTING_MONTHS, YearMention, continuation_lead
 
 # past tense, not a passive present ('is invested')
 PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
@@ -32,22 +32,20 @@ def time_cues() -> dict:
                                 rf"targets\b(?![ \t]+(?:were|was|are|have|had)\b))"),
         "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),
         "annual": re.compile(rf"(?:{alternation(c['zh_annual'])})|(?i:\b(?:{alternation(c['en_annual'])})\b)"),
-        "continuation": re.compile(rf"[\W_]*(?:{alternation(c['continuation_leads'])})(?![A-Za-z])"),
+        "continuation": continuation_lead(),
         # 今年, last year as the time of a statement (not 比上年, the base of a comparison)
         "relative": re.compile(r"(?<![比较同与])(?:今年|明年|去年|本年)|(?i:\b(?:this|last|next) year\b)"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
     }
 
 
-_cues = time_cues
-_PAST = PAST
 
 
 def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, is_zh: bool) -> bool:
-    c = _cues()
+    c = time_cues()
     if ym is not None and ym.target_cue and (ctx.year is None or ym.year >= ctx.year):
         # 'had built 1.4 million base stations by 2021' reports what was done by then
-        if is_zh or not (_PAST.search(wt, cs, ce) and not c["en_future"].search(wt, cs, ce)):
+        if is_zh or not (PAST.search(wt, cs, ce) and not c["en_future"].search(wt, cs, ce)):
             return True
     if ctx.plan and (year is None or year >= ctx.plan[0]):
         return True
@@ -97,4 +95,4 @@ def _coordinate_end(wt: str, pos: int, ce: int) -> int:
 
 def is_average(clause_before: str) -> bool:
     """年均增长, average annual growth: a rate over a period, dated by its end with the start kept."""
-    return bool(_cues()["average"].search(clause_before))
+    return bool(time_cues()["average"].search(clause_before))

@@ -31,6 +31,13 @@ class YearMention:
 
 
 @lru_cache(maxsize=1)
+def continuation_lead() -> re.Pattern:
+    """A sentence that continues the one before it (其中…, 而…, Among them…): it shares that sentence's year and
+    subject. Used by the year rules (timing.py) and by the place look-back (regions.py)."""
+    return re.compile(rf"[\W_]*(?:{alternation(_cues()['continuation_leads'])})(?![A-Za-z])")
+
+
+@lru_cache(maxsize=1)
 def _cues() -> dict:
     return load_json("time_cues.json")
 
