@@ -40,13 +40,21 @@ def _local(raw_url: str, key: str):
         yield target, Path(tmp)
 
 
+def _reader_key() -> str:
+    return f"{reader_version()}+{limits.signature()}"  # other limits: read again
+
+
+def _extractor_key() -> str:
+    return f"{extractor_version()}+{limits.signature()}"  # other limits: extract again
+
+
 def _parse(path: Path, root: Path, warehouse: str, key: str) -> tuple[Document | None, bool]:
     """(document, read now?): the staged parse while the bytes and the reader are unchanged, else a new one."""
     try:
         sha = file_sha256(path) if path.is_file() and not path.is_symlink() else None
     except OSError:  # unreadable: read_document below names the cause
         sha = None
-    version = f"{reader_version()}+{limits.signature()}"  # other limits: read again
+    version = _reader_key()
     doc = stage.load_document(warehouse, make_doc_id(key), sha256=sha, reader_version=version) if sha else None
     if doc is not None:
         return doc, False
@@ -60,7 +68,7 @@ def _parse(path: Path, root: Path, warehouse: str, key: str) -> tuple[Document |
 def _extract(doc: Document, warehouse: str) -> tuple[int, str | None, bool]:
     """(number of facts, extraction error, extracted now?). One document's extractor failure or time-out is its
     own `error` row, not a failed build."""
-    version = f"{extractor_version()}+{limits.signature()}"  # other limits: extract again
+    version = _extractor_key()
     staged = stage.load_extraction(warehouse, doc, version)
     if staged is not None:
         return len(staged[0]), staged[1], False
@@ -76,6 +84,26 @@ def _extract(doc: Document, warehouse: str) -> tuple[int, str | None, bool]:
     return len(facts), error, True
 
 
+def staged_result(raw: Path, warehouse: str, key: str) -> dict | None:
+    """process_document's summary of a document whose parse and facts are both staged for its current bytes and
+    code, without sending it anywhere (None: it needs work). The build asks this first, so an added document in
+    a shard of thousands is one task, not thousands, and does not start a cluster."""
+    path = Path(raw) / key
+    if path.is_symlink() or not path.is_file():  # links and missing files: process_document decides
+        return None
+    try:
+        sha = file_sha256(path)
+    except OSError:
+        return None
+    doc = stage.load_document(warehouse, make_doc_id(key), sha256=sha, reader_version=_reader_key())
+    staged = stage.load_extraction(warehouse, doc, _extractor_key()) if doc is not None else None
+    if staged is None:
+        return None
+    error = staged[1]
+    return {"path": key, "status": "error" if error else doc.status, "facts": len(staged[0]),
+            "error": error or doc.error, "cached": True, "seconds": 0.0, "pid": os.getpid()}
+
+
 def process_document(raw_url: str, warehouse: str, key: str) -> dict:
     """Read and extract one document (each step only if its staged result is out of date); a summary back."""
     started = time.perf_counter()
@@ -87,6 +115,10 @@ def process_document(raw_url: str, warehouse: str, key: str) -> dict:
     n, error, extracted = _extract(doc, warehouse)
     return {"path": key, "status": "error" if error else doc.status, "facts": n, "error": error or doc.error,
             "cached": not (read or extracted), "seconds": round(time.perf_counter() - started, 3), "pid": os.getpid()}
+
+
+def _is_local(url: str) -> bool:
+    return isinstance(fsspec.core.url_to_fs(url)[0], LocalFileSystem)
 
 
 # ---------------------------------------------------------------- one shard's rows (runs where Dagster runs)
@@ -154,9 +186,16 @@ def build_shards(raw_url: str, warehouse: Path, keys: list[str], engine: Engine,
     files or code changed are worked on; in them, only changed documents are read and extracted again."""
     plan = shards.plan(Path(raw_url), warehouse)  # the scan needs raw/ on this machine (a mount will do)
     todo = [k for k in keys if k in set(plan.changed)]
-    tasks = [(raw_url, str(warehouse), path) for k in todo for path in plan.by_shard[k]]
-    results = engine.map(process_document, tasks, on_result=on_document)
-    by_path = {r["path"]: r for r in results}
+    by_path, tasks = {}, []
+    for path in (p for k in todo for p in plan.by_shard[k]):
+        found = staged_result(Path(raw_url), str(warehouse), path) if _is_local(raw_url) else None
+        if found is None:
+            tasks.append((raw_url, str(warehouse), path))
+        else:
+            by_path[path] = found
+            if on_document:
+                on_document(found)
+    by_path.update((r["path"], r) for r in engine.map(process_document, tasks, on_result=on_document))
     out = {}
     for k in keys:
         if k in todo:

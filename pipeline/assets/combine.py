@@ -1,5 +1,7 @@
 """validate: the per-document results combined into the published tables, each guarded by blocking checks."""
 
+from functools import lru_cache
+
 import dagster as dg
 import pandas as pd
 
@@ -25,6 +27,7 @@ DESCRIPTIONS = {
 combine_version = lib.code_version
 
 
+@lru_cache(maxsize=None)  # pandera's to_schema costs ~0.1 s a table; asked at import and for every materialization
 def table_schema(table: str) -> dg.TableSchema:
     """The Dagster view of a pandera model: names, types, descriptions and constraints (nullable, unique, checks)."""
     columns = schemas.TABLES[table].to_schema().columns

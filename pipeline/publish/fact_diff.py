@@ -100,6 +100,16 @@ def _diff(o: dict, n: dict, cols: list[str]) -> dict:
     return {c: [o[c], n[c]] for c in cols if c != "fact_id" and o[c] != n[c]}
 
 
+def _differing_documents(old: pd.DataFrame, new: pd.DataFrame, cols: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The facts of the documents whose facts are not the same rows in both releases. Every pass pairs facts of one
+    document only (a fact_id hashes its document), so a document with the same facts adds nothing to the diff: a
+    release that changed one document compares that document's facts, not the corpus's (one merge on all the
+    columns, where nulls match nulls, instead of a Python record per fact)."""
+    both = old[cols].merge(new[cols], how="outer", on=cols, indicator=True)
+    docs = set(both.loc[both["_merge"] != "both", "doc_id"])
+    return old[old["doc_id"].isin(docs)], new[new["doc_id"].isin(docs)]
+
+
 def diff_facts(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
     """added / removed: fact_ids (sorted); details: {fact_id: summary} of each of them; changed: [{fact_id,
     old_fact_id (when paired across ids), doc, quote, value, value_high, unit (the new fact's), columns: {col: [old,
@@ -109,6 +119,7 @@ def diff_facts(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
         return {"added": sorted(new["fact_id"]), "removed": [], "changed": [], "reworded": [], "moved": []}
     cols = [c for c in new.columns if c in old.columns]
     content = [c for c in cols if c not in LOCATION and c not in DERIVED]
+    old, new = _differing_documents(old, new, cols)
     matched = set(old["fact_id"]) & set(new["fact_id"])
     old_all = _records(old[cols])
     new_all = _records(new[cols])
