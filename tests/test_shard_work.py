@@ -1,0 +1,56 @@
+"""Issue 13: a change costs what changed. In a shard of many documents, only the new or changed ones are sent to
+the engine (the rest are summarized from the stage in the build's process), and the engine sends Dask a few
+batches per worker, not a task per document."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline import shard_work, shards
+from pipeline.assets.resources import PROJECT_ROOT
+from pipeline.engine import Engine, _chunks
+
+
+class RecordingEngine(Engine):
+    """The in-process engine, recording which documents it was asked to work on."""
+
+    def __init__(self):
+        super().__init__(workers=1)
+        self.sent: list[str] = []
+
+    def map(self, fn, tasks, on_result=None):
+        self.sent += [t[-1] for t in tasks]
+        return super().map(fn, tasks, on_result)
+
+
+def test_an_added_and_a_changed_document_are_the_only_work_sent(tmp_path, monkeypatch):
+    monkeypatch.setenv(shards.SHARDS_ENV, "1")  # every document in one shard
+    raw, wh = tmp_path / "raw", tmp_path / "wh"
+    shutil.copytree(PROJECT_ROOT / "raw", raw)
+    first = RecordingEngine()
+    shard_work.build_shards(str(raw), wh, shards.shard_keys(), first)
+    assert sorted(first.sent) == sorted(p.name for p in raw.iterdir())
+
+    (raw / "added.txt").write_text("2024年全年国内生产总值比上年增长5.0%。\n", encoding="utf-8")
+    victim = sorted(raw.glob("0*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "居民消费价格上涨0.2%。\n", encoding="utf-8")
+    second, lines = RecordingEngine(), []
+    out = shard_work.build_shards(str(raw), wh, shards.shard_keys(), second, on_document=lines.append)
+    assert sorted(second.sent) == sorted(["added.txt", victim.name])
+    summary = {s["path"]: s for s in out[shards.shard_keys()[0]]["summary"]}
+    assert set(summary) == {p.name for p in raw.iterdir()} == {line["path"] for line in lines}
+    assert {p for p, s in summary.items() if not s["cached"]} == {"added.txt", victim.name}
+    # a cached document's summary is the one its last build recorded
+    assert summary["added.txt"]["facts"] >= 1 and summary["added.txt"]["status"] == "ok"
+
+
+@pytest.mark.parametrize("n, workers", [(1, 2), (7, 2), (1000, 2), (1000, 64), (100_000, 2)])
+def test_batches_cover_every_task_once_a_few_per_worker(n, workers):
+    chunks = _chunks(n, workers)
+    covered = [i for a, b in chunks for i in range(a, b)]
+    assert covered == list(range(n))
+    assert len(chunks) >= min(n, workers)  # every worker gets work when there is enough
+    assert max(b - a for a, b in chunks) <= 256
+    if n == 1000 and workers == 2:
+        assert len(chunks) <= 4 * workers  # ~10 ms of scheduling per batch, not per document
