@@ -83,16 +83,20 @@ def observations_table(facts: pd.DataFrame) -> list[dict]:
     f["obs_value"] = f["value_cny"].where(f["value_cny"].notna(), f["value"])
     f["obs_unit"] = f["unit"].where(f["value_cny"].isna(), "CNY")
     f = f.drop(columns=["unit"]).rename(columns={"obs_unit": "unit"})
+    # whole columns at a time, not a Python loop over groups (2 s at 1,000 documents, growing with the corpus):
+    # each document's median of the observation, then the median over its documents, beside the group's range
+    per_doc = f.groupby([*OBS_KEY, "doc_id"], sort=True, dropna=False)["obs_value"].median()
+    by_doc = per_doc.groupby(level=OBS_KEY, sort=True, dropna=False).agg(["median", "size"])
+    groups = f.groupby(OBS_KEY, sort=True, dropna=False)
+    stats = groups["obs_value"].agg(["min", "max", "size"]).join(by_doc, rsuffix="_docs")
+    stats["fact_ids"] = groups["fact_id"].agg(lambda ids: ",".join(sorted(ids)))
     rows = []
-    for key, g in f.groupby(OBS_KEY, sort=True, dropna=False):
-        per_doc = g.groupby("doc_id")["obs_value"].median()
-        value = float(per_doc.median())
-        lo, hi = float(g["obs_value"].min()), float(g["obs_value"].max())
+    for key, lo, hi, n_facts, value, n_sources, fact_ids in stats.itertuples(name=None):
+        value, lo, hi = float(value), float(lo), float(hi)
         tol = _tolerance(value, key[5])
         rows.append({**dict(zip(OBS_KEY, key)), "year": int(key[2]), "is_target": bool(key[4]), "value": value,
-                     "n_sources": int(per_doc.size), "n_facts": int(len(g)), "min_value": lo, "max_value": hi,
-                     "tolerance": tol, "conflict": bool(hi - lo > tol),
-                     "fact_ids": ",".join(sorted(g["fact_id"]))})
+                     "n_sources": int(n_sources), "n_facts": int(n_facts), "min_value": lo, "max_value": hi,
+                     "tolerance": tol, "conflict": bool(hi - lo > tol), "fact_ids": fact_ids})
     return rows
 
 
