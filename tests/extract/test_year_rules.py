@@ -179,8 +179,8 @@ def test_values_in_a_bracketed_aside_take_the_year_after_the_bracket(tmp_path):
 
 
 @pytest.mark.parametrize("text,quote", [
-    ("2022年全市耕地面积2050.35万亩，粮食产量890.2万吨。\n", "890.2万吨"),
-    ("2022年全市耕地面積2050.35萬畝，糧食產量890.2萬噸。\n", "890.2萬噸"),
+    ("2022年全市耕地面积 2050.35 万亩，粮食产量890.2万吨。\n", "890.2万吨"),
+    ("2022年全市耕地面積 2050.35 萬畝，糧食產量890.2萬噸。\n", "890.2萬噸"),
     ("In 2022 the sown area was 2031.5 thousand hectares and output 890.2 million tonnes.\n", "890.2 million tonnes"),
 ])
 def test_a_number_with_decimals_is_not_a_year(tmp_path, text, quote):
