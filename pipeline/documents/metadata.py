@@ -70,6 +70,19 @@ def front_matter(text: str) -> dict:
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+_HTML_BLOCKS = re.compile(r"</?(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|span|figure|blockquote)\b[^>]*>", re.I)
+MIN_HTML_TAGS = 5  # (a Markdown text that mentions one <div> in passing is still Markdown)
+
+
+def markdown_html_body(text: str) -> tuple[str, str] | None:
+    """(front matter block, body) of a Markdown file whose body is HTML markup; None for plain Markdown."""
+    m = _FRONT.match(text)
+    head, body = (text[:m.end()], text[m.end():]) if m else ("", text)
+    if len(_HTML_BLOCKS.findall(body, 0, 200_000)) < MIN_HTML_TAGS:
+        return None
+    return head, body
+
+
 class _MetaParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

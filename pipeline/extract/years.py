@@ -14,6 +14,7 @@ Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 # ○ (a white circle) is often typed for 〇 in years: 一九八○年
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SINCE_BEFORE = re.compile(r"(?i)\bsince[ \t]+(?:the[ \t]+|late[ \t]+|early[ \t]+|mid-?[ \t]*)?$")
 
 
 @dataclass
@@ -187,7 +188,8 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         same_period = text.startswith("同期", e)
         # ('compared with the same period of last year': the yardstick's words run longer than 12 characters)
         base = bool(rx["base_cue"].search(text, max(0, s - 28), s)) or same_period
-        since = bool(re.search(r"(?i)\bsince[ \t]+$", text[max(0, s - 8):s]) or text.startswith("以来", e))
+        # ('since 2019', 'since the 2009 recession', 'since late 2014')
+        since = bool(_SINCE_BEFORE.search(text, max(0, s - 18), s) or text.startswith("以来", e))
         out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or bool(rx["ratio_base_cue"].search(before)),
                                relative=kind in ("zrel", "erel"), since=since))
     if roc:
@@ -298,7 +300,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             # that of a year named sentences before; a month later than the story's month is last year's
             year = en_story[0]
             names = [w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group()) if w.lower() in _cues()["months_en"]]
-            month = _cues()["months_en"][names[-1]] if names else None  # a range ends with its last month
+            # (a range ends with its last month; a quarter or half counts from the month it begins in)
+            month = _cues()["months_en"][names[-1]] if names else _cues()["en_period_start_months"].get(m.group())
             if month and en_story[1] and month > en_story[1]:
                 year -= 1
             elif m.group().lower() == "last month" and en_story[1] == 1:

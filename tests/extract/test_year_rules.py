@@ -187,3 +187,24 @@ def test_a_number_with_decimals_is_not_a_year(tmp_path, text, quote):
     # 2050.35 and 2031.5 read like years up to their decimal point: the year stated before them still applies
     f = _one(_facts(tmp_path, text), quote)
     assert (f.year, f.year_rule) == (2022, "same_sentence")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    # a quarter that begins after the story's month is last year's; one under way is this year's
+    ("BEIJING, Jan. 19, 2016 -- Output rose 6.8 percent in the fourth quarter from a year earlier.\n",
+     "6.8 percent", 2015),
+    ("BEIJING, Jan. 19, 2016 -- Fourth-quarter output rose 6.8 percent from a year earlier.\n", "6.8 percent", 2015),
+    ("BEIJING, May 17, 2024 -- She expects second-quarter growth of about 5 percent.\n", "5 percent", 2024),
+    ("HONG KONG, Aug. 15, 2025 -- Some 210 events will be held in the second half of the year.\n", "210 events", 2025),
+])
+def test_an_english_quarter_against_the_storys_month(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Growth slows to weakest since 2009\n\nDate: 2016-01-19\n\nRetail sales rose 11.1 percent.\n", "11.1 percent"),
+    ("Date: 2016-01-19\n\nThe slowest quarter since the 2009 recession. Sales rose 11.1 percent.\n", "11.1 percent"),
+])
+def test_a_year_after_since_is_a_starting_point_not_the_time_reported(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert f.year == 2016 and f.year_rule not in ("title_year", "previous_sentences")
