@@ -224,8 +224,11 @@ def _reading(fact) -> tuple[Indicator | None, str]:
     ind = code_zh(indicator, unit, _places(fact)) if zh else code_en(indicator, unit)
     if ind is not None:
         return ind, normalize(indicator, lang)
-    if zh and normalize(indicator, lang).startswith(_DENOMINATOR_ZH):
-        return None, ""  # 占预算数的 98%: a share of something else, not of the clause's subject
+    text = normalize(indicator, lang)
+    if zh and text.startswith(_DENOMINATOR_ZH) and not (text.startswith("比") and _bare(text, lang)):
+        # 占预算数的 98%: a share of something else, not of the clause's subject; but 比一九八○年增长 only
+        # says how the subject before it is measured
+        return None, ""
     sentence, quote = normalize(_get(fact, "sentence") or "", lang), normalize(_get(fact, "quote") or "", lang)
     clause = _clause_before(sentence, quote, lang)
     if not clause:

@@ -83,3 +83,11 @@ def test_every_nbs_code_names_its_database_and_has_a_source():
     codes = [ind.nbs for ind in catalog.load_catalog() if ind.nbs]
     assert codes and all(c.split(":")[0] in ("hgnd", "hgjd", "hgyd", "fsnd", "fsjd", "fsyd", "csnd") for c in codes)
     assert set(codes) <= set(head["_nbs_sources"])
+
+
+def test_a_comparison_that_opens_the_indicator_is_a_measure_word_not_a_denominator():
+    s = "轻工业总产值，一九八一年比一九八○年增长百分之十四点一。"
+    f = assign_codes([_fact("百分之十四点一", s, "比一九八○年增长", "percent", "growth")])[0]
+    assert f["indicator_code"] == "gross_output_light_industry"
+    s2 = "服务业增加值占全市GDP的比重为52%。"
+    assert assign_codes([_fact("52%", s2, "占全市GDP的", "percent", "share")])[0]["indicator_code"] is None
