@@ -53,7 +53,8 @@ def _regexes() -> dict[str, re.Pattern]:
     zh_range = rf"(?<![0-9])({Y})[ \t]*年?[ \t]*(?:[-—–~～]|至|到)[ \t]*({Y})[ \t]*年(?!代)"
     en_range = rf"(?<![\w.])({Y})[ \t]*(?:[-–—~]|to|through)[ \t]*({Y})(?![\w])"
     fyp_rx = rf"(?<![〇零一二三四五六七八九十百])[“\"]?({fyp})[”\"]?(?=时期|期间|规划|计划|末|初|以来)"
-    # ('at end-2023': the hyphen of 'end-' does not make the year part of a code or range)
+    # ('at end-2023': the hyphen of 'end-' does not make the year part of a code or range; '2066.70 万亩' and
+    # '1,954' are numbers, not years)
     # one pass over the text: the lookahead rejects most positions on their first character
     first = "12〇○零一二三四五六七八九十民“\""
     master = (
@@ -65,7 +66,7 @@ def _regexes() -> dict[str, re.Pattern]:
         rf"|(?P<zy>(?<![0-9])({Y})[ \t]*年(?!代))"
         rf"|(?P<zc>(?<![〇○零一二三四五六七八九])({_CN_YEAR})年)"
         rf"|(?P<fyp>{fyp_rx})"
-        rf"|(?P<ey>(?:(?<![\w.$€£¥-])|(?<=[Ee]nd-))({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million|[\u3400-\u9fff])))"
+        rf"|(?P<ey>(?:(?<![\w.$€£¥-])|(?<=[Ee]nd-))({Y})(?![\w%]|[.,][0-9]|[ \t]*(?:%|percent|yuan|RMB|billion|million|[\u3400-\u9fff])))"
         rf")"
     )
     # relative years are looked for only when the document states its own date

@@ -176,3 +176,14 @@ def test_values_in_a_bracketed_aside_take_the_year_after_the_bracket(tmp_path):
     text = "---\ndate: 2023-10-10\n---\nThey amounted to 6.8trn yuan ($1trn, or almost 7% of national income) in 2020.\n"
     facts = _facts(tmp_path, text, "d.md")
     assert [(f.quote, f.year) for f in facts] == [("6.8trn yuan", 2020), ("$1trn", 2020), ("7%", 2020)]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("2022年全市耕地面积 2050.35 万亩，粮食产量890.2万吨。\n", "890.2万吨"),
+    ("2022年全市耕地面積 2050.35 萬畝，糧食產量890.2萬噸。\n", "890.2萬噸"),
+    ("In 2022 the sown area was 2031.5 thousand hectares and output 890.2 million tonnes.\n", "890.2 million tonnes"),
+])
+def test_a_number_with_decimals_is_not_a_year(tmp_path, text, quote):
+    # 2050.35 and 2031.5 read like years up to their decimal point: the year stated before them still applies
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_rule) == (2022, "same_sentence")
