@@ -54,7 +54,8 @@ def _en_regex() -> re.Pattern:
         rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to|and){_H}*(?P<pre2>{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
         # 'US$3.3tn', '11.79m graduates': abbreviated scales glued to the number
         rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?=[ \t]+[a-z]))(?![A-Za-z]))?"
-        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z]))?"
+        # ('its 2016 euro area forecast': a region's name, not an amount in euros)
+        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z])(?![ \t-]+(?:{p['en_unit_names']})\b))?"
     )
 
 

@@ -88,6 +88,11 @@ def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, valu
     ("Gross margin was 21%, or 3 percentage points lower.", "3 percentage points", -3.0),
     ("Output was 5% higher.", "5%", 5.0),
     ("Prices have fallen some 30% this year.", "30%", -30.0),
+    ("Forecasts saw a 1.5 percentage-point downward revision.", "1.5 percentage-point", -1.5),
+    ("The index has shed nearly 12 percent since March.", "12 percent", -12.0),
+    ("The bond lost ground, losing 4 percent of its value.", "4 percent", -4.0),
+    ("Output is expected to keep contracting 2.5 percent.", "2.5 percent", -2.5),
+    ("The economy contracted by an annualized 0.8 percent.", "0.8 percent", -0.8),
 ])
 def test_english_declines_after_the_value(ex, text, quote, value):
     assert ex.one(text, quote=quote).value == value
@@ -119,3 +124,9 @@ def test_a_batch_is_not_a_count(ex):
 def test_a_unit_written_as_a_compound_modifier(ex, text, quote, value, unit):
     f = ex.one(text, quote=quote)
     assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_year_before_a_regions_name_is_no_amount(ex):
+    # 'euro' in 'euro area' names a region: '2023 euro area growth' holds no amount of euros
+    got = [(f.quote, f.unit) for f in ex.facts("The fund raised its 2023 euro area growth forecast to 1.1 percent.")]
+    assert got == [("1.1 percent", "percent")]
