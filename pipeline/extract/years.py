@@ -103,6 +103,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "en_range": re.compile(en_range),
         "fyp": re.compile(fyp_rx),
         "month_before": re.compile(rf"(?:{months})\.?[ \t]+(?:[0-9]{{1,2}},[ \t]*)?$"),
+        "year_ended_en": re.compile(rf"(?i)\b(?:{alternation(c['year_ended_en'])})(?:[ \t]+on)?(?:[ \t]+the)?"
+                                    r"(?:[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?)?[ \t]+$"),
+        "year_ended_zh": re.compile(rf"[ \t]*([0-9]{{1,2}})[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日[ \t]*(?:{alternation(c['year_ended_zh'])})"),
         # 到2026年 opens its clause; 增加到2002年 and 从1979年到1982年 end a change, 截至 means 'as of'
         "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“])(?:力争|争取|预计|计划|目标是)?(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
@@ -156,6 +159,9 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
             y = int(v) + int(c["roc_offset"])
         elif kind == "zy":
             y = int(re.match(r"[0-9]+", m.group("zy")).group())
+            ended = rx["year_ended_zh"].match(text, e)
+            if ended and int(ended.group(1)) != 12 and "截至" in text[max(0, s - 6):s]:
+                y -= 1  # 截至2019年3月31日止年度: a fiscal year, known by the year it began in
         elif kind == "zc":
             y = int(parse_chinese(m.group("zc")[:-1].replace("○", "〇")) or 0)
             if not 1800 <= y <= 2100:
@@ -170,6 +176,9 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
             mb = rx["month_before"].search(text, max(0, s - 20), s)
             if mb:
                 s = mb.start()
+                month = c["months_en"].get(re.match(r"[A-Za-z]+", mb.group()).group().lower())
+                if month and month != 12 and rx["year_ended_en"].search(text, max(0, s - 40), s):
+                    y -= 1  # 'the year ended March 31, 2019': a fiscal year, known by the year it began in
         elif kind == "zrel" or kind == "erel":
             if not doc_year:
                 continue

@@ -208,3 +208,16 @@ def test_an_english_quarter_against_the_storys_month(tmp_path, text, quote, year
 def test_a_year_after_since_is_a_starting_point_not_the_time_reported(tmp_path, text, quote):
     f = _one(_facts(tmp_path, text), quote)
     assert f.year == 2016 and f.year_rule not in ("title_year", "previous_sentences")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("Revenue for the year ended March 31, 2022 was HK$500 billion.\n", "HK$500 billion", 2021),
+    ("Revenue for the financial year ended 30 June 2022 was $80 million.\n", "$80 million", 2021),
+    ("Revenue for the year ended December 31, 2022 was $80 million.\n", "$80 million", 2022),
+    ("Revenue for the six months ended June 30, 2022 was $80 million.\n", "$80 million", 2022),
+    ("截至2022年3月31日止年度，政府收入为5000亿元。\n", "5000亿元", 2021),
+    ("截至2022年3月31日止年度，政府收入為5000億元。\n", "5000億元", 2021),
+    ("截至2022年12月31日止年度，公司收入为50亿元。\n", "50亿元", 2022),
+])
+def test_a_year_that_ends_before_december_is_known_by_the_year_it_began(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
