@@ -68,6 +68,28 @@ def scan_bare_scaled(text: str) -> list[Quantity]:
 
 
 @lru_cache(maxsize=1)
+def _bare_money_regexes() -> tuple[re.Pattern, re.Pattern]:
+    nouns = alternation(load_json("units.json")["zh_money_subjects"])
+    amount = rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|兆|万)(?![0-9{zh_unit_chars()}])"
+    # the money noun before the amount in its clause (举债923亿), or right after it (1,150亿的还债金额)
+    return (re.compile(rf"(?:{nouns})[^，,。；;：:、0-9]{{0,8}}?(?:约|近|超过|达到|达|为|至|到|突破|了)?[ \t]*{amount}"),
+            re.compile(rf"{amount}(?=的?[^，,。；;：:、0-9]{{0,4}}?(?:{nouns}))"))
+
+
+def scan_bare_money(text: str) -> list[Quantity]:
+    """总预算举债923亿, 1,150亿的还债金额: a 万/亿/兆 amount with no unit in a clause about money is money (its
+    currency, 元 by default, follows the document's place as a bare 元 does)."""
+    out = []
+    for m in near_keys(text, ("亿", "兆", "万"), _bare_money_regexes(), 24, 12, group="scale"):
+        v = parse_number(m.group("num"))
+        if v is not None:
+            scale = scale_of(m.group("scale"))
+            out.append(Quantity(m.start("num"), m.end("scale"), m.start("num"), product(v, scale), v,
+                                m.group("scale"), scale, "CNY", "money", script="zh"))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _scaled_before_regex() -> re.Pattern:
     nouns = {k: v for k, v in load_json("units.json")["zh_counted_after"].items() if not k.startswith("_")}
     return re.compile(rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|万)(?=[\u4e00-\u9fff]{{0,4}}?(?P<noun>{alternation(nouns)}))")

@@ -130,3 +130,24 @@ def test_a_year_before_a_regions_name_is_no_amount(ex):
     # 'euro' in 'euro area' names a region: '2023 euro area growth' holds no amount of euros
     got = [(f.quote, f.unit) for f in ex.facts("The fund raised its 2023 euro area growth forecast to 1.1 percent.")]
     assert got == [("1.1 percent", "percent")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("今年中央总预算举债约900亿，明年还债金额为1,100亿。", "900亿", 9e10),
+    ("明年依法编列了1,250亿的还债金额。", "1,250亿", 1.25e11),
+    ("北向资金本月净流入430.5亿。", "430.5亿", 4.305e10),
+])
+def test_a_bare_amount_in_a_clause_about_money_is_money(ex, conv, text, quote, value):
+    text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit, f.kind) == (pytest.approx(value), "CNY", "money")
+
+
+def test_a_bare_amount_in_a_taiwan_text_is_new_taiwan_dollars(ex):
+    f = ex.one(ex.hant("台湾今年总预算举债约900亿。"), quote=ex.hant("900亿"))
+    assert (f.value, f.unit) == (pytest.approx(9e10), "TWD")
+
+
+def test_a_bare_amount_without_money_words_is_no_money(ex):
+    assert not [f for f in ex.facts("全市常住人口1,400万，面积1.6万平方公里。") if f.kind == "money"]
