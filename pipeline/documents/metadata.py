@@ -131,7 +131,8 @@ def _label_rx(field: str) -> re.Pattern:
     alt = "|".join(re.escape(w) for w in words)
     # a label opens its line or follows a wide gap ('Received: …      Online Published: October 12, 2023')
     # (the gap may be no-break spaces: 'Received: … \xa0\xa0 Online Published: …')
-    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])(?:{alt})[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
+    # (a record's fields, '"date": "2023-08-21",', are labelled lines too)
+    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
@@ -140,7 +141,7 @@ def _values(lines: list[str], field: str):
     unknown = {w.lower() for w in _vocab()["unknown_values"]}
     for ln in lines:
         for m in _label_rx(field).finditer(ln):
-            v = m.group("v").strip()
+            v = m.group("v").strip().rstrip(",").strip("\"'").strip()  # ('"title": "…",': a record's field)
             if v and v.lower() not in unknown:
                 yield v
 

@@ -101,3 +101,16 @@ def test_a_blog_export_with_wordpress_keys_and_an_html_body(tmp_path, body, line
 def test_markdown_that_mentions_a_tag_stays_markdown(tmp_path):
     text = "# Notes\n\nThe page uses a <div> for the chart.\n\n**Exports** rose 5%.\n"
     assert _read(tmp_path, "n.md", text).text == text
+
+
+@pytest.mark.parametrize("text,title", [
+    ('{\n  "id": 7,\n  "date": "2023-08-21",\n  "title": "Budget briefing",\n  "content": "Revenue rose 3%."\n}\n',
+     "Budget briefing"),
+    ('{\n  "id": 7,\n  "date": "2023-08-21",\n  "title": "预算简报",\n  "content": "收入增长3%。"\n}\n', "预算简报"),
+    ('{\n  "id": 7,\n  "date": "2023-08-21",\n  "title": "預算簡報",\n  "content": "收入增長3%。"\n}\n', "預算簡報"),
+    ("export const post = {\n  title: 'Budget briefing',\n  publishDate: '2023-08-21',\n};\n", "Budget briefing"),
+])
+def test_a_records_fields_are_labelled_lines(tmp_path, text, title):
+    # a crawler's JSON record or a site's data file saved as text: '"date": "…",' labels its date
+    d = _read(tmp_path, "record.txt", text)
+    assert (d.date, d.date_source, d.title) == ("2023-08-21", "header", title)
