@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .counts import counted_noun
-from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
+from .numbers import ARABIC, ARABIC_OCR, CHINESE, MIXED_THOUSANDS, SIGN, english_word_pattern, is_year_like, parse_number
 from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
@@ -29,7 +29,7 @@ def _zh_regex() -> re.Pattern:
     # and a thousands comma with a space beside it (7, 013. 685万元) when a decimal follows
     ocr = (r"[0-9]{1,3}(?:[ ]?,[ ]?[0-9]{3})+[ ]?\.[ ]?[0-9]+"
            r"|[0-9](?:[ ]?[0-9])*[ ]?\.[ ]?[0-9](?:[ ]?[0-9])*|[0-9](?: [0-9]){2,}(?![0-9])")
-    num = rf"(?:{ocr}|{ARABIC}|{CHINESE})"
+    num = rf"(?:{ocr}|{MIXED_THOUSANDS}|{ARABIC}|{CHINESE})"
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
         rf"(?=[0-9百千〇零一二两三四五六七八九十+\-−－负$€£¥A-Z])(?:"
@@ -39,7 +39,7 @@ def _zh_regex() -> re.Pattern:
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN}|负)?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
-        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
+        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{MIXED_THOUSANDS}|{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
     )
 
 

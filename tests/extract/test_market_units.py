@@ -151,3 +151,21 @@ def test_a_bare_amount_in_a_taiwan_text_is_new_taiwan_dollars(ex):
 
 def test_a_bare_amount_without_money_words_is_no_money(ex):
     assert not [f for f in ex.facts("全市常住人口1,400万，面积1.6万平方公里。") if f.kind == "money"]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("基本工资调升至2万6千400元。", "2万6千400元", 26400.0),
+    ("保险业资产总额达32兆1千205亿元。", "32兆1千205亿元", 3.21205e13),
+    ("每年投资额达1千200亿元。", "1千200亿元", 1.2e11),
+    ("获投金额由7亿5千万美元增加。", "7亿5千万美元", 7.5e8),
+])
+def test_thousands_written_with_qian_between_arabic_digits(ex, conv, text, quote, value):
+    # Taiwan's official style: 2萬6千400元 is 26,400; a 千 with no three digits after it needs a scale (5千万)
+    text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
+    assert ex.one(text, quote=quote).value == pytest.approx(value)
+
+
+def test_a_qian_unit_is_not_a_thousands_digit(ex):
+    f = ex.one("装机容量为5千瓦。", quote="5千瓦")
+    assert (f.value, f.unit) == (pytest.approx(5.0), "kw")
