@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .numbers import ARABIC, parse_number
+from .numbers import ARABIC, MIXED_THOUSANDS, parse_number
 from .quantity import Quantity, product
 from .reference import alternation, load_json
 from .units import patterns, scale_of
@@ -70,22 +70,32 @@ def scan_bare_scaled(text: str) -> list[Quantity]:
 @lru_cache(maxsize=1)
 def _bare_money_regexes() -> tuple[re.Pattern, re.Pattern]:
     nouns = alternation(load_json("units.json")["zh_money_subjects"])
-    amount = rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|兆|万)(?![0-9{zh_unit_chars()}])"
-    # the money noun before the amount in its clause (举债923亿), or right after it (1,150亿的还债金额)
-    return (re.compile(rf"(?:{nouns})[^，,。；;：:、0-9]{{0,8}}?(?:约|近|超过|达到|达|为|至|到|突破|了)?[ \t]*{amount}"),
+    # (1兆1,237亿: a larger and a smaller scale of one amount)
+    amount = (rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|兆|万)"
+              # (ending the clause or before 的: 1.5亿学生 counts students, 4万多亿元 is read whole elsewhere)
+              rf"(?:(?P<num_b>{MIXED_THOUSANDS}|{ARABIC})(?P<scale_b>亿|万))?(?=[的，,。；;：:、)）\s]|$)")
+    # the money noun before the amount in its sentence (举债923亿), or right after it (1,150亿的还债金额)
+    return (re.compile(rf"(?:{nouns})[^。；;！？!?\n]{{0,30}}?{amount}"),
             re.compile(rf"{amount}(?=的?[^，,。；;：:、0-9]{{0,4}}?(?:{nouns}))"))
 
 
 def scan_bare_money(text: str) -> list[Quantity]:
-    """总预算举债923亿, 1,150亿的还债金额: a 万/亿/兆 amount with no unit in a clause about money is money (its
+    """总预算举债923亿, 1,150亿的还债金额: a 万/亿/兆 amount with no unit in a sentence about money is money (its
     currency, 元 by default, follows the document's place as a bare 元 does)."""
     out = []
-    for m in near_keys(text, ("亿", "兆", "万"), _bare_money_regexes(), 24, 12, group="scale"):
+    for m in near_keys(text, ("亿", "兆", "万"), _bare_money_regexes(), 48, 12, group="scale"):
         v = parse_number(m.group("num"))
-        if v is not None:
-            scale = scale_of(m.group("scale"))
-            out.append(Quantity(m.start("num"), m.end("scale"), m.start("num"), product(v, scale), v,
-                                m.group("scale"), scale, "CNY", "money", script="zh"))
+        if v is None:
+            continue
+        scale = scale_of(m.group("scale"))
+        end = m.end("scale")
+        if m.group("num_b"):
+            vb, sb = parse_number(m.group("num_b")), scale_of(m.group("scale_b"))
+            if vb is None or sb >= scale or vb * sb >= scale:
+                continue
+            v, end = v + vb * sb / scale, m.end("scale_b")
+        out.append(Quantity(m.start("num"), end, m.start("num"), product(v, scale), v, m.group("scale"), scale,
+                            "CNY", "money", script="zh"))
     return out
 
 
