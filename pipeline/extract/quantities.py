@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
@@ -175,8 +176,19 @@ def _scan_zh(text: str) -> list[Quantity]:
         q.inner_qualifier = m.group("inner1") or m.group("inner2")
         if q.kind == "money":
             zh_per_unit(text, q)  # 35.55元/股, 2500元/平方米
+        if q.raw_unit == "个" and _ELIDED_POINTS.match(text, q.end):
+            q = _as_points(q)  # 分别低0.02个和0.47个百分点: the first 个 is short for 个百分点
         out.append(q)
     return out
+
+
+_ELIDED_POINTS = re.compile(rf"(?:[ \t]*(?:和|与|及|、|，|,)[ \t]*{ARABIC}[ \t]*个(?!百分点))*"
+                            rf"[ \t]*(?:和|与|及|、|，|,)[ \t]*{ARABIC}[ \t]*个百分点")
+
+
+def _as_points(q: Quantity) -> Quantity:
+    pp = zh_unit("个百分点")
+    return replace(q, value=product(q.raw_value, q.scale, pp.factor), unit=pp.unit, kind=pp.kind)
 
 
 _PAIR = re.compile(r"[一二两三四五六七八九]{2}")

@@ -23,3 +23,13 @@ def test_at_least_is_not_less(ex, conv):
     text = "力争全年粮食产量比上年至少增加50万吨。"
     text = ex.hant(text) if conv == "hant" else text
     assert ex.one(text, quote=ex.hant("50万吨") if conv == "hant" else "50万吨").value == pytest.approx(5e5)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_an_elided_percentage_point(ex, conv):
+    # 分别低0.02个和0.47个百分点: the first 个 is short for 个百分点; 5个和3个项目 stays a count
+    text = "不良率分别比上月和上年同期低0.05个和0.3个百分点。三项指标分别提高0.2个、0.4个和1.1个百分点。有5个和3个项目。"
+    text = ex.hant(text) if conv == "hant" else text
+    got = [(f.value, f.unit) for f in ex.facts(text)]
+    assert got == [(-0.05, "percentage_point"), (-0.3, "percentage_point"), (0.2, "percentage_point"),
+                   (0.4, "percentage_point"), (1.1, "percentage_point"), (5.0, "count"), (3.0, "count")]
