@@ -8,7 +8,7 @@ from functools import lru_cache
 from .numbers import ARABIC, MIXED_THOUSANDS, parse_number
 from .quantity import Quantity, product
 from .reference import alternation, load_json
-from .units import patterns, scale_of
+from .units import patterns, scale_of, zh_unit
 
 
 @lru_cache(maxsize=1)
@@ -245,3 +245,22 @@ def scan_fx_rates(text: str) -> list[Quantity]:
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+
+
+
+_COORD = r"[ \t]*(?:和|与|及|、)[ \t]*"
+# 比上年分别提高0.6和1.0个百分点: a bare number coordinated with one that carries a point or percent unit shares it
+_ELIDED_UNIT = re.compile(rf"(?<![0-9.,%])(?P<num>{ARABIC})(?=(?:{_COORD}{ARABIC}(?:个)?)+[ \t]*(?P<unit>个百分点|百分点|%|‰))")
+
+
+def scan_elided_unit(text: str) -> list[Quantity]:
+    """0.6和1.0个百分点, 3.2、4.1和5.0%: the numbers before the last of a list take its point or percent unit."""
+    if "百分点" not in text and "%" not in text and "‰" not in text:
+        return []
+    out = []
+    for m in _ELIDED_UNIT.finditer(text):
+        v, u = parse_number(m.group("num")), zh_unit(m.group("unit"))
+        if v is not None and u is not None:
+            out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), product(v, 1.0, u.factor), v, "", 1.0,
+                                u.unit, u.kind, script="zh"))
+    return out

@@ -33,3 +33,12 @@ def test_an_elided_percentage_point(ex, conv):
     got = [(f.value, f.unit) for f in ex.facts(text)]
     assert got == [(-0.05, "percentage_point"), (-0.3, "percentage_point"), (0.2, "percentage_point"),
                    (0.4, "percentage_point"), (1.1, "percentage_point"), (5.0, "count"), (3.0, "count")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_bare_number_shares_the_unit_of_the_last_in_its_list(ex, conv):
+    text = "贷款增速比平均增速分别高3.1和0.6个百分点，出口和进口分别增长4.5、2.2和1.8%。"
+    text = ex.hant(text) if conv == "hant" else text
+    got = [(f.value, f.unit) for f in ex.facts(text)]
+    assert got == [(3.1, "percentage_point"), (0.6, "percentage_point"), (4.5, "percent"), (2.2, "percent"),
+                   (1.8, "percent")]
