@@ -70,6 +70,19 @@ def front_matter(text: str) -> dict:
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+_HTML_BLOCKS = re.compile(r"</?(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|span|figure|blockquote)\b[^>]*>", re.I)
+MIN_HTML_TAGS = 5  # (a Markdown text that mentions one <div> in passing is still Markdown)
+
+
+def markdown_html_body(text: str) -> tuple[str, str] | None:
+    """(front matter block, body) of a Markdown file whose body is HTML markup; None for plain Markdown."""
+    m = _FRONT.match(text)
+    head, body = (text[:m.end()], text[m.end():]) if m else ("", text)
+    if len(_HTML_BLOCKS.findall(body, 0, 200_000)) < MIN_HTML_TAGS:
+        return None
+    return head, body
+
+
 class _MetaParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -118,7 +131,8 @@ def _label_rx(field: str) -> re.Pattern:
     alt = "|".join(re.escape(w) for w in words)
     # a label opens its line or follows a wide gap ('Received: …      Online Published: October 12, 2023')
     # (the gap may be no-break spaces: 'Received: … \xa0\xa0 Online Published: …')
-    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])(?:{alt})[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
+    # (a record's fields, '"date": "2023-08-21",', are labelled lines too)
+    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
@@ -127,7 +141,7 @@ def _values(lines: list[str], field: str):
     unknown = {w.lower() for w in _vocab()["unknown_values"]}
     for ln in lines:
         for m in _label_rx(field).finditer(ln):
-            v = m.group("v").strip()
+            v = m.group("v").strip().rstrip(",").strip("\"'").strip()  # ('"title": "…",': a record's field)
             if v and v.lower() not in unknown:
                 yield v
 
