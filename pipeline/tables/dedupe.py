@@ -1,6 +1,6 @@
 """A number printed in a table is published once: as the table fact, which knows its row, column and unit.
 
-A text fact is dropped when a table fact on the same page covers the same characters (the running text holds
+A text fact is dropped when a table fact on the same page (a page without pages is one page) covers the same characters (the running text holds
 the table's rendering, so the text extractor may read a row) or states the same value in the same unit."""
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ def drop_text_duplicates(text_facts: list[Fact], table_facts: list[Fact], page_o
         if any(f.char_start < t.char_end and t.char_start < f.char_end for t in table_facts):
             continue
         page = f.page if f.page is not None else (page_of(f.char_start) if page_of else _page_between(f.char_start, table_facts))
-        if page is not None and any(f.unit == t.unit and _same_value(f.value, t.value) for t in by_page.get(page, [])):
+        # a document without pages (an HTML page) is one page: its table facts and text facts have no page
+        one_page = page is None and f.page is None and None in by_page
+        if (page is not None or one_page) and any(f.unit == t.unit and _same_value(f.value, t.value) for t in by_page.get(page, [])):
             continue
         kept.append(f)
     return kept

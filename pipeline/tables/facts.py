@@ -1,4 +1,4 @@
-"""Table cells of a PDF → Facts (source='table').
+"""Table cells of a PDF or an HTML page → Facts (source='table').
 
 Value from the cell, indicator from the row label and what the column's header path measures, year from the
 column header (2021年, or 本报告期 / 上年同期 / 期初余额 resolved against the report's own period, also when a merged
@@ -15,15 +15,17 @@ from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
 from .cells import CellNumber, is_year_label, parse_cell
 from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, render_row
-from .periods import (GROWTH, NUMBERING, YEAR, column_year, label_year, period_year, relative_row_year,
-                      report_year)
+from .periods import (GROWTH, NUMBERING, YEAR, closing_row_year, column_year, label_year, period_year,
+                      relative_row_year, report_year)
 from .units import TableUnit, caption_unit, label_unit
 
 __all__ = ["column_year", "extract_table_facts", "report_year"]
 
 SHARE = ("比例", "占比", "比重", "share of")
 # column words that name a part of a year (a quarter, a span of months; a balance date is not one)
-_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter", re.I)
+# (a month or months ended some day, 'Month ended March 31, 2019', unless twelve of them: that is a year)
+_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter|"
+                   r"(?<!twelve )(?<!12 )\bmonths?\s+end(?:ed|ing)\b", re.I)
 
 
 def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
@@ -32,6 +34,8 @@ def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
         return "change"
     if any(g in header.lower() for g in GROWTH):
         return "growth" if unit == "percent" else "change"
+    if unit == "percent" and any(g in label.lower() for g in GROWTH):
+        return "growth"  # periods across, measures down: the row 同比增速 holds growth rates
     if unit == "percent" and any(s in low for s in SHARE):
         return "share"
     return "level"
@@ -68,8 +72,10 @@ def _caption(text: str, lo: int, hi: int) -> str:
 
 
 def extract_table_facts(doc: Document) -> list[Fact]:
-    if not doc.tables or not doc.page_starts:
+    if not doc.tables:
         return []
+    # a document without pages (an HTML page) is one page spanning the whole text; its facts have no page
+    starts = doc.page_starts or [0]
     by_table: dict[tuple[int, int], list[TableCell]] = defaultdict(list)
     for c in doc.tables:
         by_table[(c.page, c.table_index)].append(c)
@@ -92,8 +98,10 @@ def extract_table_facts(doc: Document) -> list[Fact]:
     last_caption: TableUnit | None = None
     last_caption_year: int | None = None
     for (page, _ti), grid in zip(keys, grids):
-        start = doc.page_starts[page - 1]
-        end = doc.page_starts[page] if page < len(doc.page_starts) else len(doc.text)
+        if page > len(starts):
+            continue
+        start = starts[page - 1]
+        end = starts[page] if page < len(starts) else len(doc.text)
         pos = _locate(doc.text, start, end, grid, cursor.get(page, start))
         if pos is None:
             continue  # not written into the text: no span could be honest
@@ -109,11 +117,15 @@ def extract_table_facts(doc: Document) -> list[Fact]:
         row_offset = pos
         for r, row in enumerate(grid.rows):
             if r not in grid.header_rows:
-                facts.extend(_row_facts(doc, grid, r, row, row_offset, page, report, cap, cap_year, zh))
+                facts.extend(_row_facts(doc, grid, r, row, row_offset, page if doc.page_starts else None, report,
+                                        cap, cap_year, zh))
             row_offset += len(render_row(row)) + 1
     return facts
 
 
+# 'Banking Sector (Note 2)', '营业收入（注3）': a pointer to a note, no part of what is measured
+_NOTE_REF = re.compile(r"\s*[（(]\s*(?:notes?|注|註)\s*[\d一二三四五六七八九十]+(?:\s*[,，、&和及]\s*[\d一二三四五六七八九十]+)*"
+                       r"\s*[)）]", re.I)
 _CHANGE_WORDS = re.compile(r"同比|增减|增长|变动|变化|比上年|上年同期|比|[（(]?\s*[%％]\s*[)）]?|change|growth|yoy|\s")
 
 
@@ -138,11 +150,11 @@ def _measure_name(grid: Grid, r: int, c: int, report) -> str:
     return label_unit(cols[c].split(LEVEL_SEP)[-1])[0]
 
 
-def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int, report, cap, cap_year,
+def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int | None, report, cap, cap_year,
                zh: bool) -> list[Fact]:
     label_raw = grid.row_label(r)
     label, row_unit, row_named = label_unit(label_raw)
-    indicator = NUMBERING.sub("", label).strip()
+    indicator = _NOTE_REF.sub("", NUMBERING.sub("", label)).strip()
     if not indicator:
         return []
     out = []
@@ -184,7 +196,7 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             if measured and measured not in indicator:
                 what = f"{indicator}{'' if zh else ' '}{measured}"
             # 上年年末余额 in the 2021年度 block of an equity statement is the balance at the end of 2020
-            year = relative_row_year(label, year)
+            year = closing_row_year(label, col_header, relative_row_year(label, year))
         if year is None:
             year = cap_year if cap_year is not None else report
         sep = "，" if zh else ", "

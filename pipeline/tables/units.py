@@ -65,6 +65,10 @@ def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
     The flag is true for an unusable unit too (元/股): such a row must not fall back to the caption's unit."""
     m = _PAREN.search(label)
     if not m:
+        tail = _latin_money_tail().search(label)
+        if tail and (u := parse_unit(tail.group(1))) is not None:
+            # 'Year ended March 31, 2019 HK$ million': an English header often ends in its unit, unbracketed
+            return label[:tail.start()].strip(), u, True
         return label.strip(), None, False
     inner = m.group(1)
     u = parse_unit(inner)
@@ -76,6 +80,17 @@ def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
     if not named:
         return label.strip(), None, False
     return label[:m.start()].strip(), u, True
+
+
+@lru_cache(maxsize=1)
+def _latin_money_tail() -> re.Pattern:
+    """A currency and a scale at the end of a label, as words of units.json: `HK$ million`, `RMB'000`."""
+    w = _words()
+
+    def alt(words):
+        latin = sorted((k for k in words if k.isascii() or "’" in k), key=len, reverse=True)
+        return "|".join(re.escape(k) for k in latin)
+    return re.compile(rf"(?:^|(?<=\s))((?:{alt(w['currencies'])})\s*(?:{alt(w['scales'])}))\s*$", re.I)
 
 
 def _only_unit_words(text: str) -> bool:
