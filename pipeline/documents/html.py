@@ -27,6 +27,8 @@ class _Table:
     rows: list[list[HtmlCell]] = field(default_factory=list)
     cell: list[str] | None = None   # text of the cell being read, line breaks as '\n'
     nested: bool = False            # holds another table: page layout
+    caption: list[str] | None = None  # text of <caption>: it stays in the text, above the table
+    in_caption: bool = False
 
     def close_cell(self) -> None:
         if self.cell is not None:
@@ -44,8 +46,8 @@ class _TextParser(HTMLParser):
         self._skip = 0
         self._in_title = False
         self._open: list[_Table] = []
-        # data tables as (first part, end part, rows), in document order
-        self.tables: list[tuple[int, int, list[list[HtmlCell]]]] = []
+        # data tables as (first part, end part, caption, rows), in document order
+        self.tables: list[tuple[int, int, str, list[list[str | None]]]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
@@ -79,8 +81,13 @@ class _TextParser(HTMLParser):
             self._cell_text(data)
 
     def _cell_text(self, text: str) -> None:
-        if self._open and self._open[-1].cell is not None and not self._skip:
-            self._open[-1].cell.append(text)
+        if not self._open or self._skip:
+            return
+        t = self._open[-1]
+        if t.in_caption:
+            t.caption.append(text)
+        elif t.cell is not None:
+            t.cell.append(text)
 
     def _table_start(self, tag: str, attrs: dict) -> None:
         if tag == "table":
@@ -91,7 +98,10 @@ class _TextParser(HTMLParser):
         if not self._open:
             return
         t = self._open[-1]
-        if tag == "tr":
+        if tag == "caption":
+            t.close_cell()
+            t.in_caption, t.caption = True, t.caption or []
+        elif tag == "tr":
             t.close_cell()
             t.rows.append([])
         elif tag in ("td", "th"):
@@ -107,13 +117,15 @@ class _TextParser(HTMLParser):
         t = self._open[-1]
         if tag in ("td", "th", "tr"):
             t.close_cell()
+        elif tag == "caption":
+            t.in_caption = False
         elif tag == "table":
             self._finish(self._open.pop())
 
     def _finish(self, t: _Table) -> None:
         t.close_cell()
         if not t.nested and (rows := data_rows(t.rows)) is not None:
-            self.tables.append((t.start, len(self.parts), rows))
+            self.tables.append((t.start, len(self.parts), "".join(t.caption or []), rows))
 
     def close(self) -> None:
         super().close()
@@ -122,12 +134,13 @@ class _TextParser(HTMLParser):
 
 
 def _span(value: str | None) -> int:
-    """colspan / rowspan as a count of cells; a missing or nonsensical value is one cell."""
+    """colspan / rowspan as a count of cells; a missing or nonsensical value is one cell, and no cell spans more
+    than 100 (a page's colspan="100000" must not build a grid of that width)."""
     try:
         n = int(str(value).strip())
     except (TypeError, ValueError):
         return 1
-    return n if 1 <= n <= 1000 else 1
+    return min(n, 100) if n >= 1 else 1
 
 
 def read_html(markup: str) -> tuple[str, str | None, list[TableCell]]:
@@ -137,9 +150,9 @@ def read_html(markup: str) -> tuple[str, str | None, list[TableCell]]:
     parser.feed(markup)
     parser.close()
     parts = parser.parts
-    raws = [rows for _, _, rows in parser.tables]
-    for k, (start, end, _rows) in reversed(list(enumerate(parser.tables))):
-        parts[start:end] = ["\n", _SLOT.format(k), "\n"]
+    raws = [rows for *_, rows in parser.tables]
+    for k, (start, end, caption, _rows) in reversed(list(enumerate(parser.tables))):
+        parts[start:end] = ["\n", caption, "\n", _SLOT.format(k), "\n"]
     text = "".join(parts).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

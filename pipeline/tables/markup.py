@@ -44,7 +44,7 @@ def expand(rows: list[list[HtmlCell]]) -> list[list[str | None]]:
         for cell in row:
             while (r, c) in slots:  # covered by a rowspan from above
                 c += 1
-            for dr in range(cell.rowspan):
+            for dr in range(min(cell.rowspan, len(rows) - r)):  # a span past the last row ends there
                 for dc in range(cell.colspan):
                     slots.setdefault((r + dr, c + dc), cell_text(cell.text) if dr == dc == 0 else None)
             c += cell.colspan

@@ -103,7 +103,8 @@ def _only_unit_words(text: str) -> bool:
     return not re.search(r"[\w\u4e00-\u9fff]", rest)
 
 
-_CAPTION = re.compile(r"(?:单位|單位|unit)\s*[:：]\s*([^\s|，,;；]{1,16})", re.I)
+# (an English unit may take two words: 'Unit: RMB million')
+_CAPTION = re.compile(r"(?:单位|單位|unit)\s*[:：]\s*([^\s|，,;；)）]{1,16}(?:\s+(?:thousands?|millions?|billions?)\b)?)", re.I)
 _CURRENCY = re.compile(r"(?:币种|幣種|currency)\s*[:：]\s*([^\s|，,;；]{1,10})", re.I)
 _EN_SCALE = re.compile(r"\b(?:in|unit:?)\s+(RMB|USD|HK\$|US\$)?\s*(thousands?|millions?|billions?)\b|"
                        r"\b(RMB|USD|HK\$|US\$)\s*(?:'000|’000|thousand|million|billion)\b", re.I)

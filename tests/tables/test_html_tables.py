@@ -15,7 +15,7 @@ from pipeline.tables import extract_table_facts
 from pipeline.tables.markup import HtmlCell, data_rows, expand
 
 EN_PAGE = """<html><head><title>Provisional accounts</title></head><body>
-<p>The Treasury published its provisional accounts today. Revenue was HK$612.5 billion for the year.</p>
+<p>The Treasury published its provisional accounts today. Revenue was HK$612.5 billion for the year ended March 31, 2021.</p>
 <p>TABLE 1. CONSOLIDATED ACCOUNT</p>
 <table border="1"><tbody>
 <tr><td>&nbsp;</td><td colspan="2">Quarter ended<br/>June 30, 2021<br/>HK$ million</td>
@@ -179,3 +179,33 @@ def test_a_table_needs_two_rows_two_columns_and_a_number():
     assert data_rows(two[:1]) is None
     assert data_rows([[HtmlCell("GDP")], [HtmlCell("5.2%")]]) is None
     assert data_rows([[HtmlCell("GDP"), HtmlCell("2023年")], [HtmlCell("CPI"), HtmlCell("n/a")]]) is None
+
+
+def test_a_caption_stays_in_the_text_above_its_table_and_spans_are_bounded():
+    page = ("<table><caption>Table 3. Output (unit: RMB million)</caption>"
+            "<tr><th>Item</th><th>2022</th><th colspan='99999'>2023</th></tr>"
+            "<tr><td>Output</td><td>1.5</td><td rowspan='500'>2.5</td></tr></table>")
+    text, _, cells = read_html(page)
+    assert text == "Table 3. Output (unit: RMB million)\nItem | 2022 | 2023\nOutput | 1.5 | 2.5"
+    assert max(c.col for c in cells) == 2 and max(c.row for c in cells) == 1
+
+
+def test_the_caption_gives_the_unit_of_a_table_whose_headers_name_none(tmp_path):
+    doc = _read(tmp_path, "cap.html", "<p>Output of the province.</p><table><caption>Table 3. Output (unit: RMB "
+                                      "million)</caption><tr><th>Item</th><th>2022</th><th>2023</th></tr>"
+                                      "<tr><td>Output</td><td>1.5</td><td>2.5</td></tr></table>")
+    facts = extract_table_facts(doc)
+    assert [(f.value, f.unit, f.year, f.raw_unit) for f in facts] == [(1.5e6, "CNY", 2022, "RMB million"),
+                                                                      (2.5e6, "CNY", 2023, "RMB million")]
+
+
+def test_on_a_page_without_pages_a_text_fact_is_a_duplicate_only_for_the_same_year():
+    from pipeline.extract.fact import Fact
+    from pipeline.tables import drop_text_duplicates
+
+    def fact(start, year, source):
+        return Fact(doc="d", char_start=start, char_end=start + 4, quote="2.3%", sentence="s", value=2.3,
+                    unit="percent", kind="percent", raw_value=2.3, raw_unit="%", year=year, source=source)
+    table = [fact(500, 2024, "table")]
+    this_year, same_year = fact(10, 2026, "text"), fact(20, 2024, "text")
+    assert drop_text_duplicates([this_year, same_year], table, page_of=lambda offset: None) == [this_year]
