@@ -209,3 +209,18 @@ def test_on_a_page_without_pages_a_text_fact_is_a_duplicate_only_for_the_same_ye
     table = [fact(500, 2024, "table")]
     this_year, same_year = fact(10, 2026, "text"), fact(20, 2024, "text")
     assert drop_text_duplicates([this_year, same_year], table, page_of=lambda offset: None) == [this_year]
+
+
+def test_html_table_cells_and_facts_pass_the_release_checks(tmp_path):
+    from pipeline.process import process_file
+    from pipeline.publish.frames import combine
+    from pipeline.validate import release_blockers
+
+    for name, page in (("hk.html", EN_PAGE), ("pboc.html", HANS_PAGE), ("tw.html", HANT_PAGE)):
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    tables = combine([process_file(p, tmp_path) for p in sorted(tmp_path.glob("*.html"))])
+    assert release_blockers(tables) == {}
+    cells = tables["table_cells"]
+    assert len(cells) == 12 + 12 + 12 and set(cells["page"]) == {1}
+    facts = tables["facts"]
+    assert (facts["source"] == "table").sum() == 6 + 6 + 3 and facts["page"].isna().all()
