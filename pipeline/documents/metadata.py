@@ -167,8 +167,9 @@ _DATE_ONLY = re.compile(r"^[\s0-9年月日号号:：/.\-—–,()（）T+]*$")
 def _date_line(lines: list[str]) -> Date | None:
     """A line that holds only a date (a release's 2024年4月30日, a page's '2019年9月26日 15:10', 'December 2024')."""
     weekdays = _vocab()["weekdays"]
+    openers = tuple(_vocab()["date_line_openers"])
     for ln in lines:
-        bare = ln
+        bare = ln.removeprefix(next((o for o in openers if ln.startswith(o)), ""))
         for w in weekdays:
             bare = bare.replace(w, "")
         found = dates_in(bare)
@@ -182,11 +183,20 @@ def _date_line(lines: list[str]) -> Date | None:
 # ---------------------------------------------------------------- the date rules, in the order of date_rules
 
 def _rule_header(s: _Sources) -> Date | None:
-    return _labelled_date(s.head) or _date_line(s.head)
+    return _labelled_date(s.head)
 
 
 def _rule_footer(s: _Sources) -> Date | None:
-    return _labelled_date(s.foot) or _date_line(s.foot)
+    return _labelled_date(s.foot)
+
+
+# a date standing alone on a line: after the wrapper's own fields (a digest's '## 2023-12-29' dates one item)
+def _rule_header_line(s: _Sources) -> Date | None:
+    return _date_line(s.head)
+
+
+def _rule_footer_line(s: _Sources) -> Date | None:
+    return _date_line(s.foot)
 
 
 def _rule_html_meta(s: _Sources) -> Date | None:
@@ -249,6 +259,7 @@ def _rule_title(s: _Sources) -> Date | None:
 
 
 RULES = {"header": _rule_header, "footer": _rule_footer, "html_meta": _rule_html_meta,
+         "header_line": _rule_header_line, "footer_line": _rule_footer_line,
          "front_matter": _rule_front_matter, "cover": _rule_cover, "dateline": _rule_dateline, "title": _rule_title}
 
 
@@ -256,7 +267,7 @@ def document_date(s: _Sources) -> tuple[Date | None, str | None]:
     for name in _vocab()["date_rules"]:
         d = RULES[name](s)
         if d:
-            return d, name
+            return d, name.removesuffix("_line")  # (published date_source: header, footer, …)
     return None, None
 
 
