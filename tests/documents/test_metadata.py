@@ -123,8 +123,8 @@ def test_a_records_fields_are_labelled_lines(tmp_path, text, title):
     ("d.md", "---\ntitle: 财经周报\ndate: 2024-01-08\n---\n\n## 2023年12月29日\n\n11月出口增长5%。\n", "2024-01-08", "front_matter"),
     ("d.md", "---\ntitle: 財經週報\ndate: 2024-01-08\n---\n\n## 2023年12月29日\n\n11月出口增長5%。\n", "2024-01-08", "front_matter"),
     # the Hong Kong government's releases close with 'Ends/Tuesday, April 30, 2019'
-    ("r.txt", "Provisional results\n\nRevenue was HK$10 billion.\n\nEnds/Tuesday, April 30, 2019\nIssued at HKT 16:30\n",
-     "2019-04-30", "footer"),
+    ("r.txt", "Provisional results\n\n" + "Revenue was HK$10 billion.\n\n" * 20
+     + "Ends/Tuesday, April 30, 2019\nIssued at HKT 16:30\n", "2019-04-30", "footer"),
 ])
 def test_the_wrappers_own_date_before_a_date_line(tmp_path, name, text, date, source):
     d = _read(tmp_path, name, text)
