@@ -27,6 +27,8 @@ def _rx() -> dict:
         "zh_decline_noun": re.compile(rf"(?:{alt(c['zh_decline_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_growth_noun": re.compile(rf"(?:{alt(c['zh_growth_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
+        "zh_comparative_decline": re.compile(
+            rf"(?:同比|环比|環比|同期|比[^，,。；;：:、]{{0,15}}?)(?<!至)(?:{alt(c['zh_comparative_decline'])})(?:了|约|約|近|[ \t])*$"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),
@@ -76,6 +78,8 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
             return "growth", 1
         if r["zh_decline" if is_zh else "en_decline"].search(tail) or (is_zh and r["zh_decline_noun"].search(tail)):
             return "growth", -1
+        if is_zh and r["zh_comparative_decline"].search(clause_before[-24:]):
+            return "change", -1  # 同比低1.3个百分点, 比上年同期少3545亿元: less than the yardstick by
         if is_zh and r["zh_growth_noun"].search(tail):
             return "growth", 1
         if r["zh_growth" if is_zh else "en_growth"].search(tail):
