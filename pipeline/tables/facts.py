@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
 from .cells import CellNumber, is_year_label, parse_cell
-from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, render_row
+from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, header_words, render_row
 from .periods import (GROWTH, NUMBERING, YEAR, closing_row_year, column_year, label_year, period_year,
                       relative_row_year, report_year)
 from .units import TableUnit, caption_unit, label_unit
@@ -150,6 +150,29 @@ def _measure_name(grid: Grid, r: int, c: int, report) -> str:
     return label_unit(cols[c].split(LEVEL_SEP)[-1])[0]
 
 
+# '(Deficit)/Surplus', 'Surplus/(Deficit)', '(Loss)/Profit': the bracketed word names what a bracketed amount is
+_EITHER = (re.compile(r"^(?P<pre>.*?)[(（](?P<a>[^()（）/]+)[)）]\s*/\s*(?P<b>[^()（）/]+)$"),
+           re.compile(r"^(?P<pre>.*?)(?P<b>[^()（）/\s][^()（）/]*?)\s*/\s*[(（](?P<a>[^()（）/]+)[)）]$"))
+
+
+def _bracket_reading(indicator: str, text: str, value: float, zh: bool) -> tuple[str, float]:
+    """What brackets around an amount mean in an account. On a row '(Deficit)/Surplus' a bracketed amount is a
+    deficit and the other amounts a surplus; a deficit or loss keeps its positive amount and the indicator says
+    deficit (GOLD_SPEC). On an outflow's row (Expenditure | (66,356.5)) the brackets only mark what is subtracted:
+    the amount is the outflow's. Elsewhere a bracketed amount is negative (a net repayment, a total)."""
+    bracketed = text.strip()[:1] in ("(", "（")
+    for rx in _EITHER:
+        if m := rx.match(indicator):
+            word = m["a"] if bracketed else m["b"]
+            pre = m["pre"].strip()
+            return (f"{pre}{'' if zh or not pre else ' '}{word.strip()}", abs(value) if bracketed else value)
+    low = indicator.lower()
+    if bracketed and value < 0 and any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)
+                                       for w in header_words()["outflow_rows"]):
+        return indicator, -value
+    return indicator, value
+
+
 def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int | None, report, cap, cap_year,
                zh: bool) -> list[Fact]:
     label_raw = grid.row_label(r)
@@ -172,29 +195,32 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
         unit = _cell_unit(num, col_unit, row_unit, row_named, cap)
         if unit is None or unit.unit not in UNITS:
             continue
+        measure = _measure(col_header, label, num, unit.unit)
+        ind, value = (_bracket_reading(indicator, text, num.value, zh) if measure == "level" and unit.kind == "money"
+                      else (indicator, num.value))
         year = period_year(col_header, report)
-        what = indicator
+        what = ind
         measure_left = _measure_name(grid, r, c - 1, report) if _bare_change(col_header) else ""
-        if measure_left and measure_left not in indicator:
+        if measure_left and measure_left not in ind:
             # 营业收入 | 同比（%）: the change column speaks of the measure to its left
-            what = f"{indicator}{'' if zh else ' '}{measure_left}"
+            what = f"{ind}{'' if zh else ' '}{measure_left}"
         col_name = label_unit(col_header.split(LEVEL_SEP)[-1])[0] if col_header else ""
         measured = _measured(col_header, report, zh)
         if col_name and _TIME.search(col_name):
             # a quarter or a span of months (第一季度, 2018年1-3月): the year alone would not tell it from the
             # whole year, so the period goes into what is measured
-            what = f"{indicator} {col_name}"
+            what = f"{ind} {col_name}"
         elif year is None:
             # a column that names a measure or a category (营业收入, 机器设备) rather than a period: it is part of
             # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日) if its
             # label is a date rather than a name with a year in it (第二期（2012年）…项目)
-            if measured and measured not in indicator:
-                what = f"{indicator}{'' if zh else ' '}{measured}"
+            if measured and measured not in ind:
+                what = f"{ind}{'' if zh else ' '}{measured}"
             year = label_year(label, report)
         else:
             # 期末余额 / 账面价值: the period spans several columns and the levels under it tell them apart
-            if measured and measured not in indicator:
-                what = f"{indicator}{'' if zh else ' '}{measured}"
+            if measured and measured not in ind:
+                what = f"{ind}{'' if zh else ' '}{measured}"
             # 上年年末余额 in the 2021年度 block of an equity statement is the balance at the end of 2020
             year = closing_row_year(label, col_header, relative_row_year(label, year))
         if year is None:
@@ -208,8 +234,8 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             continue  # never publish a span that is not the quote (the rendering is built so it always is)
         out.append(Fact(
             doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
-            value=_scaled(num.value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,
-            scale=unit.scale, measure=_measure(col_header, label, num, unit.unit), year=year,
+            value=_scaled(value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=value, raw_unit=unit.raw,
+            scale=unit.scale, measure=measure, year=year,
             year_basis="section" if year is not None else None, year_rule="table_header",
             indicator=what, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
     return out

@@ -69,7 +69,8 @@ def test_english_table_facts_take_unit_and_fiscal_year_from_the_header(tmp_path)
     year = _by_quote(facts, "612,500.0")
     assert (year.value, year.year) == (612500000000.0, 2020)
     spent = _by_quote(facts, "(580,210.9)")
-    assert (spent.value, spent.indicator) == (-580210900000.0, "Expenditure")  # the note pointer is dropped
+    # an outflow's brackets mark what is subtracted: the amount spent is positive; the note pointer is dropped
+    assert (spent.value, spent.indicator) == (580210900000.0, "Expenditure")
     # a balance at the end of the fiscal year is one on its last day
     assert _by_quote(facts, "1,002.5").year == 2021 and _by_quote(facts, "1,001.5").year == 2021
 
@@ -224,3 +225,17 @@ def test_html_table_cells_and_facts_pass_the_release_checks(tmp_path):
     assert len(cells) == 12 + 12 + 12 and set(cells["page"]) == {1}
     facts = tables["facts"]
     assert (facts["source"] == "table").sum() == 6 + 6 + 3 and facts["page"].isna().all()
+
+
+ACCOUNT_PAGE = """<table><tr><td></td><td>2022<br>RMB million</td><td>2023<br>RMB million</td></tr>
+<tr><td>(Deficit)/<br>Surplus</td><td>(12.5)</td><td>40.0</td></tr>
+<tr><td>Net borrowing</td><td>(3.0)</td><td>7.5</td></tr>
+<tr><td>Operating expenses</td><td>(8.25)</td><td>(9.0)</td></tr></table>"""
+
+
+def test_brackets_in_an_account_a_deficit_an_outflow_and_a_negative(tmp_path):
+    doc = _read(tmp_path, "account.html", ACCOUNT_PAGE)
+    got = {(f.indicator, f.year): f.value for f in extract_table_facts(doc)}
+    assert got == {("Deficit", 2022): 12.5e6, ("Surplus", 2023): 40e6,  # a deficit keeps its positive amount
+                   ("Net borrowing", 2022): -3e6, ("Net borrowing", 2023): 7.5e6,
+                   ("Operating expenses", 2022): 8.25e6, ("Operating expenses", 2023): 9e6}
