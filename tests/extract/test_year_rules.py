@@ -235,3 +235,14 @@ def test_a_year_that_ends_before_december_is_known_by_the_year_it_began(tmp_path
 def test_a_digests_item_headings_are_not_its_title(tmp_path, text, quote, year):
     # the year an item's heading names (in 2022) is not the year the digest reports on; its date is 2023-12-15
     assert _one(_facts(tmp_path, text, "digest.md"), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("# Morning briefing, March 4, 2024\n\n## Stocks\n\nBrokers cut their 2025 forecasts.\n\n## Funds\n\n"
+     "Fund assets rose 8% in the first half.\n", "8%", 2024),
+    ("# 财经早餐2024年3月4日\n\n## 股市\n\n券商下调了2025年的盈利预测。\n\n## 基金\n\n截至6月底，基金规模增长8%。\n", "8%", 2024),
+    ("# 財經早餐2024年3月4日\n\n## 股市\n\n券商下調了2025年的盈利預測。\n\n## 基金\n\n截至6月底，基金規模增長8%。\n", "8%", 2024),
+])
+def test_a_period_does_not_take_a_year_from_the_section_before(tmp_path, text, quote, year):
+    # 6月 / 'the first half' under a new heading: not the year the previous item named
+    assert _one(_facts(tmp_path, text, "brief.md"), quote).year == year
