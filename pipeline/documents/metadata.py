@@ -132,7 +132,8 @@ def _label_rx(field: str) -> re.Pattern:
     # a label opens its line or follows a wide gap ('Received: …      Online Published: October 12, 2023')
     # (the gap may be no-break spaces: 'Received: … \xa0\xa0 Online Published: …')
     # (a record's fields, '"date": "2023-08-21",', are labelled lines too)
-    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
+    # (' - date published: …': a list item of a Markdown digest)
+    return re.compile(rf"(?i)(?:^[ \t]*(?:[-*•][ \t]+)?|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
