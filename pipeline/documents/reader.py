@@ -84,8 +84,9 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         if doc.format == "html":
             text, title, doc.tables = read_html(raw_text)
             doc.text = text
-        elif doc.format == "md" and (body := markdown_html_body(raw_text)) is not None:
-            # Markdown may hold raw HTML; a blog export often holds nothing else (<p>…</p> under front matter)
+        elif doc.format in ("md", "txt") and (body := markdown_html_body(raw_text)) is not None:
+            # Markdown may hold raw HTML; a blog export often holds nothing else (<p>…</p> under front matter), and a
+            # page saved as .txt may be its markup (a fragment of <table>s)
             html_text, _, doc.tables = read_html(body[1])
             text, title = body[0] + html_text, None
             doc.text = text

@@ -116,6 +116,9 @@ def extract_table_facts(doc: Document) -> list[Fact]:
         last_caption, last_caption_year = cap, cap_year
         row_offset = pos
         for r, row in enumerate(grid.rows):
+            if r in grid.header_rows or not any(parse_cell(c) for c in row):
+                # a row without numbers may state the unit itself (单位：亿元 in its last cell), for the rows below
+                cap = caption_unit(" ".join(row)) or cap
             if r not in grid.header_rows:
                 facts.extend(_row_facts(doc, grid, r, row, row_offset, page if doc.page_starts else None, report,
                                         cap, cap_year, zh))

@@ -239,3 +239,23 @@ def test_brackets_in_an_account_a_deficit_an_outflow_and_a_negative(tmp_path):
     assert got == {("Deficit", 2022): 12.5e6, ("Surplus", 2023): 40e6,  # a deficit keeps its positive amount
                    ("Net borrowing", 2022): -3e6, ("Net borrowing", 2023): 7.5e6,
                    ("Operating expenses", 2022): 8.25e6, ("Operating expenses", 2023): 9e6}
+
+
+UNIT_ROWS_FRAGMENT = """<table><tr><td colspan="3"><strong>金 融</strong></td></tr>
+<tr><td><br/></td><td><br/></td><td>单位：亿元</td></tr>
+<tr><td>指 标</td><td>3月末</td><td>比年初增减额</td></tr>
+<tr><td>住户存款</td><td>1490.8</td><td>44.9</td></tr>
+<tr><td colspan="3">外 贸</td></tr>
+<tr><td></td><td></td><td>单位：万美元</td></tr>
+<tr><td>指 标</td><td>1-3月</td><td>增长（%）</td></tr>
+<tr><td>出口</td><td>6939.2</td><td>-39.5</td></tr></table>"""
+
+
+def test_a_txt_file_of_table_markup_is_read_as_html_and_unit_rows_apply_below(tmp_path):
+    doc = _read(tmp_path, "fragment.txt", UNIT_ROWS_FRAGMENT)
+    assert doc.format == "txt" and "<td>" not in doc.text and "住户存款 | 1490.8 | 44.9" in doc.text
+    got = {(f.indicator, f.quote): (f.value, f.unit) for f in extract_table_facts(doc)}
+    assert got[("住户存款3月末", "1490.8")] == (1.4908e11, "CNY")
+    assert got[("住户存款比年初增减额", "44.9")] == (4.49e9, "CNY")
+    # the second block states its own unit: ten thousand dollars, and its growth column is in percent
+    assert got[("出口 1-3月", "6939.2")] == (6.9392e7, "USD") and got[("出口增长", "-39.5")] == (-39.5, "percent")
