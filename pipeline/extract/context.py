@@ -142,7 +142,7 @@ def _reference_year(head: str, text: str, doc_year: int | None, roc: bool = Fals
         if not ln or _DATE_LINE.search(ln):
             continue
         for y in find_mentions(ln, doc_year, roc):  # (a Taiwan headline: 112年第4季经济成长率)
-            if y.year_start is None and not y.base_cue:
+            if y.year_start is None and not y.base_cue and not y.since:  # ('Slows to Weakest Since 2009')
                 return y.year
     return None
 

@@ -176,3 +176,48 @@ def test_values_in_a_bracketed_aside_take_the_year_after_the_bracket(tmp_path):
     text = "---\ndate: 2023-10-10\n---\nThey amounted to 6.8trn yuan ($1trn, or almost 7% of national income) in 2020.\n"
     facts = _facts(tmp_path, text, "d.md")
     assert [(f.quote, f.year) for f in facts] == [("6.8trn yuan", 2020), ("$1trn", 2020), ("7%", 2020)]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("2022年全市耕地面积 2050.35 万亩，粮食产量890.2万吨。\n", "890.2万吨"),
+    ("2022年全市耕地面積 2050.35 萬畝，糧食產量890.2萬噸。\n", "890.2萬噸"),
+    ("In 2022 the sown area was 2031.5 thousand hectares and output 890.2 million tonnes.\n", "890.2 million tonnes"),
+])
+def test_a_number_with_decimals_is_not_a_year(tmp_path, text, quote):
+    # 2050.35 and 2031.5 read like years up to their decimal point: the year stated before them still applies
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_rule) == (2022, "same_sentence")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    # a quarter that begins after the story's month is last year's; one under way is this year's
+    ("BEIJING, Jan. 19, 2016 -- Output rose 6.8 percent in the fourth quarter from a year earlier.\n",
+     "6.8 percent", 2015),
+    ("BEIJING, Jan. 19, 2016 -- Fourth-quarter output rose 6.8 percent from a year earlier.\n", "6.8 percent", 2015),
+    ("BEIJING, May 17, 2024 -- She expects second-quarter growth of about 5 percent.\n", "5 percent", 2024),
+    ("HONG KONG, Aug. 15, 2025 -- Some 210 events will be held in the second half of the year.\n", "210 events", 2025),
+])
+def test_an_english_quarter_against_the_storys_month(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Growth slows to weakest since 2009\n\nDate: 2016-01-19\n\nRetail sales rose 11.1 percent.\n", "11.1 percent"),
+    ("Date: 2016-01-19\n\nThe slowest quarter since the 2009 recession. Sales rose 11.1 percent.\n", "11.1 percent"),
+])
+def test_a_year_after_since_is_a_starting_point_not_the_time_reported(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert f.year == 2016 and f.year_rule not in ("title_year", "previous_sentences")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("Revenue for the year ended March 31, 2022 was HK$500 billion.\n", "HK$500 billion", 2021),
+    ("Revenue for the financial year ended 30 June 2022 was $80 million.\n", "$80 million", 2021),
+    ("Revenue for the year ended December 31, 2022 was $80 million.\n", "$80 million", 2022),
+    ("Revenue for the six months ended June 30, 2022 was $80 million.\n", "$80 million", 2022),
+    ("截至2022年3月31日止年度，政府收入为5000亿元。\n", "5000亿元", 2021),
+    ("截至2022年3月31日止年度，政府收入為5000億元。\n", "5000億元", 2021),
+    ("截至2022年12月31日止年度，公司收入为50亿元。\n", "50亿元", 2022),
+])
+def test_a_year_that_ends_before_december_is_known_by_the_year_it_began(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
