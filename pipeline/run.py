@@ -78,7 +78,7 @@ def _run_shards(plan: shards.Plan, keys: list[str], everything, resources, insta
     progress.setLevel(logging.INFO)
     progress.propagate = False
     try:
-        # one run over the changed shards' range (a run per shard would cost ~0.5 s of bookkeeping each)
+        # one run over the range of keys (a run per shard would cost ~0.5 s of bookkeeping each)
         res = dg.materialize(everything, selection=[document_shards.key], instance=instance, resources=resources,
                              raise_on_error=False, run_config=QUIET,
                              tags={**tags, RANGE_START: first, RANGE_END: last})
