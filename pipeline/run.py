@@ -121,7 +121,8 @@ def build(warehouse, instance, out=sys.stdout, compute=None, every_shard: bool =
     if keys:
         n = sum(len(plan.by_shard[k]) for k in plan.changed)
         print(f"{len(plan.changed)} of {len(plan.by_shard)} shards changed ({n} documents in them)"
-              + (f"; running all {len(keys)}" if every_shard else ""), file=out)
+              + (f"; all {len(keys)} run, the unchanged ones only record a materialization" if every_shard else ""),
+              file=out)
         ok, cached = _run_shards(plan, keys, everything, resources, instance, out, tags)
         if not ok:
             return False
