@@ -132,7 +132,8 @@ def _label_rx(field: str) -> re.Pattern:
     # a label opens its line or follows a wide gap ('Received: …      Online Published: October 12, 2023')
     # (the gap may be no-break spaces: 'Received: … \xa0\xa0 Online Published: …')
     # (a record's fields, '"date": "2023-08-21",', are labelled lines too)
-    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
+    # (' - date published: …': a list item of a Markdown digest)
+    return re.compile(rf"(?i)(?:^[ \t]*(?:[-*•][ \t]+)?|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
@@ -162,6 +163,8 @@ def _labelled_date(lines: list[str]) -> Date | None:
 
 
 _DATE_ONLY = re.compile(r"^[\s0-9年月日号号:：/.\-—–,()（）T+]*$")
+# a signature's time and place after its date: 2024年8月11日20点17分于上海。
+_SIGNED_AT = re.compile(r"(?:[0-9]{1,2}[点时:：][0-9]{1,2}分?)?[ \t]*(?:于|於|写于|寫於)[\u3400-\u9fff]{1,8}[。.]?$")
 
 
 def _date_line(lines: list[str]) -> Date | None:
@@ -169,7 +172,7 @@ def _date_line(lines: list[str]) -> Date | None:
     weekdays = _vocab()["weekdays"]
     openers = tuple(_vocab()["date_line_openers"])
     for ln in lines:
-        bare = ln.removeprefix(next((o for o in openers if ln.startswith(o)), ""))
+        bare = _SIGNED_AT.sub("", ln.removeprefix(next((o for o in openers if ln.startswith(o)), "")))
         for w in weekdays:
             bare = bare.replace(w, "")
         found = dates_in(bare)
