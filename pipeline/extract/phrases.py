@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .numbers import ARABIC, MIXED_THOUSANDS, parse_number
+from .numbers import ARABIC, MIXED_THOUSANDS_PART, parse_number
 from .quantity import Quantity, product
 from .reference import alternation, load_json
 from .units import patterns, scale_of, zh_unit
@@ -73,7 +73,7 @@ def _bare_money_regexes() -> tuple[re.Pattern, re.Pattern]:
     # (1兆1,237亿: a larger and a smaller scale of one amount)
     amount = (rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|兆|万)"
               # (ending the clause or before 的: 1.5亿学生 counts students, 4万多亿元 is read whole elsewhere)
-              rf"(?:(?P<num_b>{MIXED_THOUSANDS}|{ARABIC})(?P<scale_b>亿|万))?(?=[的，,。；;：:、)）\s]|$)")
+              rf"(?:(?P<num_b>{MIXED_THOUSANDS_PART}|{ARABIC})(?P<scale_b>亿|万))?(?=[的，,。；;：:、)）\s]|$)")
     # the money noun before the amount in its sentence (举债923亿), or right after it (1,150亿的还债金额)
     return (re.compile(rf"(?:{nouns})[^。；;！？!?\n]{{0,30}}?{amount}"),
             re.compile(rf"{amount}(?=的?[^，,。；;：:、0-9]{{0,4}}?(?:{nouns}))"))

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .counts import counted_noun
-from .numbers import ARABIC, ARABIC_OCR, CHINESE, MIXED_THOUSANDS, SIGN, english_word_pattern, is_year_like, parse_number
+from .numbers import ARABIC, ARABIC_OCR, CHINESE, MIXED_THOUSANDS, MIXED_THOUSANDS_PART, SIGN, english_word_pattern, is_year_like, parse_number
 from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, scan_elided_unit, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
@@ -40,7 +40,7 @@ def _zh_regex() -> re.Pattern:
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN}|负)?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
-        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{MIXED_THOUSANDS}|{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
+        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{MIXED_THOUSANDS_PART}|{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
     )
 
 

@@ -284,6 +284,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     spans = sorted((y.start, y.end) for y in out)
     span_starts = [a for a, _ in spans]
     added = []
+    headings = [h.start() for h in _MD_HEADING.finditer(text)] if "#" in text else []
     found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
     n_zh = len(found)
     found += rx["en_periods"].finditer(text)
@@ -296,6 +297,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$|(?:今年|去年|明年|上年|本年|前年)[ \t]*$", text[max(0, m.start() - 6):m.start()]):
             continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and _heading_between(headings, ends[k], m.start()):
+            k = -1  # a Markdown heading between them: a new section or a digest's next item has begun
         year = explicit[k][1] if k >= 0 else doc_year
         # no year stated in its own sentence (or since the document's own date): the year the document is about
         undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
@@ -323,6 +326,14 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     if added:
         out.extend(added)
         out.sort(key=lambda x: x.start)
+
+
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
+
+
+def _heading_between(headings: list[int], a: int, b: int) -> bool:
+    i = bisect_right(headings, a)
+    return i < len(headings) and headings[i] < b
 
 
 def _is_en_from_to(text: str, start: int) -> bool:

@@ -114,3 +114,21 @@ def test_a_records_fields_are_labelled_lines(tmp_path, text, title):
     # a crawler's JSON record or a site's data file saved as text: '"date": "…",' labels its date
     d = _read(tmp_path, "record.txt", text)
     assert (d.date, d.date_source, d.title) == ("2023-08-21", "header", title)
+
+
+@pytest.mark.parametrize("name,text,date,source", [
+    # a digest's front matter dates it; a date heading inside dates one of its items
+    ("d.md", "---\ntitle: Weekly digest\ndate: 2024-01-08\n---\n\n## 2023-12-29\n\nExports rose 5% in November.\n",
+     "2024-01-08", "front_matter"),
+    ("d.md", "---\ntitle: 财经周报\ndate: 2024-01-08\n---\n\n## 2023年12月29日\n\n11月出口增长5%。\n", "2024-01-08", "front_matter"),
+    ("d.md", "---\ntitle: 財經週報\ndate: 2024-01-08\n---\n\n## 2023年12月29日\n\n11月出口增長5%。\n", "2024-01-08", "front_matter"),
+    # a signature line: its date, then a time and a place
+    ("p.md", "# Notes\n\n" + "Exports rose 5%.\n\n" * 20 + "## 后记\n\n2024年8月11日20点17分于上海。\n", "2024-08-11", "footer"),
+    ("p.md", "# Notes\n\n" + "出口增長5%。\n\n" * 20 + "2024年8月11日寫於臺北\n", "2024-08-11", "footer"),
+    # the Hong Kong government's releases close with 'Ends/Tuesday, April 30, 2019'
+    ("r.txt", "Provisional results\n\n" + "Revenue was HK$10 billion.\n\n" * 20
+     + "Ends/Tuesday, April 30, 2019\nIssued at HKT 16:30\n", "2019-04-30", "footer"),
+])
+def test_the_wrappers_own_date_before_a_date_line(tmp_path, name, text, date, source):
+    d = _read(tmp_path, name, text)
+    assert (d.date, d.date_source) == (date, source)

@@ -174,3 +174,11 @@ def test_thousands_written_with_qian_between_arabic_digits(ex, conv, text, quote
 def test_a_qian_unit_is_not_a_thousands_digit(ex):
     f = ex.one("装机容量为5千瓦。", quote="5千瓦")
     assert (f.value, f.unit) == (pytest.approx(5.0), "kw")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The carmaker sold just 1,389 last year.", "1,389 last"),
+    ("A survey of 500,000 companies shows the strain.", "500,000 companies shows"),
+])
+def test_a_word_of_time_or_a_verb_is_not_what_a_number_counts_en(ex, text, quote):
+    assert quote not in [f.quote for f in ex.facts(text)]

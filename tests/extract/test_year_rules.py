@@ -221,3 +221,39 @@ def test_a_year_after_since_is_a_starting_point_not_the_time_reported(tmp_path, 
 ])
 def test_a_year_that_ends_before_december_is_known_by_the_year_it_began(tmp_path, text, quote, year):
     assert _one(_facts(tmp_path, text), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("# China news digest\n\n## Land holdings down in 2022\n - date published: 2023-12-15\n\nHoldings are near 1 per cent.\n\n"
+     "## Trade beats target\n\nTrade rose.\n\n## Retail sales\n\nRetail sales rose 10.1 per cent in November.\n",
+     "10.1 per cent", 2023),
+    ("# 财经早报\n\n## 2022年土地持有下降\n - 发布时间: 2023-12-15\n\n持有比例约1%。\n\n## 贸易超过目标\n\n贸易增长。\n\n"
+     "## 零售\n\n社会消费品零售总额增长10.1%。\n", "10.1%", 2023),
+    ("# 財經早報\n\n## 2022年土地持有下降\n - 發布時間: 2023-12-15\n\n持有比例約1%。\n\n## 貿易超過目標\n\n貿易增長。\n\n"
+     "## 零售\n\n社會消費品零售總額增長10.1%。\n", "10.1%", 2023),
+])
+def test_a_digests_item_headings_are_not_its_title(tmp_path, text, quote, year):
+    # the year an item's heading names (in 2022) is not the year the digest reports on; its date is 2023-12-15
+    assert _one(_facts(tmp_path, text, "digest.md"), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("# Morning briefing, March 4, 2024\n\n## Stocks\n\nBrokers cut their 2025 forecasts.\n\n## Funds\n\n"
+     "Fund assets rose 8% in the first half.\n", "8%", 2024),
+    ("# 财经早餐2024年3月4日\n\n## 股市\n\n券商下调了2025年的盈利预测。\n\n## 基金\n\n截至6月底，基金规模增长8%。\n", "8%", 2024),
+    ("# 財經早餐2024年3月4日\n\n## 股市\n\n券商下調了2025年的盈利預測。\n\n## 基金\n\n截至6月底，基金規模增長8%。\n", "8%", 2024),
+])
+def test_a_period_does_not_take_a_year_from_the_section_before(tmp_path, text, quote, year):
+    # 6月 / 'the first half' under a new heading: not the year the previous item named
+    assert _one(_facts(tmp_path, text, "brief.md"), quote).year == year
+
+
+@pytest.mark.parametrize("text,quotes,years", [
+    ("日期：2024年8月5日\n\n分析师预测批发价格在2024年、2025年分别下跌40%和15%。\n", ("40%", "15%"), (2024, 2025)),
+    ("日期：2024年8月5日\n\n分析師預測批發價格在2024年、2025年分別下跌40%和15%。\n", ("40%", "15%"), (2024, 2025)),
+    ("Date: 2024-08-05\n\nExports rose 3% and 5% in 2022 and 2023 respectively.\n", ("3%", "5%"), (2022, 2023)),
+])
+def test_respective_values_take_the_respective_years(tmp_path, text, quotes, years):
+    facts = _facts(tmp_path, text)
+    got = tuple(_one(facts, q) for q in quotes)
+    assert tuple(f.year for f in got) == years and {f.year_rule for f in got} == {"respective_year"}

@@ -15,12 +15,12 @@ sys.path.insert(0, str(HERE))
 import evaluate  # noqa: E402
 
 REAL_FLOOR = {"f1": 0.94, "macro_f1": 0.91, "min_doc_f1": 0.88}   # reached: 0.966, 0.937, 0.909
-DEV_FLOOR = {"f1": 0.85, "macro_f1": 0.79}                        # reached: 0.875, 0.816 over all 19
+DEV_FLOOR = {"f1": 0.80, "macro_f1": 0.71}                        # reached: 0.832, 0.740 over all 25
 # the documents whose licence let them be committed (all that CI has), each to its own floor: reached minus ~0.03
 COMMITTED_DOC_FLOOR = {
     "zh_pdf_stat_communique_zhoukou_2023": 0.94,                   # 0.974
     "zh_html_pboc_financial_statistics_h1_20200710": 0.92,         # 0.951
-    "zh_html_pboc_financial_statistics_q1_20260413": 0.79,         # 0.826
+    "zh_html_pboc_financial_statistics_q1_20260413": 0.96,         # 0.993 (its table read as a table; 0.856 before)
     "zh_hant_tw_json_president_budget_briefing_20230821": 0.68,    # 0.716
     "zh_hant_tw_json_president_economy_speech_20250401": 0.67,     # 0.707
 }
