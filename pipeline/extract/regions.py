@@ -289,7 +289,7 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
             return m.region
     # a sentence naming no place that says it is national (全国性, nationwide, the country's) is about China
     # (in a document about another country, 'the country's' and 'nationwide' are that country's)
-    if is_national_sentence(wt[ss:se], is_zh):
+    if seg.memo(("national", ss, se, is_zh), lambda: is_national_sentence(wt[ss:se], is_zh)):
         for r in (ctx.region, ctx.dominant):
             if r is not None and r.level == "country":
                 return r

@@ -31,6 +31,8 @@ class Segments:
             lo, hi = bisect_right(cuts, ps), bisect_right(cuts, pe - 1)
             self.sents.extend(_sentences(text, ps, pe, cuts[lo:hi]))
         self._sstarts = [s for s, _ in self.sents]
+        self._clause_starts: dict[int, int] = {}
+        self._memo: dict = {}
 
     def para_index(self, i: int) -> int:
         return max(0, bisect_right(self._pstarts, i) - 1)
@@ -45,11 +47,24 @@ class Segments:
         return self.sents[self.sent_index(i)] if self.sents else (0, len(self.text))
 
     def clause_start(self, i: int) -> int:
-        s, _ = self.sent(i)
-        last = s
-        for m in _CLAUSE.finditer(self.text, s, i):
-            last = m.end()
-        return last
+        # (asked several times for each value: by its fact, its year and its place)
+        got = self._clause_starts.get(i)
+        if got is None:
+            s, _ = self.sent(i)
+            got = s
+            for m in _CLAUSE.finditer(self.text, s, i):
+                got = m.end()
+            self._clause_starts[i] = got
+        return got
+
+    def memo(self, key, compute):
+        """Evidence about one sentence or paragraph that every value in it asks for (a cue word in the sentence,
+        the heading above the paragraph), computed on the first ask. `key` names the evidence and its span."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            got = self._memo[key] = compute()
+            return got
 
     def clause_end(self, i: int) -> int:
         _, e = self.sent(i)
