@@ -12,13 +12,18 @@ from .units import patterns, scale_of
 
 
 @lru_cache(maxsize=1)
-def _index_regex() -> re.Pattern:
+def _index_regexes() -> dict[str, tuple[tuple[str, ...], re.Pattern]]:
+    """Per script: the index words, and the pattern of a word with its value. Two patterns, not one alternation: a
+    pattern that opens with its words' first characters lets the engine skip to them, and the English one is run
+    only on a text that holds one of its words."""
     w = load_json("units.json")["index_words"]
-    zh = alternation(w["zh"])
-    en = alternation(w["en"])
-    return re.compile(
-        rf"(?:{zh})(?:为|是|达到|达|录得|升至|降至|回落至|报)[ \t]*(?P<zh>{ARABIC})(?![0-9.%‰])"
-        rf"|\b(?:{en})[ \t]+(?:stood at|was|rose to|fell to|came in at|reached|of)[ \t]+(?P<en>{ARABIC})(?![0-9.%])(?![ \t]*(?:percent|per cent))")
+    return {
+        "zh": (tuple(w["zh"]), re.compile(
+            rf"(?:{alternation(w['zh'])})(?:为|是|达到|达|录得|升至|降至|回落至|报)[ \t]*(?P<zh>{ARABIC})(?![0-9.%‰])")),
+        "en": (tuple(w["en"]), re.compile(
+            rf"\b(?:{alternation(w['en'])})[ \t]+(?:stood at|was|rose to|fell to|came in at|reached|of)[ \t]+"
+            rf"(?P<en>{ARABIC})(?![0-9.%])(?![ \t]*(?:percent|per cent))")),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -35,11 +40,13 @@ def scan_index(text: str) -> list[Quantity]:
         if v is not None:
             out.append(Quantity(m.start("num"), m.end("pt"), m.start("num"), v, v, "点", 1.0, "point", "measure",
                                 script="zh"))
-    for m in _index_regex().finditer(text):
-        g = "zh" if m.group("zh") else "en"
-        v = parse_number(m.group(g))
-        if v is not None:
-            out.append(Quantity(m.start(g), m.end(g), m.start(g), v, v, "", 1.0, "point", "measure", script=g))
+    for g, (words, rx) in _index_regexes().items():
+        if not any(word in text for word in words):
+            continue
+        for m in rx.finditer(text):
+            v = parse_number(m.group(g))
+            if v is not None:
+                out.append(Quantity(m.start(g), m.end(g), m.start(g), v, v, "", 1.0, "point", "measure", script=g))
     return out
 
 

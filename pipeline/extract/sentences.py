@@ -6,7 +6,8 @@ from bisect import bisect_left, bisect_right
 
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?。！？:：;；”\"’)）」』]\s*$")
-_ZH_END = re.compile(r"[。！？!?]+[”’\"」』)）]*")
+# ('[…][…]*' rather than '[…]+': a pattern that opens with a class lets the engine skip to its characters)
+_ZH_END = re.compile(r"[。！？!?][。！？!?]*[”’\"」』)）]*")
 # an English full stop followed by space; checked further in _is_en_boundary
 # (the punctuation comes first so the engine can skip to it; the character before it is checked after)
 _EN_END = re.compile(r"[.!?](?<=[a-z0-9%)\]”\"’*. ][.!?])[”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
@@ -86,7 +87,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
         stripped = body.rstrip()
-        joining = len(stripped) >= _BROKEN_LINE and not _TERMINAL.search(stripped) and not stripped.startswith("#")
+        # (the pattern ends the line, so it is tried at the line's last character only, not at every one)
+        joining = (len(stripped) >= _BROKEN_LINE and not _TERMINAL.search(stripped, len(stripped) - 1)
+                   and not stripped.startswith("#"))
     return out
 
 
