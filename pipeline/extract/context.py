@@ -195,6 +195,7 @@ def dominant_region(mentions) -> Region | None:
     return best if (n >= 5 and n * 4 >= n_all) or (n >= 3 and n * 2 >= n_all) else None
 
 
+@lru_cache(maxsize=4096)
 def _credited(region: Region) -> tuple[Region, ...]:
     """The place and the places above it below the country: a mention of Shenzhen also names Guangdong."""
     above = lineage(region)[1:]

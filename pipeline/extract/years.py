@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import parse_chinese, parse_number
+from .phrases import lowered
 from .reference import alternation, load_json
 
 Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
@@ -225,7 +226,7 @@ def _relative_matches(text: str, rx: re.Pattern) -> list[re.Match]:
     """去年, 'a year ago': every relative year holds 年 or 'year', so the pattern is tried only around those
     (a whole-text scan cost ~0.03 s/MB)."""
     out: dict[int, re.Match] = {}
-    for key, src, before, after in (("年", text, 4, 1), ("year", text.lower(), 20, 16)):
+    for key, src, before, after in (("年", text, 4, 1), ("year", lowered(text), 20, 16)):
         i = src.find(key)
         while i >= 0:
             for m in rx.finditer(text, max(0, i - before), i + len(key) + after):
