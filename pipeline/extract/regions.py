@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import opencc
 
+from .names import NameFinder
 from .national import is_national_sentence
 from .places import place_pattern
-from .reference import alternation, load_json, load_lines, load_tsv, trie_pattern
+from .reference import alternation, load_json, load_lines, load_tsv
 from .years import continuation_lead
 
 if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this module's neighbours
@@ -78,20 +79,9 @@ class Gazetteer:
                     self.zh.setdefault(short, r)
         # the traditional forms come from OpenCC rather than a second list (lookups go through t2s)
         self._t2s = t2s
-        zh_alt = trie_pattern(self.zh)
-        # a lookahead on the first character is one set test per position; the trie's top level alone would try
-        # hundreds of branches at every character of the text
-        # (measured on the benchmark corpus: the trie alone is faster for Chinese names, whose first characters are
-        # too many for the set test to pay off, and for English names with the preceding-letter test done in Python)
-        self.zh_rx = re.compile(f"(?:{zh_alt})")
+        self.zh_names = NameFinder(self.zh)
         # 'US$381 billion' names a currency, not the United States
-        # (the few names that begin with a lower-case letter — mainland China, developing economies — have a pattern
-        # of their own, tried only where their first word occurs: in the one trie, their first letters would send
-        # the engine into it at most letters of a text; _en_matches gives what the one pattern would)
-        lower = {n for n in self.en if n[0].islower()}
-        self.en_rx = re.compile(rf"(?:{trie_pattern(set(self.en) - lower)})(?![A-Za-z$])(?:['’]s)?")
-        self._en_lower_rx = re.compile(rf"(?:{trie_pattern(lower)})(?![A-Za-z$])(?:['’]s)?") if lower else None
-        self._en_lower_heads = sorted({n.split(" ")[0] for n in lower})
+        self.en_names = NameFinder(self.en, tail=r"(?![A-Za-z$])(?:['’]s)?")
 
     def _government(self, name: str, text: str, end: int) -> Region | None:
         """'Beijing cut rates', 'Beijing has set a target': the capital as the country's government."""
@@ -104,32 +94,6 @@ class Gazetteer:
         """A region by any of its names, in simplified or traditional Chinese or English."""
         name = name.strip()
         return self.zh.get(self._t2s.convert(name)) or self.en.get(name) or self.by_en.get(name)
-
-    def _en_matches(self, text: str):
-        """The English names in text order, leftmost first and not overlapping, as one pattern of all of them would
-        find them: the next match is the nearer of the next upper-case name and the next lower-case one (the two
-        sets begin with different letters, so at one offset at most one of them matches)."""
-        if self._en_lower_rx is None:
-            yield from self.en_rx.finditer(text)
-            return
-        heads = sorted({i for w in self._en_lower_heads for i in _occurrences(text, w)})
-        pos, h = 0, 0
-        upper = self.en_rx.search(text)
-        while True:
-            lower = None
-            while h < len(heads) and (upper is None or heads[h] < upper.start()):
-                if heads[h] >= pos:
-                    lower = self._en_lower_rx.match(text, heads[h])
-                h += 1
-                if lower:
-                    break
-            m = lower or upper
-            if m is None:
-                return
-            yield m
-            pos = m.end()
-            if upper is not None and upper.start() < pos:
-                upper = self.en_rx.search(text, pos)
 
     def _enumerated_macro_regions(self, text: str, taken: set[int]) -> list[Mention]:
         """东部、中部、西部和东北地区: the bare directions name China's statistical macro-regions only when listed
@@ -148,12 +112,12 @@ class Gazetteer:
     def mentions(self, text: str, has_han: bool, has_latin: bool) -> list[Mention]:
         out: list[Mention] = []
         if has_han:
-            for m in self.zh_rx.finditer(text):
+            for m in self.zh_names.finditer(text):
                 if _ZH_ORG_AFTER.match(text, m.end()):
                     continue
                 out.append(Mention(m.start(), m.end(), self.zh[m.group()]))
         if has_latin:
-            for m in self._en_matches(text):
+            for m in self.en_names.finditer(text):
                 if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
                     continue  # inside a word
                 name = m.group()
@@ -169,13 +133,6 @@ class Gazetteer:
             out.extend(pattern_mentions(text, [(m.start, m.end) for m in out]))
         out.sort(key=lambda x: x.start)
         return out
-
-
-def _occurrences(text: str, word: str):
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 @lru_cache(maxsize=1)
