@@ -15,6 +15,7 @@ _ABBREV = frozenset("mr mrs ms dr prof st no nos fig figs vol vols pp p eq al et
                     "sep sept oct nov dec inc ltd co corp dept art sec ch".split())
 # a comma between digits (1,250) separates thousands, not clauses
 _CLAUSE = re.compile(r"[，;；、:：]|,(?![0-9]{3})|\s[-—–]\s|——")
+_CLAUSE_REACH = 4  # a clause mark is told by at most the four characters from its start (',' and three digits)
 # a line this long that stops mid-sentence was broken by a page or column break
 _BROKEN_LINE = 60
 
@@ -32,7 +33,6 @@ class Segments:
             lo, hi = bisect_right(cuts, ps), bisect_right(cuts, pe - 1)
             self.sents.extend(_sentences(text, ps, pe, cuts[lo:hi]))
         self._sstarts = [s for s, _ in self.sents]
-        self._clause_starts: dict[int, int] = {}
         self._memo: dict = {}
 
     def para_index(self, i: int) -> int:
@@ -48,15 +48,25 @@ class Segments:
         return self.sents[self.sent_index(i)] if self.sents else (0, len(self.text))
 
     def clause_start(self, i: int) -> int:
-        # (asked several times for each value: by its fact, its year and its place)
-        got = self._clause_starts.get(i)
-        if got is None:
-            s, _ = self.sent(i)
-            got = s
-            for m in _CLAUSE.finditer(self.text, s, i):
-                got = m.end()
-            self._clause_starts[i] = got
-        return got
+        s, e = self.sent(i)
+        if not s <= i <= e:
+            return self._scan_clause_start(s, i)
+        # the marks of the sentence, found once: its values would each scan it again up to themselves. A mark that
+        # starts _CLAUSE_REACH or more before i is one a scan ending at i finds too; the last characters before i
+        # are scanned again with the scan's end at i, as the look-ahead there cannot see past i.
+        marks = self._clause_marks(s, e)
+        k = bisect_right(marks, (i - _CLAUSE_REACH, len(self.text))) - 1
+        last = marks[k][1] if k >= 0 else s
+        return self._scan_clause_start(max(last, i - _CLAUSE_REACH + 1), i, last)
+
+    def _scan_clause_start(self, s: int, i: int, last: int | None = None) -> int:
+        last = s if last is None else last
+        for m in _CLAUSE.finditer(self.text, s, i):
+            last = m.end()
+        return last
+
+    def _clause_marks(self, s: int, e: int) -> list[tuple[int, int]]:
+        return self.memo(("clauses", s, e), lambda: [m.span() for m in _CLAUSE.finditer(self.text, s, e)])
 
     def memo(self, key, compute):
         """Evidence about one sentence or paragraph that every value in it asks for (a cue word in the sentence,
@@ -68,7 +78,14 @@ class Segments:
             return got
 
     def clause_end(self, i: int) -> int:
-        _, e = self.sent(i)
+        s, e = self.sent(i)
+        if s <= i <= e:
+            # the first of the sentence's marks at or after i, unless a mark (' - ') spans i: a search from i
+            # would then start inside it
+            marks = self._clause_marks(s, e)
+            k = bisect_left(marks, (i, -1))
+            if k == 0 or marks[k - 1][1] <= i:
+                return marks[k][0] if k < len(marks) else e
         m = _CLAUSE.search(self.text, i, e)
         return m.start() if m else e
 
