@@ -33,10 +33,11 @@ class NameFinder:
 
     def finditer(self, text: str):
         searchers = [rx.search for rx in self._tries]
-        if self._lower is not None:
-            searchers.append(self._lower_search(text))
+        lower = self._lower_search(text)
+        if lower is not None:
+            searchers.append(lower)
         if len(searchers) == 1:
-            yield from self._tries[0].finditer(text)
+            yield from self._tries[0].finditer(text)  # (most English texts: no lower-case name's first word)
             return
         nxt = [search(text, 0) for search in searchers]
         while True:
@@ -50,8 +51,10 @@ class NameFinder:
                     nxt[i] = searchers[i](text, pos)
 
     def _lower_search(self, text: str):
-        """A search(text, pos) for the lower-case names: tried where their first word occurs."""
+        """A search(text, pos) for the lower-case names, tried where their first word occurs; None where none does."""
         starts = sorted({i for w in self._heads for i in _occurrences(text, w)})
+        if not starts:
+            return None
 
         def search(text: str, pos: int):
             for k in range(bisect_left(starts, pos), len(starts)):

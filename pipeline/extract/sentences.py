@@ -90,6 +90,19 @@ class Segments:
         return m.start() if m else e
 
 
+def line_matches(rx: re.Pattern, text: str):
+    """rx.finditer(text) for a pattern of one whole line ((?m)^…$, never across a line break), tried at each line's
+    start only: the engine would try its ^ at every character of the text."""
+    start = 0
+    while True:
+        m = rx.match(text, start)
+        if m:
+            yield m
+        start = text.find("\n", start) + 1
+        if not start:
+            return
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines; a long line that ends mid-sentence is joined to the next non-empty line."""
     out: list[tuple[int, int]] = []
