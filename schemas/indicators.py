@@ -14,7 +14,7 @@ class IndicatorsSchema(pa.DataFrameModel):
     unit_family: Series[str] = pa.Field(description="Kind of unit a level is measured in: money, percent, person, tonne, ... ('/' between alternatives)")
     per_capita: Series[bool] = pa.Field(description="True when the concept is per person")
     wdi_code: Series[str] = pa.Field(nullable=True, description="World Bank WDI series code for the same concept, if any")
-    nbs_code: Series[str] = pa.Field(nullable=True, description="National Bureau of Statistics code, if any (not yet filled)")
+    nbs_code: Series[str] = pa.Field(nullable=True, description="National Bureau of Statistics series as database:code on data.stats.gov.cn (hgnd = national annual), where a public source names it")
     aliases_zh_hans: Series[str] = pa.Field(description="Simplified Chinese names the coder recognises, ' | ' between")
     aliases_zh_hant: Series[str] = pa.Field(description="Traditional Chinese names, ' | ' between")
     aliases_en: Series[str] = pa.Field(description="English names, ' | ' between")

@@ -2,7 +2,8 @@
 
 Three readings, in order, each under the rules of pipeline/reference/indicator_rules.json:
 1. the fact's `indicator` (服务业增加值, `regional GDP of Xuzhou`);
-2. where that names no concept, the words just before the number in its clause (R&D投入强度分别达到 6.08%);
+2. where that names no concept, the words just before the number in its clause (R&D投入强度分别达到 6.08%),
+   or, where those name nothing either, the sentence's topic clause (社会商品零售总额，比上年增长9.8%);
 3. a growth or change that follows a coded value of the same sentence with only measure words between
    (进出口总值240.0亿元，比上年增长14.7%) takes that value's code.
 A concept is only taken when the fact's unit fits it (a count is never GDP). No reading: null, since a
@@ -223,13 +224,39 @@ def _reading(fact) -> tuple[Indicator | None, str]:
     ind = code_zh(indicator, unit, _places(fact)) if zh else code_en(indicator, unit)
     if ind is not None:
         return ind, normalize(indicator, lang)
-    if zh and normalize(indicator, lang).startswith(_DENOMINATOR_ZH):
-        return None, ""  # 占预算数的 98%: a share of something else, not of the clause's subject
-    clause = _clause_before(normalize(_get(fact, "sentence") or "", lang), normalize(_get(fact, "quote") or "", lang),
-                            lang)
+    text = normalize(indicator, lang)
+    if zh and text.startswith(_DENOMINATOR_ZH) and not (text.startswith("比") and _bare(text, lang)):
+        # 占预算数的 98%: a share of something else, not of the clause's subject; but 比一九八○年增长 only
+        # says how the subject before it is measured
+        return None, ""
+    sentence, quote = normalize(_get(fact, "sentence") or "", lang), normalize(_get(fact, "quote") or "", lang)
+    clause = _clause_before(sentence, quote, lang)
     if not clause:
         return None, ""
-    return (from_clause_zh(clause, unit) if zh else from_clause_en(clause, unit)), clause
+    ind = from_clause_zh(clause, unit) if zh else from_clause_en(clause, unit)
+    if ind is None and zh:
+        ind = topic_zh(sentence, quote, unit, _places(fact))
+    return ind, clause
+
+
+def topic_zh(sentence: str, quote: str, unit: str | None, places: tuple[str, ...] = ()) -> Indicator | None:
+    """Reading 2b: a clause that names nothing continues the sentence's topic, an earlier clause that is only a
+    concept's name (社会商品零售总额，一九八一年比一九八○年增长9.8%); the clauses between may only say how it
+    is measured (预计, 扣除价格因素). None when another clause comes between."""
+    pos = sentence.find(quote)
+    if pos < 0:
+        return None
+    before = re.split(r"[。；;！？!?\n]", _PARENS.sub("", sentence[:pos]))[-1]
+    *earlier, clause = re.split(r"[，,：:]", before)
+    if not _bare(clause, "zh-Hans"):
+        return None
+    for c in reversed(earlier):
+        ind = code_zh(c, unit, places)
+        if ind is not None:
+            return ind
+        if not _bare(c, "zh-Hans"):
+            return None
+    return None
 
 
 def _between(sentence: str, prev_quote: str, quote: str, start: int) -> tuple[str | None, int]:

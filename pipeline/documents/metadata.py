@@ -70,6 +70,19 @@ def front_matter(text: str) -> dict:
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+_HTML_BLOCKS = re.compile(r"</?(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|span|figure|blockquote)\b[^>]*>", re.I)
+MIN_HTML_TAGS = 5  # (a Markdown text that mentions one <div> in passing is still Markdown)
+
+
+def markdown_html_body(text: str) -> tuple[str, str] | None:
+    """(front matter block, body) of a Markdown file whose body is HTML markup; None for plain Markdown."""
+    m = _FRONT.match(text)
+    head, body = (text[:m.end()], text[m.end():]) if m else ("", text)
+    if len(_HTML_BLOCKS.findall(body, 0, 200_000)) < MIN_HTML_TAGS:
+        return None
+    return head, body
+
+
 class _MetaParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -118,7 +131,9 @@ def _label_rx(field: str) -> re.Pattern:
     alt = "|".join(re.escape(w) for w in words)
     # a label opens its line or follows a wide gap ('Received: …      Online Published: October 12, 2023')
     # (the gap may be no-break spaces: 'Received: … \xa0\xa0 Online Published: …')
-    return re.compile(rf"(?i)(?:^|[ \t\u00a0\u3000]{{2,}}|[|｜])(?:{alt})[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
+    # (a record's fields, '"date": "2023-08-21",', are labelled lines too)
+    # (' - date published: …': a list item of a Markdown digest)
+    return re.compile(rf"(?i)(?:^[ \t]*(?:[-*•][ \t]+)?|[ \t\u00a0\u3000]{{2,}}|[|｜])[\"']?(?:{alt})[\"']?[ \t\u00a0]*[:：][ \t\u00a0]*(?P<v>.+?)"
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
@@ -127,7 +142,7 @@ def _values(lines: list[str], field: str):
     unknown = {w.lower() for w in _vocab()["unknown_values"]}
     for ln in lines:
         for m in _label_rx(field).finditer(ln):
-            v = m.group("v").strip()
+            v = m.group("v").strip().rstrip(",").strip("\"'").strip()  # ('"title": "…",': a record's field)
             if v and v.lower() not in unknown:
                 yield v
 
@@ -148,13 +163,16 @@ def _labelled_date(lines: list[str]) -> Date | None:
 
 
 _DATE_ONLY = re.compile(r"^[\s0-9年月日号号:：/.\-—–,()（）T+]*$")
+# a signature's time and place after its date: 2024年8月11日20点17分于上海。
+_SIGNED_AT = re.compile(r"(?:[0-9]{1,2}[点时:：][0-9]{1,2}分?)?[ \t]*(?:于|於|写于|寫於)[\u3400-\u9fff]{1,8}[。.]?$")
 
 
 def _date_line(lines: list[str]) -> Date | None:
     """A line that holds only a date (a release's 2024年4月30日, a page's '2019年9月26日 15:10', 'December 2024')."""
     weekdays = _vocab()["weekdays"]
+    openers = tuple(_vocab()["date_line_openers"])
     for ln in lines:
-        bare = ln
+        bare = _SIGNED_AT.sub("", ln.removeprefix(next((o for o in openers if ln.startswith(o)), "")))
         for w in weekdays:
             bare = bare.replace(w, "")
         found = dates_in(bare)
@@ -168,11 +186,20 @@ def _date_line(lines: list[str]) -> Date | None:
 # ---------------------------------------------------------------- the date rules, in the order of date_rules
 
 def _rule_header(s: _Sources) -> Date | None:
-    return _labelled_date(s.head) or _date_line(s.head)
+    return _labelled_date(s.head)
 
 
 def _rule_footer(s: _Sources) -> Date | None:
-    return _labelled_date(s.foot) or _date_line(s.foot)
+    return _labelled_date(s.foot)
+
+
+# a date standing alone on a line: after the wrapper's own fields (a digest's '## 2023-12-29' dates one item)
+def _rule_header_line(s: _Sources) -> Date | None:
+    return _date_line(s.head)
+
+
+def _rule_footer_line(s: _Sources) -> Date | None:
+    return _date_line(s.foot)
 
 
 def _rule_html_meta(s: _Sources) -> Date | None:
@@ -235,6 +262,7 @@ def _rule_title(s: _Sources) -> Date | None:
 
 
 RULES = {"header": _rule_header, "footer": _rule_footer, "html_meta": _rule_html_meta,
+         "header_line": _rule_header_line, "footer_line": _rule_footer_line,
          "front_matter": _rule_front_matter, "cover": _rule_cover, "dateline": _rule_dateline, "title": _rule_title}
 
 
@@ -242,7 +270,7 @@ def document_date(s: _Sources) -> tuple[Date | None, str | None]:
     for name in _vocab()["date_rules"]:
         d = RULES[name](s)
         if d:
-            return d, name
+            return d, name.removesuffix("_line")  # (published date_source: header, footer, …)
     return None, None
 
 

@@ -94,6 +94,32 @@ def _closing(pdf):
                 pdf.stream.close()
 
 
+# a cell of this many stacked numbers, one per line, is a column of rows the ruling did not separate
+_STACKED = 3
+_STACKED_NUMBER = re.compile(r"[-−+]?[0-9][0-9,，]*(?:\.[0-9]+)?%?")
+
+
+def _column_frame(rows: list[list[str | None]]) -> bool:
+    """A frame drawn around some columns of a table that has no rules between its rows: its one body row holds
+    every row's number stacked in one cell (1577693 / 242158 / 26073 …) while the row labels and the other
+    columns stand outside it. Read as a table it would cut each line of the real table in two; left to the page's
+    text lines, each line keeps its label, its unit and its numbers together."""
+    for r in rows:
+        for c in r:
+            parts = [x.strip() for x in (c or "").split("\n") if x.strip()]
+            if len(parts) >= _STACKED and all(_STACKED_NUMBER.fullmatch(x) for x in parts):
+                return True
+    return False
+
+
+def _text_rows(page, bbox) -> dict:
+    """The band of the page a column frame stands in, across the page's whole width, as one row per text line
+    ('钢材 吨 1577693 48.8'): a table laid out as lines, which the extractor's text-table reader takes."""
+    band = (0, max(0.0, bbox[1]), float(page.width), min(float(page.height), bbox[3]))
+    lines = [ln["text"] for ln in page.crop(band).extract_text_lines(strip=True) if ln["text"].strip()]
+    return {"bbox": [round(v, 2) for v in band], "rows": [[ln] for ln in lines], "lines": True}
+
+
 def read_page(page) -> dict:
     """One pdfplumber page → JSON-able lines in reading order and raw table rows."""
     # glyphs without a Unicode mapping come out as "(cid:123)" or private-use code points: noise, not text
@@ -103,8 +129,10 @@ def read_page(page) -> dict:
     tables = []
     for t in p.find_tables():
         rows = t.extract()
+        if _column_frame(rows):
+            tables.append(_text_rows(p, t.bbox))
         # one ruled row counts too: it is often a header the page break cut from its table
-        if max(len(r) for r in rows) >= 2 and sum(1 for r in rows for c in r if c and c.strip()) >= 2:
+        elif max(len(r) for r in rows) >= 2 and sum(1 for r in rows for c in r if c and c.strip()) >= 2:
             tables.append({"bbox": [round(v, 2) for v in t.bbox], "rows": rows})
 
     def outside(c):

@@ -143,7 +143,7 @@ def _reference_year(head: str, text: str, doc_year: int | None, roc: bool = Fals
         if not ln or _DATE_LINE.search(ln):
             continue
         for y in find_mentions(ln, doc_year, roc):  # (a Taiwan headline: 112年第4季经济成长率)
-            if y.year_start is None and not y.base_cue:
+            if y.year_start is None and not y.base_cue and not y.since:  # ('Slows to Weakest Since 2009')
                 return y.year
     return None
 
@@ -174,6 +174,8 @@ def _header_block(text: str, max_lines: int = 6, max_len: int = 80) -> list[str]
             continue
         if len(ln) > max_len or len(out) >= max_lines or re.search(r"[。！？.!?；;]$", ln):
             break  # a title or header line does not end as a sentence does: running text has begun
+        if out and _SUBHEADING.match(ln):
+            break  # '## …' under the title: the first section (or a digest's first item) has begun
         out.append(ln)
     return out
 
@@ -220,14 +222,22 @@ def _title_lines(title: str | None, text: str, first_lines: int = 12, max_len: i
     report or plan). Body lines and author affiliations stay out: they name other places."""
     parts = [title] if title else []
     lines = [ln.strip() for ln in text[:6000].split("\n") if ln.strip()]
+    # a digest's '## ' headings are its items, each with its own place and year: only its '# ' title heads it
+    items = len(_SUBHEADING.findall(text[:3000])) >= DIGEST_ITEMS
     for ln in lines[:first_lines]:
         if len(ln) > max_len:
             continue
         h = _HEADING.match(ln)
+        if h and items and _SUBHEADING.match(ln):
+            continue
         if h or ((_TITLE_WORDS.search(ln) or caseless_title(ln) != ln or _title_case(ln))
                  and not _SENTENCE_END.search(ln)):
             parts.append(h.group(1) if h else ln)
     for h in _HEADING.finditer(text[:3000]):
-        if len(h.group(1)) <= max_len:
+        if len(h.group(1)) <= max_len and not (items and _SUBHEADING.match(h.group())):
             parts.append(h.group(1))
     return "\n".join(dict.fromkeys(parts))
+
+
+_SUBHEADING = re.compile(r"^[ \t]*#{2,6}[ \t]+\S", re.M)
+DIGEST_ITEMS = 3

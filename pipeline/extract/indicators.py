@@ -27,9 +27,11 @@ def _rx() -> dict:
         "zh_decline_noun": re.compile(rf"(?:{alt(c['zh_decline_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_growth_noun": re.compile(rf"(?:{alt(c['zh_growth_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
+        "zh_comparative_decline": re.compile(
+            rf"(?:同比|环比|環比|同期|比[^，,。；;：:、]{{0,15}}?)(?<!至)(?:{alt(c['zh_comparative_decline'])})(?:了|约|約|近|[ \t])*$"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
-        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some|a further|further|another))?[ \t]*$"),
-        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:about|approximately|roughly|around|almost|nearly|more than|over|some|a further|further|another))?[ \t]*$"),
+        "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),
+        "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),
         # 'cut rates by 25 basis points': the object sits between the verb and 'by'
         "en_decline_by": re.compile(rf"(?i)\b(?:{alt(c['en_decline_by'])})\b(?:[ \t]+[\w'-]+){{0,6}}[ \t]+by[ \t]*$"),
         "en_growth_by": re.compile(rf"(?i)\b(?:{alt(c['en_growth_by'])})\b(?:[ \t]+[\w'-]+){{0,6}}[ \t]+by[ \t]*$"),
@@ -42,6 +44,8 @@ def _rx() -> dict:
         "en_verb_before_value": re.compile(
             rf"(?i)(?:\s+(?:{alt(c['en_growth'] + c['en_decline'] + c['en_link_verbs'])}|[a-z]+ed))+\s*[$€£¥]?$"),
         # a clause that only compares (比去年增加, 同比下降, 比1995年底增长) names no indicator of its own
+        "en_growth_after": re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:{alt(c['en_growth_after'])})\b(?![ \t]+than)"),
+        "en_decline_after": re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:{alt(c['en_decline_after'])})\b(?![ \t]+than)"),
         "zh_comparison_only": re.compile(
             rf"^(?:{alt(c['zh_comparison_only'])}|比[0-9]{{4}}年[底末]?)?(?:{alt(c['zh_change_verbs'])})?(?:了)?$"),
     }
@@ -49,8 +53,7 @@ def _rx() -> dict:
 
 # 'a 3.4% increase', 'a 14.8% year-over-year drop', '3 percentage points lower'
 _PERIOD_WORD = r"(?:(?:year|month|quarter|week)-(?:on|over)-(?:year|month|quarter|week)|annual|y/y|m/m|yoy)[ \t]+"
-_EN_AFTER_GROWTH = re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:increase|rise|growth|jump|gain|expansion|higher)\b(?![ \t]+than)")
-_EN_AFTER_DECLINE = re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:decline|drop|fall|decrease|contraction|slump|slide|dip|slip|cut|reduction|lower)\b(?![ \t]+than)")
+
 
 
 def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tuple[str, int]:
@@ -64,9 +67,9 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
         return "growth", -1  # 扭转前年3.7%的收缩
     if not is_zh and unit in ("percent", "percentage_point", "basis_point"):
         # 'a 3.4% increase', 'a 2.1% decline'
-        if _EN_AFTER_DECLINE.match(after):
+        if _rx()['en_decline_after'].match(after):
             return "growth", -1
-        if _EN_AFTER_GROWTH.match(after):
+        if _rx()['en_growth_after'].match(after):
             return "growth", 1
     if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times", "point") or is_zh:
         if not is_zh and r["en_decline_by"].search(by_tail):
@@ -75,6 +78,8 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
             return "growth", 1
         if r["zh_decline" if is_zh else "en_decline"].search(tail) or (is_zh and r["zh_decline_noun"].search(tail)):
             return "growth", -1
+        if is_zh and r["zh_comparative_decline"].search(clause_before[-24:]):
+            return "change", -1  # 同比低1.3个百分点, 比上年同期少3545亿元: less than the yardstick by
         if is_zh and r["zh_growth_noun"].search(tail):
             return "growth", 1
         if r["zh_growth" if is_zh else "en_growth"].search(tail):

@@ -14,6 +14,11 @@ from .reference import load_json, trie_pattern
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 ARABIC_OCR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+|\. [0-9]+(?![0-9.]))?"
 SIGN = r"[-+−－]"
+# Taiwan's official style mixes the two: 2萬8千590元, 1千500億元, 25兆4千700億元 (a thousands digit before 千, then the
+# three lower digits, or a scale right after)
+MIXED_THOUSANDS = r"[1-9][0-9]{0,2}千[0-9]{3}(?![0-9.,])"
+# the smaller part of an amount (8億5千萬美元: 5千 before 萬); a leading 6千万元 stays 6 × 千万
+MIXED_THOUSANDS_PART = r"[1-9][0-9]{0,2}千(?:[0-9]{3}(?![0-9.,])|(?=[万亿兆]))"
 # Chinese numerals: a numeral must start with a digit character; 百千万亿 may follow inside it
 CN_DIGITS = "〇零一二两三四五六七八九"
 # a numeral never starts with 零/〇 (零部件, 零售 are words); 万/亿 inside it join its parts (三亿六千万, 四万五千)
@@ -39,6 +44,9 @@ def english_word_pattern() -> str:
 
 
 def parse_arabic(s: str) -> float | None:
+    if "千" in s:  # 8千590 (MIXED_THOUSANDS)
+        a, _, b = s.partition("千")
+        return float(int(a) * 1000 + (int(b) if b else 0)) if a.isdigit() and (not b or b.isdigit()) else None
     t = s.replace(",", "").replace(" ", "").replace("−", "-").replace("－", "-")
     try:
         v = float(t)

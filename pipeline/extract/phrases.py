@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .numbers import ARABIC, parse_number
+from .numbers import ARABIC, MIXED_THOUSANDS_PART, parse_number
 from .quantity import Quantity, product
 from .reference import alternation, load_json
-from .units import patterns, scale_of
+from .units import patterns, scale_of, zh_unit
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +71,38 @@ def scan_bare_scaled(text: str) -> list[Quantity]:
         subj = max((w for w in subjects if not w.startswith("_") and w in lead), key=lambda w: lead.rfind(w) + len(w))
         out.append(Quantity(m.start("num"), m.end("scale"), m.start("num"), product(v, scale), v, m.group("scale"),
                             scale, subjects[subj], "count", script="zh"))  # the subject nearest the number
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bare_money_regexes() -> tuple[re.Pattern, re.Pattern]:
+    nouns = alternation(load_json("units.json")["zh_money_subjects"])
+    # (1兆1,237亿: a larger and a smaller scale of one amount)
+    amount = (rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|兆|万)"
+              # (ending the clause or before 的: 1.5亿学生 counts students, 4万多亿元 is read whole elsewhere)
+              rf"(?:(?P<num_b>{MIXED_THOUSANDS_PART}|{ARABIC})(?P<scale_b>亿|万))?(?=[的，,。；;：:、)）\s]|$)")
+    # the money noun before the amount in its sentence (举债923亿), or right after it (1,150亿的还债金额)
+    return (re.compile(rf"(?:{nouns})[^。；;！？!?\n]{{0,30}}?{amount}"),
+            re.compile(rf"{amount}(?=的?[^，,。；;：:、0-9]{{0,4}}?(?:{nouns}))"))
+
+
+def scan_bare_money(text: str) -> list[Quantity]:
+    """总预算举债923亿, 1,150亿的还债金额: a 万/亿/兆 amount with no unit in a sentence about money is money (its
+    currency, 元 by default, follows the document's place as a bare 元 does)."""
+    out = []
+    for m in near_keys(text, ("亿", "兆", "万"), _bare_money_regexes(), 48, 12, group="scale"):
+        v = parse_number(m.group("num"))
+        if v is None:
+            continue
+        scale = scale_of(m.group("scale"))
+        end = m.end("scale")
+        if m.group("num_b"):
+            vb, sb = parse_number(m.group("num_b")), scale_of(m.group("scale_b"))
+            if vb is None or sb >= scale or vb * sb >= scale:
+                continue
+            v, end = v + vb * sb / scale, m.end("scale_b")
+        out.append(Quantity(m.start("num"), end, m.start("num"), product(v, scale), v, m.group("scale"), scale,
+                            "CNY", "money", script="zh"))
     return out
 
 
@@ -226,3 +258,22 @@ def scan_fx_rates(text: str) -> list[Quantity]:
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+
+
+
+_COORD = r"[ \t]*(?:和|与|及|、)[ \t]*"
+# 比上年分别提高0.6和1.0个百分点: a bare number coordinated with one that carries a point or percent unit shares it
+_ELIDED_UNIT = re.compile(rf"(?<![0-9.,%])(?P<num>{ARABIC})(?=(?:{_COORD}{ARABIC}(?:个)?)+[ \t]*(?P<unit>个百分点|百分点|%|‰))")
+
+
+def scan_elided_unit(text: str) -> list[Quantity]:
+    """0.6和1.0个百分点, 3.2、4.1和5.0%: the numbers before the last of a list take its point or percent unit."""
+    if "百分点" not in text and "%" not in text and "‰" not in text:
+        return []
+    out = []
+    for m in _ELIDED_UNIT.finditer(text):
+        v, u = parse_number(m.group("num")), zh_unit(m.group("unit"))
+        if v is not None and u is not None:
+            out.append(Quantity(m.start("num"), m.end("num"), m.start("num"), product(v, 1.0, u.factor), v, "", 1.0,
+                                u.unit, u.kind, script="zh"))
+    return out

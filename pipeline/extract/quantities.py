@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
 from .counts import counted_noun
-from .numbers import ARABIC, ARABIC_OCR, CHINESE, SIGN, english_word_pattern, is_year_like, parse_number
-from .phrases import per_unit, zh_per_unit, scan_bare_scaled, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
+from .numbers import ARABIC, ARABIC_OCR, CHINESE, MIXED_THOUSANDS, MIXED_THOUSANDS_PART, SIGN, english_word_pattern, is_year_like, parse_number
+from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, scan_elided_unit, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
 from .text_tables import scan_text_tables
@@ -29,7 +30,7 @@ def _zh_regex() -> re.Pattern:
     # and a thousands comma with a space beside it (7, 013. 685万元) when a decimal follows
     ocr = (r"[0-9]{1,3}(?:[ ]?,[ ]?[0-9]{3})+[ ]?\.[ ]?[0-9]+"
            r"|[0-9](?:[ ]?[0-9])*[ ]?\.[ ]?[0-9](?:[ ]?[0-9])*|[0-9](?: [0-9]){2,}(?![0-9])")
-    num = rf"(?:{ocr}|{ARABIC}|{CHINESE})"
+    num = rf"(?:{ocr}|{MIXED_THOUSANDS}|{ARABIC}|{CHINESE})"
     # the lookahead rejects most positions on their first character: ~5x faster on Chinese text
     return re.compile(
         rf"(?=[0-9百千〇零一二两三四五六七八九十+\-−－负$€£¥A-Z])(?:"
@@ -39,7 +40,7 @@ def _zh_regex() -> re.Pattern:
         rf"|(?<![0-9.〇零一二两三四五六七八九十百千万亿A-Za-z])(?<![0-9],)(?P<sign>(?<![0-9A-Za-z]){SIGN}|负)?(?P<num>{num})"
         rf"(?:{_H}?(?P<inner1>余|多))?"
         rf"(?:{_H}*(?P<u1>%)?(?P<scale1>{p['zh_scale']})?(?P<unit1>{p['zh_unit']})?{_H}*(?P<dash>[-—–~～]|至|到){_H}*(?P<num2>{num}))?"
-        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
+        rf"{_H}?(?P<scale>{p['zh_scale']})?(?:(?P<num_b>{MIXED_THOUSANDS_PART}|{ARABIC})(?P<scale_b>{p['zh_scale']})?)?(?P<inner2>余|多)?{_H}?(?P<unit>{p['zh_unit']}))"
     )
 
 
@@ -54,7 +55,8 @@ def _en_regex() -> re.Pattern:
         rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to|and){_H}*(?P<pre2>{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
         # 'US$3.3tn', '11.79m graduates': abbreviated scales glued to the number
         rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?=[ \t]+[a-z]))(?![A-Za-z]))?"
-        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z]))?"
+        # ('its 2016 euro area forecast': a region's name, not an amount in euros)
+        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z])(?![ \t-]+(?:{p['en_unit_names']})\b))?"
     )
 
 
@@ -68,7 +70,8 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
     if has_han:
         out.extend(_scan_zh(text))
         # phrase patterns after the main one: each adds only what no earlier quantity already covers
-        for phrases in (scan_bare_scaled, scan_scaled_before_noun, scan_fractions, scan_text_tables):
+        for phrases in (scan_bare_scaled, scan_bare_money, scan_scaled_before_noun, scan_fractions, scan_text_tables,
+                        scan_elided_unit):
             _add_uncovered(out, phrases(text))
     if "指数" in text or "ndex" in text or "PMI" in text or "点" in text:
         _add_uncovered(out, scan_index(text))
@@ -174,8 +177,19 @@ def _scan_zh(text: str) -> list[Quantity]:
         q.inner_qualifier = m.group("inner1") or m.group("inner2")
         if q.kind == "money":
             zh_per_unit(text, q)  # 35.55元/股, 2500元/平方米
+        if q.raw_unit == "个" and _ELIDED_POINTS.match(text, q.end):
+            q = _as_points(q)  # 分别低0.02个和0.47个百分点: the first 个 is short for 个百分点
         out.append(q)
     return out
+
+
+_ELIDED_POINTS = re.compile(rf"(?:[ \t]*(?:和|与|及|、|，|,)[ \t]*{ARABIC}[ \t]*个(?!百分点))*"
+                            rf"[ \t]*(?:和|与|及|、|，|,)[ \t]*{ARABIC}[ \t]*个百分点")
+
+
+def _as_points(q: Quantity) -> Quantity:
+    pp = zh_unit("个百分点")
+    return replace(q, value=product(q.raw_value, q.scale, pp.factor), unit=pp.unit, kind=pp.kind)
 
 
 _PAIR = re.compile(r"[一二两三四五六七八九]{2}")

@@ -8,7 +8,10 @@
 A header line names each value column with its unit (年末数（万人）, 比上年增长（%）, 增长%); the rows under it are a
 label and as many numbers as there are columns, left to right. Each number becomes a quantity in its column's unit
 (866.60 → 8,666,000 person) and remembers its column's name, which says what kind of measure it is (增长: a
-growth). The table ends at the first line that is not such a row."""
+growth). The table ends at the first line that is not such a row.
+
+A header may name a unit column instead (指标 单位 绝对数 增长%): each row then gives its own unit after its label
+(货物运输总量 亿吨 2.92 6.6), which the columns named between the unit column and the first bracketed one take."""
 from __future__ import annotations
 
 import re
@@ -42,22 +45,67 @@ def _unit_of(unit_text: str):
     return q.unit, q.kind, q.value, unit_text
 
 
+@lru_cache(maxsize=1)
+def _unit_columns() -> frozenset[str]:
+    return frozenset(load_json("units.json")["table_unit_columns"])
+
+
+# a column that takes each row's own unit: (its name, None)
+ROW_UNIT = None
+
+
 def _header(line: str):
     """The value columns a header line names, or None when the line is not a header."""
-    if len(line) > MAX_HEADER or ("(" not in line and "%" not in line) or _NUMBER.search(_COLUMN.sub("", line)):
+    if len(line) > MAX_HEADER:
         return None
+    words = line.split()
+    at = next((i for i, w in enumerate(words) if w in _unit_columns()), None)
+    if at is not None and at > 0:  # a unit column needs a label column before it
+        return _unit_column_header(" ".join(words[at + 1:]))
+    if ("(" not in line and "%" not in line) or _NUMBER.search(_COLUMN.sub("", line)):
+        return None
+    return _bracket_columns(line) or None
+
+
+def _bracket_columns(text: str) -> list | None:
     cols = []
-    for m in _COLUMN.finditer(line):
+    for m in _COLUMN.finditer(text):
         u = _unit_of("%" if m.group("pct") else m.group("unit"))
         if u is None:
             return None
         cols.append((m.group("name"), u))
-    return cols or None
+    return cols
+
+
+def _unit_column_header(after: str):
+    """指标 单位 | 绝对数 增长%: the words before the first bracketed column name one column in the row's unit."""
+    first = _COLUMN.search(after)
+    lead = re.sub(r"\s+", "", after[:first.start()] if first else after)
+    if _NUMBER.search(lead) or _NUMBER.search(_COLUMN.sub("", after[first.start():] if first else "")):
+        return None
+    tail = _bracket_columns(after[first.start():]) if first else []
+    if tail is None:
+        return None
+    cols = ([(lead, ROW_UNIT)] if lead else []) + tail
+    return cols if any(u is ROW_UNIT for _, u in cols) else None
+
+
+def _row_unit(label: str):
+    """The unit a row gives after its label (钢材 吨 → 吨; 工业锅炉 蒸发量吨 → 吨): its last word, or the longest
+    unit that word ends with."""
+    parts = label.split()
+    if len(parts) < 2:
+        return None
+    word = parts[-1]
+    for i in range(len(word)):
+        if u := _unit_of(word[i:]):
+            return u
+    return None
 
 
 def scan_text_tables(text: str) -> list[Quantity]:
     """Quantities of the rows under each header line of a text table (see the module's docstring)."""
-    if "(" not in text and "%" not in text:
+    if "(" not in text and "%" not in text and not any(w in text for w in _unit_columns()):
         return []
     out: list[Quantity] = []
     cols = None
@@ -76,10 +124,13 @@ def scan_text_tables(text: str) -> list[Quantity]:
         if not row or len(nums) > len(cols):
             cols = None  # the table has ended
             continue
-        for m, (name, (unit, kind, factor, unit_text)) in zip(nums, cols):
-            v = parse_number(m.group().replace(",", ""))
+        row_unit = _row_unit(row.group("label")) if any(u is ROW_UNIT for _, u in cols) else None
+        for m, (name, unit) in zip(nums, cols):
+            unit = row_unit if unit is ROW_UNIT else unit
+            v = parse_number(m.group().replace(",", "")) if unit is not None else None
             if v is None:
                 continue
+            code, kind, factor, unit_text = unit
             out.append(Quantity(a + m.start(), a + m.end(), a + m.start(), product(v, factor), v, unit_text,
-                                factor, unit, kind, script="zh", column=name))
+                                factor, code, kind, script="zh", column=name))
     return out

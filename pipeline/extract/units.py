@@ -87,6 +87,7 @@ def patterns() -> dict:
         "zh_unit": alternation(t.zh),
         "en_scale": alternation(t.en_scales),
         "en_unit": "|".join(_escape_spaced(w) for w in sorted(t.en, key=lambda w: (-len(w), w))),
+        "en_unit_names": alternation(load_json("units.json")["en_unit_in_names"]),
         "en_prefix": trie_pattern(t.en_prefix),
         "en_prefix_words": [k for k in t.en_prefix if k[0].isalpha()],
     }

@@ -88,6 +88,41 @@ def table_column(yq: YearQuery) -> YearAnswer | None:
     return YearAnswer(col, None, None, "section", "table_column") if col is not None else None
 
 
+_ROW_END = re.compile(r"[0-9][ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _caption_rx() -> re.Pattern:
+    return re.compile(rf"[ \t]*(?:{alternation(_cues_json()['table_caption_leads'])})[ \t]*[0-9一二三四五六七八九十]+")
+
+
+def _cues_json() -> dict:
+    return load_json("time_cues.json")
+
+
+def table_caption(yq: YearQuery) -> YearAnswer | None:
+    """A row of a text table takes the year of the caption over its header (表 5 2023年主要产品产量 / 产品名称 单位
+    产量 / 钢材 吨 157 4.8): the rows above it end in numbers, the header does not, the caption sits above that."""
+    if not yq.q.column:
+        return None
+    wt, header = yq.wt, None
+    end = wt.rfind("\n", 0, yq.q.start)
+    while end > 0:
+        start = wt.rfind("\n", 0, end) + 1
+        line = wt[start:end]
+        end = start - 1
+        if not line.strip() or (header is None and _ROW_END.search(line)):
+            continue
+        if header is None:
+            header = line
+            continue
+        if not _caption_rx().match(line):
+            return None
+        y = next((y for y in yq.years.between(start, start + len(line)) if not y.base_cue and not y.relative), None)
+        return yq.answer("table_caption", y, "section") if y is not None else None
+    return None
+
+
 def year_after_value(yq: YearQuery) -> YearAnswer | None:
     """'3.832 trillion RMB in 2022', '8.3% recorded in 2011-2015', 'grew 5.8% last year': English puts the time after."""
     if yq.q.script != "en":
@@ -279,7 +314,7 @@ def document_date(yq: YearQuery) -> YearAnswer | None:
     return YearAnswer(y, None, None, "document_date", "document_date") if y is not None else None
 
 
-RULES = {f.__name__: f for f in (table_column, year_after_value, repeated_from_to, same_sentence,
+RULES = {f.__name__: f for f in (table_column, table_caption, year_after_value, repeated_from_to, same_sentence,
                                  relative_unresolved, current_value, previous_sentences, list_lead, plan_period, paragraph_opening,
                                  heading, title_year, news_story, dateline_report, document_date)}
 

@@ -15,6 +15,7 @@ Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 # ○ (a white circle) is often typed for 〇 in years: 一九八○年
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SINCE_BEFORE = re.compile(r"(?i)\bsince[ \t]+(?:the[ \t]+|late[ \t]+|early[ \t]+|mid-?[ \t]*)?$")
 
 
 @dataclass
@@ -54,7 +55,8 @@ def _regexes() -> dict[str, re.Pattern]:
     zh_range = rf"(?<![0-9])({Y})[ \t]*年?[ \t]*(?:[-—–~～]|至|到)[ \t]*({Y})[ \t]*年(?!代)"
     en_range = rf"(?<![\w.])({Y})[ \t]*(?:[-–—~]|to|through)[ \t]*({Y})(?![\w])"
     fyp_rx = rf"(?<![〇零一二三四五六七八九十百])[“\"]?({fyp})[”\"]?(?=时期|期间|规划|计划|末|初|以来)"
-    # ('at end-2023': the hyphen of 'end-' does not make the year part of a code or range)
+    # ('at end-2023': the hyphen of 'end-' does not make the year part of a code or range; '2066.70 万亩' and
+    # '1,954' are numbers, not years)
     # one pass over the text: the lookahead rejects most positions on their first character
     first = "12〇○零一二三四五六七八九十民“\""
     master = (
@@ -66,7 +68,7 @@ def _regexes() -> dict[str, re.Pattern]:
         rf"|(?P<zy>(?<![0-9])({Y})[ \t]*年(?!代))"
         rf"|(?P<zc>(?<![〇○零一二三四五六七八九])({_CN_YEAR})年)"
         rf"|(?P<fyp>{fyp_rx})"
-        rf"|(?P<ey>(?:(?<![\w.$€£¥-])|(?<=[Ee]nd-))({Y})(?![\w%]|[ \t]*(?:%|percent|yuan|RMB|billion|million|[\u3400-\u9fff])))"
+        rf"|(?P<ey>(?:(?<![\w.$€£¥-])|(?<=[Ee]nd-))({Y})(?![\w%]|[.,][0-9]|[ \t]*(?:%|percent|yuan|RMB|billion|million|[\u3400-\u9fff])))"
         rf")"
     )
     # relative years are looked for only when the document states its own date
@@ -102,6 +104,9 @@ def _regexes() -> dict[str, re.Pattern]:
         "en_range": re.compile(en_range),
         "fyp": re.compile(fyp_rx),
         "month_before": re.compile(rf"(?:{months})\.?[ \t]+(?:[0-9]{{1,2}},[ \t]*)?$"),
+        "year_ended_en": re.compile(rf"(?i)\b(?:{alternation(c['year_ended_en'])})(?:[ \t]+on)?(?:[ \t]+the)?"
+                                    r"(?:[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?)?[ \t]+$"),
+        "year_ended_zh": re.compile(rf"[ \t]*([0-9]{{1,2}})[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日[ \t]*(?:{alternation(c['year_ended_zh'])})"),
         # 到2026年 opens its clause; 增加到2002年 and 从1979年到1982年 end a change, 截至 means 'as of'
         "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“])(?:力争|争取|预计|计划|目标是)?(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
@@ -155,6 +160,9 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
             y = int(v) + int(c["roc_offset"])
         elif kind == "zy":
             y = int(re.match(r"[0-9]+", m.group("zy")).group())
+            ended = rx["year_ended_zh"].match(text, e)
+            if ended and int(ended.group(1)) != 12 and "截至" in text[max(0, s - 6):s]:
+                y -= 1  # 截至2019年3月31日止年度: a fiscal year, known by the year it began in
         elif kind == "zc":
             y = int(parse_chinese(m.group("zc")[:-1].replace("○", "〇")) or 0)
             if not 1800 <= y <= 2100:
@@ -169,6 +177,9 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
             mb = rx["month_before"].search(text, max(0, s - 20), s)
             if mb:
                 s = mb.start()
+                month = c["months_en"].get(re.match(r"[A-Za-z]+", mb.group()).group().lower())
+                if month and month != 12 and rx["year_ended_en"].search(text, max(0, s - 40), s):
+                    y -= 1  # 'the year ended March 31, 2019': a fiscal year, known by the year it began in
         elif kind == "zrel" or kind == "erel":
             if not doc_year:
                 continue
@@ -187,7 +198,8 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         same_period = text.startswith("同期", e)
         # ('compared with the same period of last year': the yardstick's words run longer than 12 characters)
         base = bool(rx["base_cue"].search(text, max(0, s - 28), s)) or same_period
-        since = bool(re.search(r"(?i)\bsince[ \t]+$", text[max(0, s - 8):s]) or text.startswith("以来", e))
+        # ('since 2019', 'since the 2009 recession', 'since late 2014')
+        since = bool(_SINCE_BEFORE.search(text, max(0, s - 18), s) or text.startswith("以来", e))
         out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or bool(rx["ratio_base_cue"].search(before)),
                                relative=kind in ("zrel", "erel"), since=since))
     if roc:
@@ -275,6 +287,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     spans = sorted((y.start, y.end) for y in out)
     span_starts = [a for a, _ in spans]
     added = []
+    headings = [h.start() for h in _MD_HEADING.finditer(text)] if "#" in text else []
     found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
     n_zh = len(found)
     found += rx["en_periods"].finditer(text)
@@ -287,6 +300,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$|(?:今年|去年|明年|上年|本年|前年)[ \t]*$", text[max(0, m.start() - 6):m.start()]):
             continue  # 2024年上半年, 去年第四季: read with the year written before them
         k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and _heading_between(headings, ends[k], m.start()):
+            k = -1  # a Markdown heading between them: a new section or a digest's next item has begun
         year = explicit[k][1] if k >= 0 else doc_year
         # no year stated in its own sentence (or since the document's own date): the year the document is about
         undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
@@ -300,7 +315,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             # that of a year named sentences before; a month later than the story's month is last year's
             year = en_story[0]
             names = [w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group()) if w.lower() in _cues()["months_en"]]
-            month = _cues()["months_en"][names[-1]] if names else None  # a range ends with its last month
+            # (a range ends with its last month; a quarter or half counts from the month it begins in)
+            month = _cues()["months_en"][names[-1]] if names else _cues()["en_period_start_months"].get(m.group())
             if month and en_story[1] and month > en_story[1]:
                 year -= 1
             elif m.group().lower() == "last month" and en_story[1] == 1:
@@ -313,6 +329,14 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     if added:
         out.extend(added)
         out.sort(key=lambda x: x.start)
+
+
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
+
+
+def _heading_between(headings: list[int], a: int, b: int) -> bool:
+    i = bisect_right(headings, a)
+    return i < len(headings) and headings[i] < b
 
 
 def _is_en_from_to(text: str, start: int) -> bool:

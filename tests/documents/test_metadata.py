@@ -82,3 +82,53 @@ def test_date_rules(tmp_path, text, date, source):
 def test_a_salutation_or_a_label_is_not_a_title(tmp_path):
     assert _read(tmp_path, "f.txt", "各位代表：\n现在，我代表政府向大会报告工作。\n").title != "各位代表："
     assert _read(tmp_path, "g.txt", "标题：2025年某市政府工作报告\n发文单位：某市人民政府\n").title == "2025年某市政府工作报告"
+
+
+@pytest.mark.parametrize("body,line", [
+    ("<p>Exports rose 5% in March.</p><p>Imports fell.</p><div><p>Trade grew.</p></div><br><p>End.</p>",
+     "Exports rose 5% in March."),
+    ("<p>全市出口增长5%。</p><p>进口下降。</p><div><p>贸易增长。</p></div><br><p>完。</p>", "全市出口增长5%。"),
+    ("<p>全市出口增長5%。</p><p>進口下降。</p><div><p>貿易增長。</p></div><br><p>完。</p>", "全市出口增長5%。"),
+])
+def test_a_blog_export_with_wordpress_keys_and_an_html_body(tmp_path, body, line):
+    # WordPress exports (Jekyll importers) write post_title and post_date, and the post itself as HTML
+    text = f"---\nID: 254\npost_title: 'Trade in March'\npost_date: 2016-04-19 06:32:43\n---\n{body}\n"
+    d = _read(tmp_path, "post.md", text)
+    assert (d.title, d.date, d.date_source) == ("Trade in March", "2016-04-19", "front_matter")
+    assert line in d.text.splitlines() and "<p>" not in d.text
+
+
+def test_markdown_that_mentions_a_tag_stays_markdown(tmp_path):
+    text = "# Notes\n\nThe page uses a <div> for the chart.\n\n**Exports** rose 5%.\n"
+    assert _read(tmp_path, "n.md", text).text == text
+
+
+@pytest.mark.parametrize("text,title", [
+    ('{\n  "id": 7,\n  "date": "2023-08-21",\n  "title": "Budget briefing",\n  "content": "Revenue rose 3%."\n}\n',
+     "Budget briefing"),
+    ('{\n  "id": 7,\n  "date": "2023-08-21",\n  "title": "预算简报",\n  "content": "收入增长3%。"\n}\n', "预算简报"),
+    ('{\n  "id": 7,\n  "date": "2023-08-21",\n  "title": "預算簡報",\n  "content": "收入增長3%。"\n}\n', "預算簡報"),
+    ("export const post = {\n  title: 'Budget briefing',\n  publishDate: '2023-08-21',\n};\n", "Budget briefing"),
+])
+def test_a_records_fields_are_labelled_lines(tmp_path, text, title):
+    # a crawler's JSON record or a site's data file saved as text: '"date": "…",' labels its date
+    d = _read(tmp_path, "record.txt", text)
+    assert (d.date, d.date_source, d.title) == ("2023-08-21", "header", title)
+
+
+@pytest.mark.parametrize("name,text,date,source", [
+    # a digest's front matter dates it; a date heading inside dates one of its items
+    ("d.md", "---\ntitle: Weekly digest\ndate: 2024-01-08\n---\n\n## 2023-12-29\n\nExports rose 5% in November.\n",
+     "2024-01-08", "front_matter"),
+    ("d.md", "---\ntitle: 财经周报\ndate: 2024-01-08\n---\n\n## 2023年12月29日\n\n11月出口增长5%。\n", "2024-01-08", "front_matter"),
+    ("d.md", "---\ntitle: 財經週報\ndate: 2024-01-08\n---\n\n## 2023年12月29日\n\n11月出口增長5%。\n", "2024-01-08", "front_matter"),
+    # a signature line: its date, then a time and a place
+    ("p.md", "# Notes\n\n" + "Exports rose 5%.\n\n" * 20 + "## 后记\n\n2024年8月11日20点17分于上海。\n", "2024-08-11", "footer"),
+    ("p.md", "# Notes\n\n" + "出口增長5%。\n\n" * 20 + "2024年8月11日寫於臺北\n", "2024-08-11", "footer"),
+    # the Hong Kong government's releases close with 'Ends/Tuesday, April 30, 2019'
+    ("r.txt", "Provisional results\n\n" + "Revenue was HK$10 billion.\n\n" * 20
+     + "Ends/Tuesday, April 30, 2019\nIssued at HKT 16:30\n", "2019-04-30", "footer"),
+])
+def test_the_wrappers_own_date_before_a_date_line(tmp_path, name, text, date, source):
+    d = _read(tmp_path, name, text)
+    assert (d.date, d.date_source) == (date, source)

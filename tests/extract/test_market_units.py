@@ -88,6 +88,11 @@ def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, valu
     ("Gross margin was 21%, or 3 percentage points lower.", "3 percentage points", -3.0),
     ("Output was 5% higher.", "5%", 5.0),
     ("Prices have fallen some 30% this year.", "30%", -30.0),
+    ("Forecasts saw a 1.5 percentage-point downward revision.", "1.5 percentage-point", -1.5),
+    ("The index has shed nearly 12 percent since March.", "12 percent", -12.0),
+    ("The bond lost ground, losing 4 percent of its value.", "4 percent", -4.0),
+    ("Output is expected to keep contracting 2.5 percent.", "2.5 percent", -2.5),
+    ("The economy contracted by an annualized 0.8 percent.", "0.8 percent", -0.8),
 ])
 def test_english_declines_after_the_value(ex, text, quote, value):
     assert ex.one(text, quote=quote).value == value
@@ -119,3 +124,61 @@ def test_a_batch_is_not_a_count(ex):
 def test_a_unit_written_as_a_compound_modifier(ex, text, quote, value, unit):
     f = ex.one(text, quote=quote)
     assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_year_before_a_regions_name_is_no_amount(ex):
+    # 'euro' in 'euro area' names a region: '2023 euro area growth' holds no amount of euros
+    got = [(f.quote, f.unit) for f in ex.facts("The fund raised its 2023 euro area growth forecast to 1.1 percent.")]
+    assert got == [("1.1 percent", "percent")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("今年中央总预算举债约900亿，明年还债金额为1,100亿。", "900亿", 9e10),
+    ("明年依法编列了1,250亿的还债金额。", "1,250亿", 1.25e11),
+    ("北向资金本月净流入430.5亿。", "430.5亿", 4.305e10),
+    ("我们总共举债1兆2,100亿，但也还债达到7,500亿。", "1兆2,100亿", 1.21e12),
+    ("今年的总预算规模会再成长，达到5,200亿，其中包含特别预算。", "5,200亿", 5.2e11),
+])
+def test_a_bare_amount_in_a_clause_about_money_is_money(ex, conv, text, quote, value):
+    text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit, f.kind) == (pytest.approx(value), "CNY", "money")
+
+
+def test_a_bare_amount_in_a_taiwan_text_is_new_taiwan_dollars(ex):
+    f = ex.one(ex.hant("台湾今年总预算举债约900亿。"), quote=ex.hant("900亿"))
+    assert (f.value, f.unit) == (pytest.approx(9e10), "TWD")
+
+
+@pytest.mark.parametrize("text", ["全市常住人口1,400万，面积1.6万平方公里。",
+                                  "提供生活补助，使1.2亿学生受益。",  # a counted noun after the amount: students
+                                  "居民储蓄存款新增3万多亿元。"])  # read whole, with its 元
+def test_a_bare_amount_without_money_words_is_no_money(ex, text):
+    assert not [f for f in ex.facts(text) if f.kind == "money" and f.value < 1e12]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value", [
+    ("基本工资调升至2万6千400元。", "2万6千400元", 26400.0),
+    ("保险业资产总额达32兆1千205亿元。", "32兆1千205亿元", 3.21205e13),
+    ("每年投资额达1千200亿元。", "1千200亿元", 1.2e11),
+    ("获投金额由7亿5千万美元增加。", "7亿5千万美元", 7.5e8),
+])
+def test_thousands_written_with_qian_between_arabic_digits(ex, conv, text, quote, value):
+    # Taiwan's official style: 2萬6千400元 is 26,400; a 千 with no three digits after it needs a scale (5千万)
+    text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
+    assert ex.one(text, quote=quote).value == pytest.approx(value)
+
+
+def test_a_qian_unit_is_not_a_thousands_digit(ex):
+    f = ex.one("装机容量为5千瓦。", quote="5千瓦")
+    assert (f.value, f.unit) == (pytest.approx(5.0), "kw")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The carmaker sold just 1,389 last year.", "1,389 last"),
+    ("A survey of 500,000 companies shows the strain.", "500,000 companies shows"),
+])
+def test_a_word_of_time_or_a_verb_is_not_what_a_number_counts_en(ex, text, quote):
+    assert quote not in [f.quote for f in ex.facts(text)]

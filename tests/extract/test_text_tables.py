@@ -28,3 +28,22 @@ def test_a_row_with_more_numbers_than_columns_ends_the_table(ex):
 def test_running_text_is_not_a_row(ex):
     text = "指标 比上年增长（%）\n全年新增就业 7.52 万人，增长 3%。\n"
     assert [(f.quote, f.unit) for f in ex.facts(text)] == [("7.52 万人", "person"), ("3%", "percent")]
+
+
+UNIT_TABLE = ("表 3 2022 年某市交通运输主要指标\n指标 单位 绝对数 增长%\n货物运输总量 亿吨 3.15 4.2\n"
+              "#公路 万吨 8820 -1.5\n工业锅炉 蒸发量吨 10250 2.0\n")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_unit_column_gives_each_row_its_own_unit(ex, conv):
+    text = ex.hant(UNIT_TABLE) if conv == "hant" else UNIT_TABLE
+    got = [(f.quote, f.value, f.unit, f.measure, f.year) for f in ex.facts(text)]
+    # (蒸发量吨: a unit with a word before it is read by the unit it ends with)
+    assert got == [("3.15", 315000000.0, "tonne", "level", 2022), ("4.2", 4.2, "percent", "growth", 2022),
+                   ("8820", 88200000.0, "tonne", "level", 2022), ("-1.5", -1.5, "percent", "growth", 2022),
+                   ("10250", 10250.0, "tonne", "level", 2022), ("2.0", 2.0, "percent", "growth", 2022)]
+
+
+def test_a_row_without_a_unit_word_gives_no_value_in_the_unit_column(ex):
+    text = "指标 单位 产量 增长%\n钢材 1500 4.8\n"
+    assert [(f.quote, f.unit) for f in ex.facts(text)] == [("4.8", "percent")]

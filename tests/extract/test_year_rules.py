@@ -176,3 +176,73 @@ def test_values_in_a_bracketed_aside_take_the_year_after_the_bracket(tmp_path):
     text = "---\ndate: 2023-10-10\n---\nThey amounted to 6.8trn yuan ($1trn, or almost 7% of national income) in 2020.\n"
     facts = _facts(tmp_path, text, "d.md")
     assert [(f.quote, f.year) for f in facts] == [("6.8trn yuan", 2020), ("$1trn", 2020), ("7%", 2020)]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("2022年全市耕地面积 2050.35 万亩，粮食产量890.2万吨。\n", "890.2万吨"),
+    ("2022年全市耕地面積 2050.35 萬畝，糧食產量890.2萬噸。\n", "890.2萬噸"),
+    ("In 2022 the sown area was 2031.5 thousand hectares and output 890.2 million tonnes.\n", "890.2 million tonnes"),
+])
+def test_a_number_with_decimals_is_not_a_year(tmp_path, text, quote):
+    # 2050.35 and 2031.5 read like years up to their decimal point: the year stated before them still applies
+    f = _one(_facts(tmp_path, text), quote)
+    assert (f.year, f.year_rule) == (2022, "same_sentence")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    # a quarter that begins after the story's month is last year's; one under way is this year's
+    ("BEIJING, Jan. 19, 2016 -- Output rose 6.8 percent in the fourth quarter from a year earlier.\n",
+     "6.8 percent", 2015),
+    ("BEIJING, Jan. 19, 2016 -- Fourth-quarter output rose 6.8 percent from a year earlier.\n", "6.8 percent", 2015),
+    ("BEIJING, May 17, 2024 -- She expects second-quarter growth of about 5 percent.\n", "5 percent", 2024),
+    ("HONG KONG, Aug. 15, 2025 -- Some 210 events will be held in the second half of the year.\n", "210 events", 2025),
+])
+def test_an_english_quarter_against_the_storys_month(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Growth slows to weakest since 2009\n\nDate: 2016-01-19\n\nRetail sales rose 11.1 percent.\n", "11.1 percent"),
+    ("Date: 2016-01-19\n\nThe slowest quarter since the 2009 recession. Sales rose 11.1 percent.\n", "11.1 percent"),
+])
+def test_a_year_after_since_is_a_starting_point_not_the_time_reported(tmp_path, text, quote):
+    f = _one(_facts(tmp_path, text), quote)
+    assert f.year == 2016 and f.year_rule not in ("title_year", "previous_sentences")
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("Revenue for the year ended March 31, 2022 was HK$500 billion.\n", "HK$500 billion", 2021),
+    ("Revenue for the financial year ended 30 June 2022 was $80 million.\n", "$80 million", 2021),
+    ("Revenue for the year ended December 31, 2022 was $80 million.\n", "$80 million", 2022),
+    ("Revenue for the six months ended June 30, 2022 was $80 million.\n", "$80 million", 2022),
+    ("截至2022年3月31日止年度，政府收入为5000亿元。\n", "5000亿元", 2021),
+    ("截至2022年3月31日止年度，政府收入為5000億元。\n", "5000億元", 2021),
+    ("截至2022年12月31日止年度，公司收入为50亿元。\n", "50亿元", 2022),
+])
+def test_a_year_that_ends_before_december_is_known_by_the_year_it_began(tmp_path, text, quote, year):
+    assert _one(_facts(tmp_path, text), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("# China news digest\n\n## Land holdings down in 2022\n - date published: 2023-12-15\n\nHoldings are near 1 per cent.\n\n"
+     "## Trade beats target\n\nTrade rose.\n\n## Retail sales\n\nRetail sales rose 10.1 per cent in November.\n",
+     "10.1 per cent", 2023),
+    ("# 财经早报\n\n## 2022年土地持有下降\n - 发布时间: 2023-12-15\n\n持有比例约1%。\n\n## 贸易超过目标\n\n贸易增长。\n\n"
+     "## 零售\n\n社会消费品零售总额增长10.1%。\n", "10.1%", 2023),
+    ("# 財經早報\n\n## 2022年土地持有下降\n - 發布時間: 2023-12-15\n\n持有比例約1%。\n\n## 貿易超過目標\n\n貿易增長。\n\n"
+     "## 零售\n\n社會消費品零售總額增長10.1%。\n", "10.1%", 2023),
+])
+def test_a_digests_item_headings_are_not_its_title(tmp_path, text, quote, year):
+    # the year an item's heading names (in 2022) is not the year the digest reports on; its date is 2023-12-15
+    assert _one(_facts(tmp_path, text, "digest.md"), quote).year == year
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("# Morning briefing, March 4, 2024\n\n## Stocks\n\nBrokers cut their 2025 forecasts.\n\n## Funds\n\n"
+     "Fund assets rose 8% in the first half.\n", "8%", 2024),
+    ("# 财经早餐2024年3月4日\n\n## 股市\n\n券商下调了2025年的盈利预测。\n\n## 基金\n\n截至6月底，基金规模增长8%。\n", "8%", 2024),
+    ("# 財經早餐2024年3月4日\n\n## 股市\n\n券商下調了2025年的盈利預測。\n\n## 基金\n\n截至6月底，基金規模增長8%。\n", "8%", 2024),
+])
+def test_a_period_does_not_take_a_year_from_the_section_before(tmp_path, text, quote, year):
+    # 6月 / 'the first half' under a new heading: not the year the previous item named
+    assert _one(_facts(tmp_path, text, "brief.md"), quote).year == year

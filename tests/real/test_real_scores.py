@@ -14,9 +14,16 @@ sys.path.insert(0, str(HERE))
 
 import evaluate  # noqa: E402
 
-REAL_FLOOR = {"f1": 0.93, "macro_f1": 0.91, "min_doc_f1": 0.88}   # reached: 0.953, 0.929, 0.909
-DEV_FLOOR = {"f1": 0.86, "macro_f1": 0.79}                        # reached: 0.879, 0.811 over all 11
-COMMITTED_DOC_FLOOR = 0.88                                         # the Zhoukou communiqué (committed): 0.902
+REAL_FLOOR = {"f1": 0.94, "macro_f1": 0.91, "min_doc_f1": 0.88}   # reached: 0.966, 0.937, 0.909
+DEV_FLOOR = {"f1": 0.80, "macro_f1": 0.71}                        # reached: 0.832, 0.740 over all 25
+# the documents whose licence let them be committed (all that CI has), each to its own floor: reached minus ~0.03
+COMMITTED_DOC_FLOOR = {
+    "zh_pdf_stat_communique_zhoukou_2023": 0.94,                   # 0.974
+    "zh_html_pboc_financial_statistics_h1_20200710": 0.92,         # 0.951
+    "zh_html_pboc_financial_statistics_q1_20260413": 0.79,         # 0.826
+    "zh_hant_tw_json_president_budget_briefing_20230821": 0.68,    # 0.716
+    "zh_hant_tw_json_president_economy_speech_20250401": 0.67,     # 0.707
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +50,7 @@ def test_development_set(scores, tmp_path):
             name = next(p.name for p in (HERE / "gold").iterdir() if Path(p.stem).stem == path.stem)
             (gold / name).write_bytes((HERE / "gold" / name).read_bytes())
             out = evaluate.score(gold, [path], tmp_path, "--json")
-            assert json.loads(out.strip().splitlines()[-1])["f1"] >= COMMITTED_DOC_FLOOR, path.name
+            assert json.loads(out.strip().splitlines()[-1])["f1"] >= COMMITTED_DOC_FLOOR[path.stem], path.name
         return
     for k, floor in DEV_FLOOR.items():
         assert scores["dev"][k] >= floor, (k, scores["dev"][k])

@@ -180,6 +180,39 @@ def ruled_table(path: Path, caption: str = "单位：万元 币种：人民币",
     return rows
 
 
+FRAMED_ROWS = [["焦炭", "吨", "731250", "6.2"], ["水泥", "万吨", "215.4", "-3.5"], ["布", "万米", "12.75", "1.8"],
+               ["发电量", "亿千瓦时", "98.6", "4.1"]]
+
+
+def column_frame_table(path: Path, rows=None) -> list[list[str]]:
+    """A table whose rows are not ruled: one frame is drawn round the unit and quantity columns only (header
+    and body), so pdfplumber's lattice finds a two-cell 'table' holding every row's number stacked in one cell,
+    while the labels and the growth column stand outside it — as statistical communiqués are often set."""
+    rows = rows or FRAMED_ROWS
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _furniture(c, 1, HEADER_ZH, ZH)
+    c.setFont(ZH, 10.5)
+    c.drawString(62, H - 90, "表 2 2022 年某市规模以上工业主要产品产量及增速")
+    xs, top, row_h = [70, 200, 270, 360, 470], H - 120, 20
+    c.drawString(xs[0], top - 14, "产品名称")
+    c.drawString(xs[1] + 4, top - 14, "单位")
+    c.drawString(xs[2] + 4, top - 14, "产量")
+    c.drawString(xs[3] + 4, top - 14, "比上年增长（%）")
+    for i, row in enumerate(rows, 1):
+        for x, cell in zip(xs, row):
+            c.drawString(x + 4, top - 14 - i * row_h, cell)
+    bottom = top - (len(rows) + 1) * row_h
+    c.line(xs[1], top, xs[3], top)
+    c.line(xs[1], top - row_h, xs[3], top - row_h)
+    c.line(xs[1], bottom, xs[3], bottom)
+    for x in xs[1:4]:
+        c.line(x, top, x, bottom)
+    c.drawString(62, bottom - 30, "全年全市工业用电量增长5.0%。")
+    c.showPage()
+    c.save()
+    return rows
+
+
 def encrypted(path: Path) -> None:
     from reportlab.lib.pdfencrypt import StandardEncryption
     c = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("user-secret", "owner-secret"))
