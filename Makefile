@@ -12,7 +12,7 @@ UI_PORT ?= 3000
 # Debian packages: a CJK font for test PDFs, poppler for rendering them, chromium for the UI test.
 APT_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data chromium chromium-driver
 
-.PHONY: help venv sysdeps run test test-fast ui bench bench-scale lock clean
+.PHONY: help venv sysdeps run test test-fast ui bench bench-scale bench-ui lock clean
 
 help:
 	@echo "make run   - install, materialize every asset over raw/, print a summary"
@@ -20,6 +20,7 @@ help:
 	@echo "make ui    - Dagster UI on http://$(UI_HOST):$(UI_PORT) (set UI_PORT / UI_HOST to change)"
 	@echo "make bench - extraction and PDF benchmarks"
 	@echo "make bench-scale - builds of 1,000 and 10,000 documents: full, no-op, +1, changed, removed"
+	@echo "make bench-ui - the UI's build_all job against make run, from an empty warehouse"
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PY_BOOT) -m venv $(VENV)
@@ -58,6 +59,10 @@ bench: venv
 # not part of `make test`: ~15 min on 2 cores (SIZES=1000 for the small corpus only)
 bench-scale: venv
 	$(PY) -m benchmarks.scale --sizes $(or $(SIZES),1000,10000)
+
+# not part of `make test`: ~5 min on 2 cores (a dg dev server, 3 rounds of both builds)
+bench-ui: venv
+	$(PY) -m benchmarks.ui_build
 
 lock: 
 	$(UV) pip compile pyproject.toml --extra dev -p 3.11 -o requirements.lock

@@ -3,6 +3,8 @@
     extract    document_shards: one static partition per shard of raw/ (a stable hash of each path)
     validate   documents, pages, facts, table_cells combined by DuckDB from the shards; blocking checks
     publish    release: Parquet, DuckDB, wheel; atomic
+
+    build_all  the UI's one-click build: every shard, then the tables, their checks and the release (assets/jobs.py)
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import dagster as dg
 
 from .assets.checks import ALL_CHECKS
 from .assets.combine import combined_tables
+from .assets.jobs import build_all
 from .assets.publish import release
 from .assets.resources import Compute, Warehouse
 from .assets.sensors import raw_documents
@@ -28,6 +31,7 @@ automation = dg.AutomationConditionSensorDefinition(
 defs = dg.Definitions(
     assets=ASSETS,
     asset_checks=ALL_CHECKS,
+    jobs=[build_all],
     sensors=[raw_documents, automation],
     resources={"warehouse": Warehouse(), "compute": Compute()},
     # steps run in the run's process (a process per step costs seconds, STACK_NOTES P3); the per-document work

@@ -62,23 +62,26 @@ def up_to_date(raw: Path, warehouse: Path) -> tuple[shards.Plan, bool]:
     return plan, plan.nothing_to_do and shards.published_state(warehouse) == expected_state(plan)
 
 
-def _run_shards(plan: shards.Plan, everything, resources, instance, out) -> tuple[bool, str]:
-    """(success, '; k of n documents cached' for the summary line)."""
+def _run_shards(plan: shards.Plan, keys: list[str], everything, resources, instance, out,
+                tags: dict) -> tuple[bool, str]:
+    """Run the shards from the first to the last of `keys`; (success, '; k of n documents cached' for the summary
+    line)."""
     import dagster as dg
 
     from .assets.sensors import RANGE_END, RANGE_START
     from .assets.shards import document_shards
 
-    first, last = shards.contiguous_range(shards.shard_keys(), plan.changed)
-    n_docs = sum(len(plan.by_shard[k]) for k in plan.changed)
+    first, last = shards.contiguous_range(shards.shard_keys(), keys)
+    n_docs = sum(len(plan.by_shard[k]) for k in plan.changed)  # only changed shards' documents are worked on
     lines = _DocumentLines(n_docs, out)
     progress.addHandler(lines)
     progress.setLevel(logging.INFO)
     progress.propagate = False
     try:
-        # one run over the changed shards' range (a run per shard would cost ~0.5 s of bookkeeping each)
+        # one run over the range of keys (a run per shard would cost ~0.5 s of bookkeeping each)
         res = dg.materialize(everything, selection=[document_shards.key], instance=instance, resources=resources,
-                             raise_on_error=False, run_config=QUIET, tags={RANGE_START: first, RANGE_END: last})
+                             raise_on_error=False, run_config=QUIET,
+                             tags={**tags, RANGE_START: first, RANGE_END: last})
     finally:
         progress.removeHandler(lines)
     if not res.success:
@@ -92,11 +95,16 @@ def _nothing_changed(plan: shards.Plan, started: float, out) -> bool:
     return True
 
 
-def build(warehouse, instance, out=sys.stdout, compute=None) -> bool:
-    """Bring the release up to date (warehouse: a Warehouse resource; instance: a DagsterInstance)."""
+def build(warehouse, instance, out=sys.stdout, compute=None, every_shard: bool = False,
+          tags: dict | None = None) -> bool:
+    """Bring the release up to date (warehouse: a Warehouse resource; instance: a DagsterInstance).
+
+    every_shard: run every shard (every partition of document_shards), not only the changed ones, and publish even
+    when nothing changed: the UI's build_all job. A shard whose files and code are unchanged is recognized by its
+    fingerprint (a manifest read) and records a fresh materialization. tags: put on the runs this starts."""
     started = time.perf_counter()
     plan, current = up_to_date(warehouse.raw, warehouse.root)
-    if current:
+    if current and not every_shard:
         return _nothing_changed(plan, started, out)
     import dagster as dg
 
@@ -108,15 +116,18 @@ def build(warehouse, instance, out=sys.stdout, compute=None) -> bool:
     warnings.filterwarnings("ignore", category=dg.BetaWarning)
     warnings.filterwarnings("ignore", category=dg.PreviewWarning)
     resources = {"warehouse": warehouse, "compute": compute or Compute()}
-    everything, cached = [*ASSETS, *ALL_CHECKS], ""
-    if plan.changed:
+    everything, cached, tags = [*ASSETS, *ALL_CHECKS], "", tags or {}
+    keys = shards.shard_keys() if every_shard else plan.changed
+    if keys:
         n = sum(len(plan.by_shard[k]) for k in plan.changed)
-        print(f"{len(plan.changed)} of {len(plan.by_shard)} shards changed ({n} documents in them)", file=out)
-        ok, cached = _run_shards(plan, everything, resources, instance, out)
+        print(f"{len(plan.changed)} of {len(plan.by_shard)} shards changed ({n} documents in them)"
+              + (f"; all {len(keys)} run, the unchanged ones only record a materialization" if every_shard else ""),
+              file=out)
+        ok, cached = _run_shards(plan, keys, everything, resources, instance, out, tags)
         if not ok:
             return False
-    res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"],
-                         instance=instance, resources=resources, raise_on_error=False, run_config=QUIET)
+    res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"], instance=instance, resources=resources,
+                         raise_on_error=False, run_config=QUIET, tags=tags)
     failed = [e for e in res.get_asset_check_evaluations() if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR]
     for e in failed:
         print(f"check failed: {e.asset_key.to_user_string()}.{e.check_name}: {e.description}", file=out)

@@ -18,7 +18,8 @@ def make_doc_id(rel_path: str) -> str:
 
 @dataclass
 class TableCell:
-    """One cell of a table found on a PDF page; `header` is the row and column headers that apply to it."""
+    """One cell of a table found on a PDF page or in an HTML page (there page 1, the whole text); `header` is
+    the row and column headers that apply to it."""
 
     page: int
     table_index: int

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import limits
 from .encoding import UndecodableError, decode_bytes
-from .html import html_to_text
+from .html import read_html
 from .metadata import markdown_html_body, read_metadata
 from .titles import MAX_TITLE, first_line as _first_line, opening_line
 from .model import FORMATS, Document, TableCell, make_doc_id
@@ -82,11 +82,13 @@ def _fill(doc: Document, path: Path, data: bytes) -> None:
         title = None
         raw_text, doc.text = text, text
         if doc.format == "html":
-            text, title = html_to_text(raw_text)
+            text, title, doc.tables = read_html(raw_text)
             doc.text = text
-        elif doc.format == "md" and (body := markdown_html_body(raw_text)) is not None:
-            # Markdown may hold raw HTML; a blog export often holds nothing else (<p>…</p> under front matter)
-            text, title = body[0] + html_to_text(body[1])[0], None
+        elif doc.format in ("md", "txt") and (body := markdown_html_body(raw_text)) is not None:
+            # Markdown may hold raw HTML; a blog export often holds nothing else (<p>…</p> under front matter), and a
+            # page saved as .txt may be its markup (a fragment of <table>s)
+            html_text, _, doc.tables = read_html(body[1])
+            text, title = body[0] + html_text, None
             doc.text = text
         if reason := not_text(text):  # random bytes some encoding accepted: not a document's text
             doc.status, doc.error = "unreadable", f"{reason} (decoded as {doc.encoding})"

@@ -18,7 +18,7 @@ from .quantities import Quantity, scan
 from .reference import alternation, load_json
 from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
-from .structure import list_leads, respective_regions
+from .structure import list_leads, respective_regions, respective_years
 from .timing import is_average, is_target
 from .units import declared_currency, local_currency, local_dollar
 from .year_rules import year_of
@@ -49,24 +49,26 @@ def extract_facts(doc: Document) -> list[Fact]:
     ctx.dominant = dominant_region(mentions)
     lang = doc.lang or detect_lang(text)
     respective = respective_regions(wt, seg, quantities, mentions)
+    resp_years = respective_years(wt, seg, quantities, years)
     leads = list_leads(wt, quantities)
     facts = []
     for q in quantities:
-        f = _fact(doc, w, seg, q, ctx, years, mentions, lang, respective.get(id(q)), leads.get(id(q)))
+        f = _fact(doc, w, seg, q, ctx, years, mentions, lang, respective.get(id(q)), leads.get(id(q)),
+                  resp_years.get(id(q)))
         if f is not None:
             facts.append(f)
     return facts
 
 
 def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, mentions, lang, resp_region,
-          lead: Quantity | None = None):
+          lead: Quantity | None = None, resp_year=None):
     wt = w.text
     ss, se = seg.sent(q.start)
     cs = seg.clause_start(q.start)
     clause_before = wt[cs:q.start]
     # the sentence's language, not the pattern that found the number, decides which cue words apply
     is_zh = q.script == "zh" or seg.memo(("han", ss, se), lambda: bool(_HAN.search(wt, ss, se)))
-    when = year_of(wt, seg, q, years, ctx, clause_before)
+    when = year_of(wt, seg, q, years, ctx, clause_before, resp_year)
     year, year_start, ymention = when.year, when.year_start, when.mention
     # 分别下降3.5%、2.9%: a value listed after another shares its verb
     lead_before = wt[seg.clause_start(lead.start):lead.start] if lead is not None else clause_before

@@ -50,6 +50,34 @@ def respective_regions(wt: str, seg: Segments, quantities: list[Quantity], menti
     return out
 
 
+def respective_years(wt: str, seg: Segments, quantities: list[Quantity], years) -> dict:
+    """在2024年、2025年分别下跌50%和17%, 'rose 3% and 5% in 2023 and 2024 respectively': the k-th value is of the
+    k-th year of a list of years in its sentence."""
+    out: dict[int, object] = {}
+    for run in _runs(wt, quantities):
+        if len(run) < 2:
+            continue
+        ss, se = seg.sent(run[0].start)
+        if not _RESPECTIVE.search(wt, ss, se):
+            continue
+        listed = _year_list(wt, [y for y in years.between(ss, se) if y.year_start is None and not y.base_cue
+                                 and not (run[0].start <= y.start < run[-1].end)])
+        if len(listed) == len(run):
+            for q, y in zip(run, listed):
+                out[id(q)] = y
+    return out
+
+
+def _year_list(wt: str, ys: list) -> list:
+    """The longest run of year mentions separated only by list punctuation (2024年、2025年)."""
+    best, cur = [], []
+    for y in ys:
+        cur = cur + [y] if cur and _LIST_SEP.match(wt[cur[-1].end:y.start]) else [y]
+        if len(cur) >= len(best):
+            best = list(cur)
+    return best if len(best) >= 2 else []
+
+
 def _place_list(wt: str, ms: list[Mention]) -> list[Region]:
     """The longest run of places separated only by list punctuation."""
     best: list[Mention] = []

@@ -41,6 +41,7 @@ class YearQuery:
     years: list[YearMention]
     ctx: DocContext
     clause_before: str
+    respective: YearMention | None = None  # 在2024年、2025年分别…: this value's year of the list (structure.py)
 
     def __post_init__(self) -> None:
         self.ss, self.se = self.seg.sent(self.q.start)
@@ -121,6 +122,11 @@ def table_caption(yq: YearQuery) -> YearAnswer | None:
         y = next((y for y in yq.years.between(start, start + len(line)) if not y.base_cue and not y.relative), None)
         return yq.answer("table_caption", y, "section") if y is not None else None
     return None
+
+
+def respective_year(yq: YearQuery) -> YearAnswer | None:
+    """在2024年、2025年分别下跌50%和17%: the k-th value of a list takes the k-th year of the list before it."""
+    return yq.answer("respective_year", yq.respective) if yq.respective is not None else None
 
 
 def year_after_value(yq: YearQuery) -> YearAnswer | None:
@@ -314,7 +320,7 @@ def document_date(yq: YearQuery) -> YearAnswer | None:
     return YearAnswer(y, None, None, "document_date", "document_date") if y is not None else None
 
 
-RULES = {f.__name__: f for f in (table_column, table_caption, year_after_value, repeated_from_to, same_sentence,
+RULES = {f.__name__: f for f in (table_column, table_caption, respective_year, year_after_value, repeated_from_to, same_sentence,
                                  relative_unresolved, current_value, previous_sentences, list_lead, plan_period, paragraph_opening,
                                  heading, title_year, news_story, dateline_report, document_date)}
 
@@ -339,8 +345,9 @@ def decide_year(yq: YearQuery) -> YearAnswer:
     return _NONE
 
 
-def year_of(wt: str, seg: Segments, q: Quantity, years, ctx: DocContext, clause_before: str) -> YearAnswer:
-    a = decide_year(YearQuery(wt, seg, q, years, ctx, clause_before))
+def year_of(wt: str, seg: Segments, q: Quantity, years, ctx: DocContext, clause_before: str,
+            respective: YearMention | None = None) -> YearAnswer:
+    a = decide_year(YearQuery(wt, seg, q, years, ctx, clause_before, respective))
     ss, _ = seg.sent(q.start)
     # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
     scope = ss if q.script == "zh" else seg.clause_start(q.start)

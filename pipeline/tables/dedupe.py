@@ -1,7 +1,8 @@
 """A number printed in a table is published once: as the table fact, which knows its row, column and unit.
 
 A text fact is dropped when a table fact on the same page covers the same characters (the running text holds
-the table's rendering, so the text extractor may read a row) or states the same value in the same unit."""
+the table's rendering, so the text extractor may read a row) or states the same value in the same unit (and,
+in a document without pages, for the same year)."""
 from __future__ import annotations
 
 import math
@@ -41,6 +42,11 @@ def drop_text_duplicates(text_facts: list[Fact], table_facts: list[Fact], page_o
             continue
         page = f.page if f.page is not None else (page_of(f.char_start) if page_of else _page_between(f.char_start, table_facts))
         if page is not None and any(f.unit == t.unit and _same_value(f.value, t.value) for t in by_page.get(page, [])):
+            continue
+        # a document without pages (an HTML page) is one long page: there the year must agree too, or the 2.3% of
+        # a 2024 column would take away the 2.3% the text reports for 2026
+        if page is None and f.page is None and any(f.unit == t.unit and f.year == t.year and
+                                                   _same_value(f.value, t.value) for t in by_page.get(None, [])):
             continue
         kept.append(f)
     return kept

@@ -1,4 +1,4 @@
-"""Table cells of a PDF → Facts (source='table').
+"""Table cells of a PDF or an HTML page → Facts (source='table').
 
 Value from the cell, indicator from the row label and what the column's header path measures, year from the
 column header (2021年, or 本报告期 / 上年同期 / 期初余额 resolved against the report's own period, also when a merged
@@ -14,16 +14,18 @@ from decimal import Decimal
 from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
 from .cells import CellNumber, is_year_label, parse_cell
-from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, render_row
-from .periods import (GROWTH, NUMBERING, YEAR, column_year, label_year, period_year, relative_row_year,
-                      report_year)
+from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, header_words, render_row
+from .periods import (GROWTH, NUMBERING, YEAR, closing_row_year, column_year, label_year, period_year,
+                      relative_row_year, report_year)
 from .units import TableUnit, caption_unit, label_unit
 
 __all__ = ["column_year", "extract_table_facts", "report_year"]
 
 SHARE = ("比例", "占比", "比重", "share of")
 # column words that name a part of a year (a quarter, a span of months; a balance date is not one)
-_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter", re.I)
+# (a month or months ended some day, 'Month ended March 31, 2019', unless twelve of them: that is a year)
+_TIME = re.compile(r"季度|月份|半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\bQ[1-4]\b|\bH[12]\b|quarter|"
+                   r"(?<!twelve )(?<!12 )\bmonths?\s+end(?:ed|ing)\b", re.I)
 
 
 def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
@@ -32,6 +34,8 @@ def _measure(header: str, label: str, num: CellNumber, unit: str) -> str:
         return "change"
     if any(g in header.lower() for g in GROWTH):
         return "growth" if unit == "percent" else "change"
+    if unit == "percent" and any(g in label.lower() for g in GROWTH):
+        return "growth"  # periods across, measures down: the row 同比增速 holds growth rates
     if unit == "percent" and any(s in low for s in SHARE):
         return "share"
     return "level"
@@ -68,8 +72,10 @@ def _caption(text: str, lo: int, hi: int) -> str:
 
 
 def extract_table_facts(doc: Document) -> list[Fact]:
-    if not doc.tables or not doc.page_starts:
+    if not doc.tables:
         return []
+    # a document without pages (an HTML page) is one page spanning the whole text; its facts have no page
+    starts = doc.page_starts or [0]
     by_table: dict[tuple[int, int], list[TableCell]] = defaultdict(list)
     for c in doc.tables:
         by_table[(c.page, c.table_index)].append(c)
@@ -92,8 +98,10 @@ def extract_table_facts(doc: Document) -> list[Fact]:
     last_caption: TableUnit | None = None
     last_caption_year: int | None = None
     for (page, _ti), grid in zip(keys, grids):
-        start = doc.page_starts[page - 1]
-        end = doc.page_starts[page] if page < len(doc.page_starts) else len(doc.text)
+        if page > len(starts):
+            continue
+        start = starts[page - 1]
+        end = starts[page] if page < len(starts) else len(doc.text)
         pos = _locate(doc.text, start, end, grid, cursor.get(page, start))
         if pos is None:
             continue  # not written into the text: no span could be honest
@@ -108,12 +116,19 @@ def extract_table_facts(doc: Document) -> list[Fact]:
         last_caption, last_caption_year = cap, cap_year
         row_offset = pos
         for r, row in enumerate(grid.rows):
+            if r in grid.header_rows or not any(parse_cell(c) for c in row):
+                # a row without numbers may state the unit itself (单位：亿元 in its last cell), for the rows below
+                cap = caption_unit(" ".join(row)) or cap
             if r not in grid.header_rows:
-                facts.extend(_row_facts(doc, grid, r, row, row_offset, page, report, cap, cap_year, zh))
+                facts.extend(_row_facts(doc, grid, r, row, row_offset, page if doc.page_starts else None, report,
+                                        cap, cap_year, zh))
             row_offset += len(render_row(row)) + 1
     return facts
 
 
+# 'Banking Sector (Note 2)', '营业收入（注3）': a pointer to a note, no part of what is measured
+_NOTE_REF = re.compile(r"\s*[（(]\s*(?:notes?|注|註)\s*[\d一二三四五六七八九十]+(?:\s*[,，、&和及]\s*[\d一二三四五六七八九十]+)*"
+                       r"\s*[)）]", re.I)
 _CHANGE_WORDS = re.compile(r"同比|增减|增长|变动|变化|比上年|上年同期|比|[（(]?\s*[%％]\s*[)）]?|change|growth|yoy|\s")
 
 
@@ -138,11 +153,34 @@ def _measure_name(grid: Grid, r: int, c: int, report) -> str:
     return label_unit(cols[c].split(LEVEL_SEP)[-1])[0]
 
 
-def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int, report, cap, cap_year,
+# '(Deficit)/Surplus', 'Surplus/(Deficit)', '(Loss)/Profit': the bracketed word names what a bracketed amount is
+_EITHER = (re.compile(r"^(?P<pre>.*?)[(（](?P<a>[^()（）/]+)[)）]\s*/\s*(?P<b>[^()（）/]+)$"),
+           re.compile(r"^(?P<pre>.*?)(?P<b>[^()（）/\s][^()（）/]*?)\s*/\s*[(（](?P<a>[^()（）/]+)[)）]$"))
+
+
+def _bracket_reading(indicator: str, text: str, value: float, zh: bool) -> tuple[str, float]:
+    """What brackets around an amount mean in an account. On a row '(Deficit)/Surplus' a bracketed amount is a
+    deficit and the other amounts a surplus; a deficit or loss keeps its positive amount and the indicator says
+    deficit (GOLD_SPEC). On an outflow's row (Expenditure | (66,356.5)) the brackets only mark what is subtracted:
+    the amount is the outflow's. Elsewhere a bracketed amount is negative (a net repayment, a total)."""
+    bracketed = text.strip()[:1] in ("(", "（")
+    for rx in _EITHER:
+        if m := rx.match(indicator):
+            word = m["a"] if bracketed else m["b"]
+            pre = m["pre"].strip()
+            return (f"{pre}{'' if zh or not pre else ' '}{word.strip()}", abs(value) if bracketed else value)
+    low = indicator.lower()
+    if bracketed and value < 0 and any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)
+                                       for w in header_words()["outflow_rows"]):
+        return indicator, -value
+    return indicator, value
+
+
+def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: int | None, report, cap, cap_year,
                zh: bool) -> list[Fact]:
     label_raw = grid.row_label(r)
     label, row_unit, row_named = label_unit(label_raw)
-    indicator = NUMBERING.sub("", label).strip()
+    indicator = _NOTE_REF.sub("", NUMBERING.sub("", label)).strip()
     if not indicator:
         return []
     out = []
@@ -160,31 +198,34 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
         unit = _cell_unit(num, col_unit, row_unit, row_named, cap)
         if unit is None or unit.unit not in UNITS:
             continue
+        measure = _measure(col_header, label, num, unit.unit)
+        ind, value = (_bracket_reading(indicator, text, num.value, zh) if measure == "level" and unit.kind == "money"
+                      else (indicator, num.value))
         year = period_year(col_header, report)
-        what = indicator
+        what = ind
         measure_left = _measure_name(grid, r, c - 1, report) if _bare_change(col_header) else ""
-        if measure_left and measure_left not in indicator:
+        if measure_left and measure_left not in ind:
             # 营业收入 | 同比（%）: the change column speaks of the measure to its left
-            what = f"{indicator}{'' if zh else ' '}{measure_left}"
+            what = f"{ind}{'' if zh else ' '}{measure_left}"
         col_name = label_unit(col_header.split(LEVEL_SEP)[-1])[0] if col_header else ""
         measured = _measured(col_header, report, zh)
         if col_name and _TIME.search(col_name):
             # a quarter or a span of months (第一季度, 2018年1-3月): the year alone would not tell it from the
             # whole year, so the period goes into what is measured
-            what = f"{indicator} {col_name}"
+            what = f"{ind} {col_name}"
         elif year is None:
             # a column that names a measure or a category (营业收入, 机器设备) rather than a period: it is part of
             # what is measured (酒类 + 营业收入), and the row may say when (本年期初余额, 2021年12月31日) if its
             # label is a date rather than a name with a year in it (第二期（2012年）…项目)
-            if measured and measured not in indicator:
-                what = f"{indicator}{'' if zh else ' '}{measured}"
+            if measured and measured not in ind:
+                what = f"{ind}{'' if zh else ' '}{measured}"
             year = label_year(label, report)
         else:
             # 期末余额 / 账面价值: the period spans several columns and the levels under it tell them apart
-            if measured and measured not in indicator:
-                what = f"{indicator}{'' if zh else ' '}{measured}"
+            if measured and measured not in ind:
+                what = f"{ind}{'' if zh else ' '}{measured}"
             # 上年年末余额 in the 2021年度 block of an equity statement is the balance at the end of 2020
-            year = relative_row_year(label, year)
+            year = closing_row_year(label, col_header, relative_row_year(label, year))
         if year is None:
             year = cap_year if cap_year is not None else report
         sep = "，" if zh else ", "
@@ -196,8 +237,8 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             continue  # never publish a span that is not the quote (the rendering is built so it always is)
         out.append(Fact(
             doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
-            value=_scaled(num.value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=num.value, raw_unit=unit.raw,
-            scale=unit.scale, measure=_measure(col_header, label, num, unit.unit), year=year,
+            value=_scaled(value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=value, raw_unit=unit.raw,
+            scale=unit.scale, measure=measure, year=year,
             year_basis="section" if year is not None else None, year_rule="table_header",
             indicator=what, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..extract.reference import load_json
 from .grid import header_words
 
 # Period words in column headers, longest first: the first that occurs decides (年初至报告期期末 is current).
@@ -51,8 +52,40 @@ def column_year(header: str, report: int | None, caption_year: int | None = None
     return caption_year if caption_year is not None else report
 
 
+@lru_cache(maxsize=1)
+def _year_ended() -> tuple[re.Pattern, re.Pattern, dict]:
+    """'Year ended March 31, 2019', '截至2019年3月31日止年度', from the cues of reference/time_cues.json."""
+    c = load_json("time_cues.json")
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    months = alt(c["months_en"])
+    en = re.compile(rf"\b(?:{alt(c['year_ended_en'])})\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                    rf"(?P<m1>{months})|(?P<m2>{months}))\b\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?"
+                    r"(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
+    zh = re.compile(rf"(?P<y>(?:19|20)\d{{2}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*\d{{1,2}}\s*日\s*(?:{alt(c['year_ended_zh'])})")
+    return en, zh, c["months_en"]
+
+
+def fiscal_year(text: str) -> tuple[int, int] | None:
+    """(the year a fiscal year is known by, the year it ends in) for a year that ends before December: the
+    year ended March 31, 2019 began in 2018 and is known by it (GOLD_SPEC: fiscal year 2020/21 → 2020)."""
+    en, zh, months = _year_ended()
+    m = en.search(text)
+    if m:
+        month = months[(m["m1"] or m["m2"]).lower()]
+    elif (m := zh.search(text)) is not None:
+        month = int(m["m"])
+    else:
+        return None
+    end = int(m["y"])
+    return (end - 1, end) if month != 12 else None
+
+
 def period_year(text: str, report: int | None) -> int | None:
     """The year `text` names or implies, or None when it says nothing about time."""
+    if (fy := fiscal_year(text)) is not None:
+        return fy[0]
     m = YEAR.search(text)
     if m:
         return int(m.group(1))
@@ -96,3 +129,13 @@ def relative_row_year(label: str, column: int) -> int:
         return column
     got = period_year(text, column)
     return got if got is not None else column
+
+
+def closing_row_year(label: str, col_header: str, column: int | None) -> int | None:
+    """The year of a row that holds the balance at the end of its column's fiscal year: the year the period ends
+    in (Fiscal Reserves at end of period, under Year ended March 31, 2019 → 2019); else the column's year."""
+    fy = fiscal_year(col_header)
+    low = label.lower()
+    if fy is not None and column == fy[0] and any(w in low for w in header_words()["closing_rows"]):
+        return fy[1]
+    return column

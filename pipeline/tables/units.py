@@ -65,6 +65,10 @@ def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
     The flag is true for an unusable unit too (元/股): such a row must not fall back to the caption's unit."""
     m = _PAREN.search(label)
     if not m:
+        tail = _latin_money_tail().search(label)
+        if tail and (u := parse_unit(tail.group(1))) is not None:
+            # 'Year ended March 31, 2019 HK$ million': an English header often ends in its unit, unbracketed
+            return label[:tail.start()].strip(), u, True
         return label.strip(), None, False
     inner = m.group(1)
     u = parse_unit(inner)
@@ -78,6 +82,17 @@ def label_unit(label: str) -> tuple[str, TableUnit | None, bool]:
     return label[:m.start()].strip(), u, True
 
 
+@lru_cache(maxsize=1)
+def _latin_money_tail() -> re.Pattern:
+    """A currency and a scale at the end of a label, as words of units.json: `HK$ million`, `RMB'000`."""
+    w = _words()
+
+    def alt(words):
+        latin = sorted((k for k in words if k.isascii() or "’" in k), key=len, reverse=True)
+        return "|".join(re.escape(k) for k in latin)
+    return re.compile(rf"(?:^|(?<=\s))((?:{alt(w['currencies'])})\s*(?:{alt(w['scales'])}))\s*$", re.I)
+
+
 def _only_unit_words(text: str) -> bool:
     """`人民币万元`, `RMB million`, `单位：元`: nothing in `text` but unit, scale and currency words."""
     w = _words()
@@ -88,7 +103,8 @@ def _only_unit_words(text: str) -> bool:
     return not re.search(r"[\w\u4e00-\u9fff]", rest)
 
 
-_CAPTION = re.compile(r"(?:单位|單位|unit)\s*[:：]\s*([^\s|，,;；]{1,16})", re.I)
+# (an English unit may take two words: 'Unit: RMB million')
+_CAPTION = re.compile(r"(?:单位|單位|unit)\s*[:：]\s*([^\s|，,;；)）]{1,16}(?:\s+(?:thousands?|millions?|billions?)\b)?)", re.I)
 _CURRENCY = re.compile(r"(?:币种|幣種|currency)\s*[:：]\s*([^\s|，,;；]{1,10})", re.I)
 _EN_SCALE = re.compile(r"\b(?:in|unit:?)\s+(RMB|USD|HK\$|US\$)?\s*(thousands?|millions?|billions?)\b|"
                        r"\b(RMB|USD|HK\$|US\$)\s*(?:'000|’000|thousand|million|billion)\b", re.I)

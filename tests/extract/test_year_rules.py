@@ -246,3 +246,14 @@ def test_a_digests_item_headings_are_not_its_title(tmp_path, text, quote, year):
 def test_a_period_does_not_take_a_year_from_the_section_before(tmp_path, text, quote, year):
     # 6月 / 'the first half' under a new heading: not the year the previous item named
     assert _one(_facts(tmp_path, text, "brief.md"), quote).year == year
+
+
+@pytest.mark.parametrize("text,quotes,years", [
+    ("日期：2024年8月5日\n\n分析师预测批发价格在2024年、2025年分别下跌40%和15%。\n", ("40%", "15%"), (2024, 2025)),
+    ("日期：2024年8月5日\n\n分析師預測批發價格在2024年、2025年分別下跌40%和15%。\n", ("40%", "15%"), (2024, 2025)),
+    ("Date: 2024-08-05\n\nExports rose 3% and 5% in 2022 and 2023 respectively.\n", ("3%", "5%"), (2022, 2023)),
+])
+def test_respective_values_take_the_respective_years(tmp_path, text, quotes, years):
+    facts = _facts(tmp_path, text)
+    got = tuple(_one(facts, q) for q in quotes)
+    assert tuple(f.year for f in got) == years and {f.year_rule for f in got} == {"respective_year"}
