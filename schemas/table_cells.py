@@ -1,4 +1,4 @@
-"""pandera model of the published `table_cells` table: one row per cell of a table found in a PDF."""
+"""pandera model of the published `table_cells` table: one row per cell of a table found in a PDF or an HTML page."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,10 +7,10 @@ from pandera.typing import Series
 
 
 class TableCellsSchema(pa.DataFrameModel):
-    """Every cell of every table pdfplumber found in a PDF, with the headers that apply to it."""
+    """Every cell of every data table found in a PDF (by pdfplumber) or an HTML page (its <table>s; page 1), with the headers that apply to it."""
 
     doc_id: Series[str] = pa.Field(description="Id of the document (documents.doc_id)")
-    page: Series[np.int64] = pa.Field(ge=1, description="1-based page the table is on")
+    page: Series[np.int64] = pa.Field(ge=1, description="1-based page the table is on (1 for an HTML page, which has no pages)")
     table_index: Series[np.int64] = pa.Field(ge=0, description="0-based index of the table on its page")
     row: Series[np.int64] = pa.Field(ge=0, description="0-based row in the table")
     col: Series[np.int64] = pa.Field(ge=0, description="0-based column in the table")

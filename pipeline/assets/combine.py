@@ -20,7 +20,7 @@ DESCRIPTIONS = {
              "facts per document by kind.",
     "pages": "One row per PDF page: the span of the document's published text that the page produced, so any "
              "offset (a fact's char_start) can be placed on its page.",
-    "table_cells": "One row per cell of every table found in a PDF, with the row and column headers that apply.",
+    "table_cells": "One row per cell of every table found in a PDF or an HTML page, with the row and column headers that apply.",
 }
 
 

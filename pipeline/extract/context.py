@@ -10,6 +10,7 @@ from .national import Headings, caseless_title, has_national_publisher, speaks_f
 from .normalize import Working
 from .reference import alternation, load_json
 from .regions import LEVEL_RANK as _LEVEL_RANK, Region, gazetteer, lineage
+from .sentences import line_matches
 from .units import currency_declarations
 from .years import document_date, find_mentions, plan_period
 
@@ -86,7 +87,7 @@ def _report_year(text: str) -> int | None:
     今年/去年, never published as the document's date."""
     cues = load_json("time_cues.json")
     review = None
-    for m in _HEADING_LINE.finditer(text):
+    for m in line_matches(_HEADING_LINE, text):
         line = m.group()
         stated = [y.year for y in find_mentions(line, None) if not y.relative and y.year_start is None]
         if not stated:
@@ -197,6 +198,7 @@ def dominant_region(mentions) -> Region | None:
     return best if (n >= 5 and n * 4 >= n_all) or (n >= 3 and n * 2 >= n_all) else None
 
 
+@lru_cache(maxsize=4096)
 def _credited(region: Region) -> tuple[Region, ...]:
     """The place and the places above it below the country: a mention of Shenzhen also names Guangdong."""
     above = lineage(region)[1:]

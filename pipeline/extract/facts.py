@@ -67,7 +67,7 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     cs = seg.clause_start(q.start)
     clause_before = wt[cs:q.start]
     # the sentence's language, not the pattern that found the number, decides which cue words apply
-    is_zh = q.script == "zh" or bool(_HAN.search(wt, ss, se))
+    is_zh = q.script == "zh" or seg.memo(("han", ss, se), lambda: bool(_HAN.search(wt, ss, se)))
     when = year_of(wt, seg, q, years, ctx, clause_before, resp_year)
     year, year_start, ymention = when.year, when.year_start, when.mention
     # 分别下降3.5%、2.9%: a value listed after another shares its verb

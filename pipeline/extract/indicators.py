@@ -46,6 +46,8 @@ def _rx() -> dict:
         # a clause that only compares (比去年增加, 同比下降, 比1995年底增长) names no indicator of its own
         "en_growth_after": re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:{alt(c['en_growth_after'])})\b(?![ \t]+than)"),
         "en_decline_after": re.compile(rf"(?i)^[ \t]*(?:{_PERIOD_WORD})?(?:{alt(c['en_decline_after'])})\b(?![ \t]+than)"),
+        "en_less_than": re.compile(rf"(?i)^[ \t]*(?:\([^()]{{0,40}}\)[ \t]*|\)[ \t]*)?(?:{alt(c['en_less_than'])})[ \t]+than\b"),
+        "en_more_than": re.compile(rf"(?i)^[ \t]*(?:\([^()]{{0,40}}\)[ \t]*|\)[ \t]*)?(?:{alt(c['en_more_than'])})[ \t]+than\b"),
         "zh_comparison_only": re.compile(
             rf"^(?:{alt(c['zh_comparison_only'])}|比[0-9]{{4}}年[底末]?)?(?:{alt(c['zh_change_verbs'])})?(?:了)?$"),
     }
@@ -65,6 +67,10 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
     by_tail = clause_before[-80:]
     if is_zh and r["zh_decline_after"].match(after):
         return "growth", -1  # 扭转前年3.7%的收缩
+    if not is_zh and (r["en_less_than"].match(after) or r["en_more_than"].match(after)):
+        # 'HK$5.9 billion (1.1 per cent) lower than forecast': the difference from the yardstick
+        sign = -1 if r["en_less_than"].match(after) else 1
+        return ("growth" if unit == "percent" else "change"), sign
     if not is_zh and unit in ("percent", "percentage_point", "basis_point"):
         # 'a 3.4% increase', 'a 2.1% decline'
         if _rx()['en_decline_after'].match(after):

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .reference import load_json
+from .sentences import line_matches
 
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'’.-]*[A-Z]|[A-Z]")
 
@@ -65,7 +66,7 @@ class Headings:
     def _build(self):
         text, gazetteer, has_han, has_latin = self._args
         self.starts = []
-        for m in _HEADING_LINE.finditer(text):
+        for m in line_matches(_HEADING_LINE, text):
             line = m.group().strip()
             if _NOT_HEADING_END.search(line) or not _looks_like_heading(line):
                 continue

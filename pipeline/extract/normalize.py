@@ -30,7 +30,7 @@ def _ranges(codes: list[int]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _classes() -> tuple[re.Pattern, re.Pattern]:
+def _classes() -> tuple[list[int], list[int]]:
     """One walk over the BMP (and the math/enclosed/compatibility planes NFKC folds): the characters NFKC
     rewrites, and those that can change the text's length (…, ㎡, ﬁ, combining marks that merge)."""
     changing, resizing = [], []
@@ -43,17 +43,24 @@ def _classes() -> tuple[re.Pattern, re.Pattern]:
                 changing.append(cp)
             if len(n) != 1 or unicodedata.combining(ch):
                 resizing.append(cp)
-    resizing = sorted(set(resizing) | set(range(0x300, 0x370)))
-    return (re.compile("[" + _ranges(changing) + "]+"),
+    return changing, sorted(set(resizing) | set(range(0x300, 0x370)))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=2)
+def _patterns(astral: bool) -> tuple[re.Pattern, re.Pattern]:
+    """A run of characters NFKC rewrites, and one character that can change the text's length. A character class
+    holding a character beyond the BMP is tested range by range, ~5x slower per character of text than a class of
+    BMP characters (a lookup table), so a text without such characters is scanned with the BMP part alone."""
+    changing, resizing = _classes()
+    if not astral:
+        changing, resizing = [c for c in changing if c < 0x10000], [c for c in resizing if c < 0x10000]
+    run = _ranges(changing)
+    # ('[…][…]*' rather than '[…]+': a pattern that opens with a class lets the engine skip to its characters)
+    return (re.compile(f"[{run}][{run}]*"),
             re.compile("[" + _ranges(resizing) + "\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]|" + _KEEP.pattern))
-
-
-def _changing() -> re.Pattern:
-    return _classes()[0]
-
-
-def _resizing() -> re.Pattern:
-    return _classes()[1]
 
 
 class Working:
@@ -66,14 +73,15 @@ class Working:
         pieces: list[str] = []
         # breakpoints after each character whose replacement changed length: (working offset, published offset)
         wpos, opos = [0], [0]
-        if not _resizing().search(source):
+        changing, resizing = _patterns(bool(_ASTRAL.search(source)))
+        if not resizing.search(source):
             fast = unicodedata.normalize("NFKC", source)
             if len(fast) == len(source):
                 self._wpos, self._opos = wpos, opos
                 self.text = _unhyphenated(_simplified(fast))
                 return
         last, w = 0, 0
-        for m in _changing().finditer(source):
+        for m in changing.finditer(source):
             pieces.append(source[last:m.start()])
             w += m.start() - last
             group = m.group()

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import opencc
 
+from .names import NameFinder
 from .national import is_national_sentence
 from .places import place_pattern
-from .reference import alternation, load_json, load_lines, load_tsv, trie_pattern
+from .reference import alternation, load_json, load_lines, load_tsv
 from .years import continuation_lead
 
 if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this module's neighbours
@@ -78,15 +79,9 @@ class Gazetteer:
                     self.zh.setdefault(short, r)
         # the traditional forms come from OpenCC rather than a second list (lookups go through t2s)
         self._t2s = t2s
-        zh_alt = trie_pattern(self.zh)
-        en_alt = trie_pattern(self.en)
-        # a lookahead on the first character is one set test per position; the trie's top level alone would try
-        # hundreds of branches at every character of the text
-        # (measured on the benchmark corpus: the trie alone is faster for Chinese names, whose first characters are
-        # too many for the set test to pay off, and for English names with the preceding-letter test done in Python)
-        self.zh_rx = re.compile(f"(?:{zh_alt})")
+        self.zh_names = NameFinder(self.zh)
         # 'US$381 billion' names a currency, not the United States
-        self.en_rx = re.compile(rf"(?:{en_alt})(?![A-Za-z$])(?:['’]s)?")
+        self.en_names = NameFinder(self.en, tail=r"(?![A-Za-z$])(?:['’]s)?")
 
     def _government(self, name: str, text: str, end: int) -> Region | None:
         """'Beijing cut rates', 'Beijing has set a target': the capital as the country's government."""
@@ -117,12 +112,12 @@ class Gazetteer:
     def mentions(self, text: str, has_han: bool, has_latin: bool) -> list[Mention]:
         out: list[Mention] = []
         if has_han:
-            for m in self.zh_rx.finditer(text):
+            for m in self.zh_names.finditer(text):
                 if _ZH_ORG_AFTER.match(text, m.end()):
                     continue
                 out.append(Mention(m.start(), m.end(), self.zh[m.group()]))
         if has_latin:
-            for m in self.en_rx.finditer(text):
+            for m in self.en_names.finditer(text):
                 if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
                     continue  # inside a word
                 name = m.group()
@@ -289,7 +284,7 @@ def region_of(wt: str, seg: Segments, q: Quantity, mentions: list[Mention], ctx:
             return m.region
     # a sentence naming no place that says it is national (全国性, nationwide, the country's) is about China
     # (in a document about another country, 'the country's' and 'nationwide' are that country's)
-    if is_national_sentence(wt[ss:se], is_zh):
+    if seg.memo(("national", ss, se, is_zh), lambda: is_national_sentence(wt[ss:se], is_zh)):
         for r in (ctx.region, ctx.dominant):
             if r is not None and r.level == "country":
                 return r

@@ -6,7 +6,8 @@ from bisect import bisect_left, bisect_right
 
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?。！？:：;；”\"’)）」』]\s*$")
-_ZH_END = re.compile(r"[。！？!?]+[”’\"」』)）]*")
+# ('[…][…]*' rather than '[…]+': a pattern that opens with a class lets the engine skip to its characters)
+_ZH_END = re.compile(r"[。！？!?][。！？!?]*[”’\"」』)）]*")
 # an English full stop followed by space; checked further in _is_en_boundary
 # (the punctuation comes first so the engine can skip to it; the character before it is checked after)
 _EN_END = re.compile(r"[.!?](?<=[a-z0-9%)\]”\"’*. ][.!?])[”\"’)]*\s+(?=[A-Z0-9“\"‘(\[*])")
@@ -14,6 +15,7 @@ _ABBREV = frozenset("mr mrs ms dr prof st no nos fig figs vol vols pp p eq al et
                     "sep sept oct nov dec inc ltd co corp dept art sec ch".split())
 # a comma between digits (1,250) separates thousands, not clauses
 _CLAUSE = re.compile(r"[，;；、:：]|,(?![0-9]{3})|\s[-—–]\s|——")
+_CLAUSE_REACH = 4  # a clause mark is told by at most the four characters from its start (',' and three digits)
 # a line this long that stops mid-sentence was broken by a page or column break
 _BROKEN_LINE = 60
 
@@ -31,6 +33,7 @@ class Segments:
             lo, hi = bisect_right(cuts, ps), bisect_right(cuts, pe - 1)
             self.sents.extend(_sentences(text, ps, pe, cuts[lo:hi]))
         self._sstarts = [s for s, _ in self.sents]
+        self._memo: dict = {}
 
     def para_index(self, i: int) -> int:
         return max(0, bisect_right(self._pstarts, i) - 1)
@@ -45,16 +48,59 @@ class Segments:
         return self.sents[self.sent_index(i)] if self.sents else (0, len(self.text))
 
     def clause_start(self, i: int) -> int:
-        s, _ = self.sent(i)
-        last = s
+        s, e = self.sent(i)
+        if not s <= i <= e:
+            return self._scan_clause_start(s, i)
+        # the marks of the sentence, found once: its values would each scan it again up to themselves. A mark that
+        # starts _CLAUSE_REACH or more before i is one a scan ending at i finds too; the last characters before i
+        # are scanned again with the scan's end at i, as the look-ahead there cannot see past i.
+        marks = self._clause_marks(s, e)
+        k = bisect_right(marks, (i - _CLAUSE_REACH, len(self.text))) - 1
+        last = marks[k][1] if k >= 0 else s
+        return self._scan_clause_start(max(last, i - _CLAUSE_REACH + 1), i, last)
+
+    def _scan_clause_start(self, s: int, i: int, last: int | None = None) -> int:
+        last = s if last is None else last
         for m in _CLAUSE.finditer(self.text, s, i):
             last = m.end()
         return last
 
+    def _clause_marks(self, s: int, e: int) -> list[tuple[int, int]]:
+        return self.memo(("clauses", s, e), lambda: [m.span() for m in _CLAUSE.finditer(self.text, s, e)])
+
+    def memo(self, key, compute):
+        """Evidence about one sentence or paragraph that every value in it asks for (a cue word in the sentence,
+        the heading above the paragraph), computed on the first ask. `key` names the evidence and its span."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            got = self._memo[key] = compute()
+            return got
+
     def clause_end(self, i: int) -> int:
-        _, e = self.sent(i)
+        s, e = self.sent(i)
+        if s <= i <= e:
+            # the first of the sentence's marks at or after i, unless a mark (' - ') spans i: a search from i
+            # would then start inside it
+            marks = self._clause_marks(s, e)
+            k = bisect_left(marks, (i, -1))
+            if k == 0 or marks[k - 1][1] <= i:
+                return marks[k][0] if k < len(marks) else e
         m = _CLAUSE.search(self.text, i, e)
         return m.start() if m else e
+
+
+def line_matches(rx: re.Pattern, text: str):
+    """rx.finditer(text) for a pattern of one whole line ((?m)^…$, never across a line break), tried at each line's
+    start only: the engine would try its ^ at every character of the text."""
+    start = 0
+    while True:
+        m = rx.match(text, start)
+        if m:
+            yield m
+        start = text.find("\n", start) + 1
+        if not start:
+            return
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -71,7 +117,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
         stripped = body.rstrip()
-        joining = len(stripped) >= _BROKEN_LINE and not _TERMINAL.search(stripped) and not stripped.startswith("#")
+        # (the pattern ends the line, so it is tried at the line's last character only, not at every one)
+        joining = (len(stripped) >= _BROKEN_LINE and not _TERMINAL.search(stripped, len(stripped) - 1)
+                   and not stripped.startswith("#"))
     return out
 
 

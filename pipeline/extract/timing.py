@@ -7,11 +7,12 @@ from functools import lru_cache
 
 from .context import DocContext
 from .quantities import Quantity
-from .reference import alternation, load_json
+from .reference import alternation, load_json, trie_pattern
 from .years import REPORTING_MONTHS, YearMention, continuation_lead
 
 # past tense, not a passive present ('is invested')
-PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
+# (the word boundary first: the look-behinds are then tried at the start of words only, twice as fast)
+PAST = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
                    r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
                    r"signed|installed|reported|spent|invested|attracted|exported|imported|narrowed|widened|eased|"
                    r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"
@@ -27,7 +28,8 @@ def time_cues() -> dict:
         # 'by 2025' is a deadline; 'cut by 20 basis points' is not, so 'by' needs a whole year after it
         # 'targets' is a verb cue ('Beijing targets 5% growth') but not as a noun after a determiner or a year
         # ('exceeded its 2023 targets', 'all targets were met')
-        "en_target": re.compile(rf"(?i)\b(?:{alternation(c['en_target'])}|by (?:19|20)[0-9]{{2}}\b"
+        # (the cue words as a trie: case-blind, the engine would try each of ~50 words at every word of a clause)
+        "en_target": re.compile(rf"(?i)\b(?:{trie_pattern(c['en_target'])}|by (?:19|20)[0-9]{{2}}\b"
                                 rf"|(?<!\bits )(?<!\btheir )(?<!\bthe )(?<!\ball )(?<!\bour )(?<![0-9]{{4}} )(?<!\bannual )"
                                 rf"targets\b(?![ \t]+(?:were|was|are|have|had)\b))"),
         "en_future": re.compile(rf"(?i)\b(?:{alternation(c['en_future'])})\b"),

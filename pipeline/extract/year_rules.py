@@ -49,8 +49,18 @@ class YearQuery:
         self.i = bisect_left(self.years.starts, q.start) - 1  # the last year mention before the value
         self.in_from = (bool(_FROM_BEFORE.search(wt[max(ss, q.start - 30):q.start]))
                         and bool(_FROM_TO_AFTER.match(wt[q.end:q.end + 16])))
-        self.in_to = bool(re.search(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$", wt[max(ss, q.start - 12):q.start]))
+        self.in_to = bool(_TO_BEFORE.search(wt[max(ss, q.start - 12):q.start]))
         self.ps, _ = self.seg.para(q.start)
+
+    def sentence_has(self, cue: str) -> bool:
+        """A cue of `_cues()` (a plan word) anywhere in the value's sentence; looked up once per sentence."""
+        ss, se = self.ss, self.se
+        return self.seg.memo((cue, ss, se), lambda: bool(_cues()[cue].search(self.wt, ss, se)))
+
+    def sentence_past(self) -> bool:
+        """The value's sentence is in the past tense; looked up once per sentence."""
+        ss, se = self.ss, self.se
+        return self.seg.memo(("past", ss, se), lambda: bool(_PAST.search(self.wt, ss, se)))
 
     def answer(self, rule: str, y: YearMention | None, basis: str | None = None,
                year: int | None = None, year_start: int | None = None) -> YearAnswer:
@@ -58,6 +68,9 @@ class YearQuery:
         if y is not None and year is None:
             year, year_start, _ = _resolve(y, self.q, self.in_from, self.in_to, self.clause_before)
         return YearAnswer(year, year_start, y, basis or _mention_basis(y, year_start), rule)
+
+
+_TO_BEFORE = re.compile(r"(?:到|至|\bto\b)[^。；;，,]{0,6}$")
 
 
 def _mention_basis(y: YearMention | None, year_start: int | None) -> str | None:
@@ -213,7 +226,7 @@ def previous_sentences(yq: YearQuery) -> YearAnswer | None:
     wt, seg, q, years, ctx = yq.wt, yq.seg, yq.q, yq.years, yq.ctx
     # 预计到2025年… in an earlier sentence dates that plan; a later report with no plan word of its own keeps the
     # paragraph's year (从区域格局看，2020年…)
-    own_target = bool(_cues()["zh_target" if q.script == "zh" else "en_target"].search(wt, yq.ss, yq.se))
+    target_cue = "zh_target" if q.script == "zh" else "en_target"
     cur = seg.sent_index(q.start)
     while cur > 0:
         prev_s, prev_e = seg.sents[cur - 1]
@@ -221,7 +234,7 @@ def previous_sentences(yq: YearQuery) -> YearAnswer | None:
             return None
         # (由2014年的42.3%降至2024年的24.5%: the pair's starting year does not date the next sentence)
         found = [y for y in years.between(prev_s, prev_e) if not y.base_cue and not y.ratio_base and not y.since
-                 and not y.from_cue and not (y.target_cue and not own_target)]
+                 and not y.from_cue and not (y.target_cue and not yq.sentence_has(target_cue))]
         if (found and q.script == "en" and (ctx.year is None or found[-1].year >= ctx.year)
                 and _forecast_before_report(wt, prev_s, prev_e, yq.ss, yq.se)):
             # 'For 2025, analysts expect slower growth. Revenue grew 5.8%': the results reported after a forecast
@@ -244,7 +257,8 @@ def previous_sentences(yq: YearQuery) -> YearAnswer | None:
 
 def list_lead(yq: YearQuery) -> YearAnswer | None:
     """A list item without a year takes the year of the lead-in the list hangs from (2023年主要指标如下：)."""
-    lead = _list_lead_in(yq.wt, yq.seg, yq.years, yq.ps)
+    # (the same for every value of the paragraph; the mentions are the document's, so the key names them)
+    lead = yq.seg.memo(("list_lead", id(yq.years), yq.ps), lambda: _list_lead_in(yq.wt, yq.seg, yq.years, yq.ps))
     return yq.answer("list_lead", lead, "context") if lead is not None else None
 
 
@@ -260,7 +274,7 @@ def paragraph_opening(yq: YearQuery) -> YearAnswer | None:
     """A report ('Travel accounted for nearly 40% of imports', 整体货物出口实质下跌10.3%) is about the year its
     paragraph's opening sentence names; an English present-tense statement is not tied to one."""
     wt, seg, q = yq.wt, yq.seg, yq.q
-    if not ((q.script == "zh" or _PAST.search(wt, yq.ss, yq.se)) and seg.sents):
+    if not ((q.script == "zh" or yq.sentence_past()) and seg.sents):
         return None
     first_s, first_e = seg.sent(yq.ps)
     if first_e > yq.ss or (q.script == "en" and _forecast_before_report(wt, first_s, first_e, yq.ss, yq.se)):
@@ -273,7 +287,7 @@ def paragraph_opening(yq: YearQuery) -> YearAnswer | None:
 
 def heading(yq: YearQuery) -> YearAnswer | None:
     """二、2023年工作安排 / '## 2022 in review' over the paragraphs below it."""
-    head = _heading_year(yq.wt, yq.seg, yq.years, yq.ps)
+    head = yq.seg.memo(("heading", id(yq.years), yq.ps), lambda: _heading_year(yq.wt, yq.seg, yq.years, yq.ps))
     return yq.answer("heading", head, "section") if head is not None else None
 
 
@@ -294,7 +308,7 @@ def news_story(yq: YearQuery) -> YearAnswer | None:
 def dateline_report(yq: YearQuery) -> YearAnswer | None:
     """A dated English news story reports in the past tense on its own time."""
     y = yq.ctx.dateline_year
-    if yq.q.script == "en" and y is not None and _PAST.search(yq.wt, yq.ss, yq.se):
+    if yq.q.script == "en" and y is not None and yq.sentence_past():
         return YearAnswer(y, None, None, "document_date", "dateline_report")
     return None
 

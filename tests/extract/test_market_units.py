@@ -93,6 +93,9 @@ def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, valu
     ("The bond lost ground, losing 4 percent of its value.", "4 percent", -4.0),
     ("Output is expected to keep contracting 2.5 percent.", "2.5 percent", -2.5),
     ("The economy contracted by an annualized 0.8 percent.", "0.8 percent", -0.8),
+    ("Spending was $2.1 billion (0.7 per cent) lower than forecast.", "$2.1 billion", -2.1e9),
+    ("Spending was $2.1 billion (0.7 per cent) lower than forecast.", "0.7 per cent", -0.7),
+    ("Revenue was $1.5 billion higher than expected.", "$1.5 billion", 1.5e9),
 ])
 def test_english_declines_after_the_value(ex, text, quote, value):
     assert ex.one(text, quote=quote).value == value
