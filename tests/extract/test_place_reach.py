@@ -46,3 +46,15 @@ def test_an_english_pronoun_continues_the_previous_subject(ex):
     text = ("Policy trends abroad.\nThe strategy of Germany places emphasis on smart factories. "
             "It plans to launch eight projects in industrial networks.\n")
     assert ex.one(text, quote="eight projects").region == "Germany"
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,region,unit", [
+    ("本港零售业总销货价值临时估计为298亿元，按年下跌5%。", "298亿元", "Hong Kong", "HKD"),
+    ("本澳上月的博彩毛收入为183亿元。", "183亿元", "Macao", "MOP"),
+])
+def test_this_port_and_this_macao_name_the_place_of_the_text(ex, conv, text, quote, region, unit):
+    # 本港 / 本澳: how Hong Kong's and Macao's own texts name their place
+    text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
+    f = ex.one(text, quote=quote)
+    assert (f.region, f.unit) == (region, unit)
