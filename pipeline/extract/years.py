@@ -206,6 +206,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         _roc_bare_years(text, rx, out)
     if doc_year:
         _past_years(text, doc_year, doc_month, out)
+        _next_years(text, doc_year, out)
     out.sort(key=lambda x: x.start)
     _periods(text, rx, out, doc_year, story, doc_month, anchor)
     return out
@@ -232,6 +233,24 @@ def _past_years(text: str, doc_year: int, doc_month: int | None, out: list[YearM
             continue
         end = doc_year - 1 if doc_month is None or doc_month <= _LATE_IN_YEAR else doc_year
         out.append(YearMention(m.start(), m.end(), end, end - int(n) + 1, False, relative=True))
+
+
+# 'in the next 20 years', 'over the coming five years': a horizon counted from the document's own year
+_NEXT_YEARS = re.compile(r"(?i)\b(?:in|over|within|during|for)[ \t]+the[ \t]+(?:next|coming)[ \t]+"
+                         r"(?P<n>[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)[ \t]+years\b")
+
+
+def _next_years(text: str, doc_year: int, out: list[YearMention]) -> None:
+    """A value 'in the next 20 years' of a text dated 2023 is of 2043, the end of the horizon (a projection)."""
+    if "years" not in text:
+        return
+    taken = [(y.start, y.end) for y in out]
+    for m in _NEXT_YEARS.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        n = parse_number(m.group("n"))
+        if n:
+            out.append(YearMention(m.start(), m.end(), doc_year + int(n), None, True, relative=True))
 
 
 def _relative_matches(text: str, rx: re.Pattern) -> list[re.Match]:

@@ -257,3 +257,14 @@ def test_respective_values_take_the_respective_years(tmp_path, text, quotes, yea
     facts = _facts(tmp_path, text)
     got = tuple(_one(facts, q) for q in quotes)
     assert tuple(f.year for f in got) == years and {f.year_rule for f in got} == {"respective_year"}
+
+
+@pytest.mark.parametrize("text,quote,year", [
+    ("Date: 2023-06-28\n\nThe workforce is expected to shrink by 25% in the next 20 years.\n", "25%", 2043),
+    ("Date: 2023-12-15\n\nThe industry will produce US$4.2 trillion over the coming 12 years.\n", "US$4.2 trillion", 2035),
+    ("Date: 2023-12-15\n\nOutput rose 5% in the past two years.\n", "5%", 2023),
+])
+def test_a_horizon_counted_from_the_documents_year_en(tmp_path, text, quote, year):
+    # (English only: 未来五年 in a plan year's report ends with the plan, which the plan period rules read)
+    f = _one(_facts(tmp_path, text), quote)
+    assert f.year == year
