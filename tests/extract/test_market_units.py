@@ -185,3 +185,14 @@ def test_a_qian_unit_is_not_a_thousands_digit(ex):
 ])
 def test_a_word_of_time_or_a_verb_is_not_what_a_number_counts_en(ex, text, quote):
     assert quote not in [f.quote for f in ex.facts(text)]
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("Hong Kong's economy grows 2.7pc in first quarter", "2.7pc", 2.7),
+    ("China's exports jump 8.5% in March", "8.5%", 8.5),
+    ("Retail sales falls 3.1% as consumers stay home", "3.1%", -3.1),
+    ("Factory output slips 0.4 per cent", "0.4 per cent", -0.4),
+])
+def test_headlines_in_the_present_tense_and_pc_en(ex, text, quote, value):
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit, f.measure) == (pytest.approx(value), "percent", "growth")
