@@ -97,8 +97,8 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
     unit = _local_currency(wt, q, region, ctx)
-    if unit == "count" and q.raw_unit and not q.noun and _person_nouns().search(clause_before):
-        unit = "person"  # 'internet users … reached 1.079 billion' counts people
+    if unit == "count" and q.raw_unit and not q.noun:
+        unit = _counted_before(clause_before) or unit
     a, b = w.span(q.start, q.end)
     sa, sb = w.span(ss, se)
     f = Fact(doc=doc.doc, char_start=a, char_end=b, quote=doc.text[a:b], sentence=doc.text[sa:sb], value=value,
@@ -113,8 +113,15 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
 
 
 @lru_cache(maxsize=1)
-def _person_nouns() -> re.Pattern:
-    return re.compile(rf"(?i)\b(?:{alternation(load_json('count_nouns.json')['person'])})\b")
+def _nouns_before() -> tuple:
+    nouns = load_json("count_nouns.json")
+    return tuple((u, re.compile(rf"(?i)\b(?:{alternation(nouns[u])})\b")) for u in ("person_time", "person"))
+
+
+def _counted_before(clause_before: str) -> str | None:
+    """'internet users … reached 1.079 billion' counts people, 'visitor arrivals reached 3.6 million' visits
+    (person_time): what a scaled count without a noun after it counts, from the nouns before it."""
+    return next((u for u, rx in _nouns_before() if rx.search(clause_before)), None)
 
 
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:

@@ -196,3 +196,12 @@ def test_a_word_of_time_or_a_verb_is_not_what_a_number_counts_en(ex, text, quote
 def test_headlines_in_the_present_tense_and_pc_en(ex, text, quote, value):
     f = ex.one(text, quote=quote)
     assert (f.value, f.unit, f.measure) == (pytest.approx(value), "percent", "growth")
+
+
+@pytest.mark.parametrize("text,quote,unit", [
+    ("In July alone, visitor arrivals reached 4.1 million.", "4.1 million", "person_time"),
+    ("Internet users in the city reached 2.3 million.", "2.3 million", "person"),
+    ("Exports of the goods reached 2.3 million.", "2.3 million", "count"),
+])
+def test_what_a_scaled_count_counts_from_the_nouns_before_it_en(ex, text, quote, unit):
+    assert ex.one(text, quote=quote).unit == unit
