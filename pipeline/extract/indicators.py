@@ -67,10 +67,10 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
     by_tail = clause_before[-80:]
     if is_zh and r["zh_decline_after"].match(after):
         return "growth", -1  # 扭转前年3.7%的收缩
-    if not is_zh and (r["en_less_than"].match(after) or r["en_more_than"].match(after)):
+    less = not is_zh and r["en_less_than"].match(after)
+    if less or (not is_zh and r["en_more_than"].match(after)):
         # 'HK$5.9 billion (1.1 per cent) lower than forecast': the difference from the yardstick
-        sign = -1 if r["en_less_than"].match(after) else 1
-        return ("growth" if unit == "percent" else "change"), sign
+        return ("growth" if unit == "percent" else "change"), (-1 if less else 1)
     if not is_zh and unit in ("percent", "percentage_point", "basis_point"):
         # 'a 3.4% increase', 'a 2.1% decline'
         if _rx()['en_decline_after'].match(after):

@@ -94,11 +94,7 @@ _ROW_END = re.compile(r"[0-9][ \t]*$")
 
 @lru_cache(maxsize=1)
 def _caption_rx() -> re.Pattern:
-    return re.compile(rf"[ \t]*(?:{alternation(_cues_json()['table_caption_leads'])})[ \t]*[0-9一二三四五六七八九十]+")
-
-
-def _cues_json() -> dict:
-    return load_json("time_cues.json")
+    return re.compile(rf"[ \t]*(?:{alternation(load_json('time_cues.json')['table_caption_leads'])})[ \t]*[0-9一二三四五六七八九十]+")
 
 
 def table_caption(yq: YearQuery) -> YearAnswer | None:
