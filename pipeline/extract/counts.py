@@ -8,7 +8,9 @@ from functools import lru_cache
 
 from .reference import load_json
 
-_FOLLOW_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z'’-]*[ \t]*){1,4})")
+# ('1m EVs', '300 SMEs': an acronym's plural counts like a word's)
+_FOLLOW_WORDS = re.compile(r"[ \t]+((?:(?:[a-z][a-z'’-]*|[A-Z]{2,6}s(?![A-Za-z]))[ \t]*){1,4})")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,6}s")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +44,7 @@ def counted_noun(text: str, start: int, after: int, spelled: bool, scaled: bool,
         t = tok.lower().strip("'’")
         if t in voc["stop"]:
             break
-        if _plural(t, voc):
+        if _plural(t, voc) or _ACRONYM_PLURAL.fullmatch(tok):
             head_i = i  # 'logistics parks': the last of a run of plurals is the head
         elif head_i is not None:
             break

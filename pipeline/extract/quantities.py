@@ -54,8 +54,10 @@ def _en_regex() -> re.Pattern:
         rf"(?P<num>{ARABIC_OCR}|(?i:{words})(?![\w-]))"
         rf"(?:{_H}*(?P<u1>%|percent|per cent)?{_H}*(?P<dash>-|–|—|~|to|and){_H}*(?P<pre2>{p['en_prefix']})?{_H}?(?P<num2>{ARABIC_OCR}))?"
         # 'US$3.3tn', '11.79m graduates': abbreviated scales glued to the number
-        rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?=[ \t]+[a-z]))(?![A-Za-z]))?"
-        # ('its 2016 euro area forecast': a region's name, not an amount in euros)
+        # ('$550m)': after a currency sign an 'm' is millions wherever the phrase ends)
+        rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?(pre)|(?=[ \t]+(?:[a-z]|[A-Z]{{2,6}}s\b))))(?![A-Za-z]))?"
+        # ('its 2016 euro area forecast': a region's name, not an amount in euros; '60trn-odd yuan': some 60trn)
+        rf"(?:(?<=[a-z])-odd)?"
         rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z])(?![ \t-]+(?:{p['en_unit_names']})\b))?"
     )
 

@@ -166,6 +166,34 @@ def repeated_from_to(yq: YearQuery) -> YearAnswer | None:
     return None
 
 
+_UP_TO_NOW = re.compile(r"[ \t]*(?:至今|以来|迄今)")
+
+
+def span_to_now(yq: YearQuery) -> YearAnswer | None:
+    """从2016年至今，新创家数由3,157家增长到9,600家 / 'Since 2016 the count has risen from 3,157 to 9,600': the
+    'from' value is of the span's first year; the 'to' value is as of now, the document's year."""
+    if not yq.in_from and not yq.in_to:
+        return None
+    wt, years = yq.wt, yq.years
+    i = yq.i
+    while i >= 0 and years[i].start >= yq.ss:
+        y = years[i]
+        if y.end <= yq.q.start:
+            break
+        i -= 1
+    if i < 0 or years[i].start < yq.ss:
+        return None
+    y = years[i]
+    if not (y.since or (y.from_cue and _UP_TO_NOW.match(wt, y.end))) or y.relative or y.year_start is not None:
+        return None
+    between = wt[y.end:yq.q.start]
+    if yq.in_from and _FROM_BEFORE.search(between):
+        return YearAnswer(y.year, None, y, "stated", "span_to_now")
+    if yq.in_to and yq.ctx.stated_year is not None and _FROM_BEFORE.search(between):
+        return YearAnswer(yq.ctx.stated_year, None, None, "document_date", "span_to_now")
+    return None
+
+
 def same_sentence(yq: YearQuery) -> YearAnswer | None:
     """The nearest year before the value in its sentence, passing over those that date something else."""
     wt, q, years = yq.wt, yq.q, yq.years
@@ -207,11 +235,21 @@ def _current_rx() -> re.Pattern:
                       rf"|(?i:\b(?:{alternation([w for w in words if w.isascii()])})\b)")
 
 
+@lru_cache(maxsize=1)
+def _perfect_rx() -> re.Pattern:
+    irregular = alternation(load_json("time_cues.json")["en_perfect_participles"])
+    return re.compile(rf"\b(?:has|have)(?:[ \t]+(?:now|already|also|just|recently|since))?[ \t]+(?:[a-z]+ed|{irregular})\b")
+
+
 def current_value(yq: YearQuery) -> YearAnswer | None:
-    """目前全市共有数据中心120个, 'the city currently has 120 data centres': a value stated as of now, in a dated
-    document, is of the document's year — not of the year an earlier sentence names."""
+    """目前全市共有数据中心120个, 'the city currently has 120 data centres', 'it has left 4bn yuan unpaid': a value
+    stated as of now (or in the present perfect), in a dated document, is of the document's year — not of the year
+    an earlier sentence names."""
     y = yq.ctx.stated_year
-    if y is not None and _current_rx().search(yq.wt, yq.ss, yq.q.start):
+    if y is None:
+        return None
+    if (_current_rx().search(yq.wt, yq.ss, yq.q.start)
+            or (yq.q.script == "en" and _perfect_rx().search(yq.wt, yq.ss, yq.q.start))):
         return YearAnswer(y, None, None, "document_date", "current_value")
     return None
 
@@ -316,7 +354,7 @@ def document_date(yq: YearQuery) -> YearAnswer | None:
     return YearAnswer(y, None, None, "document_date", "document_date") if y is not None else None
 
 
-RULES = {f.__name__: f for f in (table_column, table_caption, respective_year, year_after_value, repeated_from_to, same_sentence,
+RULES = {f.__name__: f for f in (table_column, table_caption, respective_year, year_after_value, repeated_from_to, span_to_now, same_sentence,
                                  relative_unresolved, current_value, previous_sentences, list_lead, plan_period, paragraph_opening,
                                  heading, title_year, news_story, dateline_report, document_date)}
 
@@ -348,7 +386,26 @@ def year_of(wt: str, seg: Segments, q: Quantity, years, ctx: DocContext, clause_
     # 每年 reaches over the clauses of its sentence; 'each year' stays in its clause
     scope = ss if q.script == "zh" else seg.clause_start(q.start)
     annual = _cues()["annual"].search(wt, scope, q.start)
+    if annual is None and q.script == "en":
+        # ('the city adds 10,000 jobs each year': English says it after the value, in the value's clause)
+        annual = _cues()["annual"].search(wt, q.end, _clause_end(wt, q.end, seg.sent(q.start)[1]))
     if (annual and not _cues()["average"].search(clause_before)
-            and not _PER_HEAD.search(wt, max(scope, annual.start() - 3), annual.end())):
+            and not _PER_HEAD.search(wt, max(scope, annual.start() - 3), annual.end())
+            and not _dates_the_recurrence(a.mention, annual.end())):
         return YearAnswer(None, None, a.mention, None, "recurring")  # 每年 / per year: not one year's value
     return a
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+def _clause_end(wt: str, start: int, sentence_end: int) -> int:
+    m = _CLAUSE_BREAK.search(wt, start, sentence_end)
+    return m.start() if m else sentence_end
+
+
+def _dates_the_recurrence(y: YearMention | None, annual_end: int) -> bool:
+    """到2026年，每年新引进项目1个 and 'sell 1m EVs a year by 2025' are the plan's figure for its deadline year
+    (GOLD_SPEC: a plan target takes the target year); 每年…；它去年仅售出1389辆: a year named after 每年, nearer
+    the value, dates it."""
+    return y is not None and (y.target_cue or y.start >= annual_end)

@@ -108,15 +108,22 @@ def _regexes() -> dict[str, re.Pattern]:
                                     r"(?:[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?)?[ \t]+$"),
         "year_ended_zh": re.compile(rf"[ \t]*([0-9]{{1,2}})[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日[ \t]*(?:{alternation(c['year_ended_zh'])})"),
         # 到2026年 opens its clause; 增加到2002年 and 从1979年到1982年 end a change, 截至 means 'as of'
-        "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“])(?:力争|争取|预计|计划|目标是)?(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
+        # (的目标是到2025年: a plan word right before 到 makes a deadline wherever its clause began)
+        "zh_target_year": re.compile(r"(?:^|[，,。；;：:、\s(（“]|力争|争取|预计|计划|目标是|目标为)(?:到|至)[ \t]*$|(?:力争|争取|预计)[ \t]*(?:在|于)?[ \t]*$"),
         "en_target_year": re.compile(r"(?i)(?:\bby|\buntil|\btill|\bthrough|\bbefore)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?(?:[A-Za-z]+[ \t]+)?$"),
+        "change_to": re.compile(rf"(?:{alternation(c['zh_change_to_verbs'])})[ \t]*为[ \t]*$"),
         "from_cue": re.compile(r"(?:从|由|\bfrom)[ \t]*$"),
         # 比2002年, compared with 2002, 'its 2018 peak': a year that qualifies a yardstick
         # ('an increase of 12.3 per cent over the same period last year': the year compared with)
-        "base_cue": re.compile(r"(?:比|较|同|与|相比于|(?i:(?:compared (?:with|to)|than|relative to|same period(?: of)?)(?:[ \t]+(?:in|that of|that in|those of))?|\bits|\btheir))[ \t]*$"),
+        "base_cue": re.compile(r"(?:比|较|同|与|相比于|相较于|相对于|(?i:(?:compared (?:with|to)|than|relative to|same period(?: of)?)(?:[ \t]+(?:in|that of|that in|those of))?|\bits|\btheir))[ \t]*$"),
         # 为2018年的1.6倍: the year a ratio is measured against
         "ratio_base_cue": re.compile(r"(?:为|是|相当于|等于|达到|(?i:\bof|\bthat of))[ \t]*$"),
     }
+
+
+def _ratio_base(rx: dict, before: str) -> bool:
+    """为2018年的1.6倍: the year a ratio is measured against — not in 降为2024年的8%, where 为 ends a change."""
+    return bool(rx["ratio_base_cue"].search(before)) and not rx["change_to"].search(before)
 
 
 def find_mentions(text: str, doc_year: int | None, roc: bool = False,
@@ -200,7 +207,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         base = bool(rx["base_cue"].search(text, max(0, s - 28), s)) or same_period
         # ('since 2019', 'since the 2009 recession', 'since late 2014')
         since = bool(_SINCE_BEFORE.search(text, max(0, s - 18), s) or text.startswith("以来", e))
-        out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or bool(rx["ratio_base_cue"].search(before)),
+        out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or _ratio_base(rx, before),
                                relative=kind in ("zrel", "erel"), since=since))
     if roc:
         _roc_bare_years(text, rx, out)
@@ -277,7 +284,7 @@ def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
         before = text[max(0, m.start() - 12):m.start()]
         out.append(YearMention(m.start(), m.end(), n + int(_cues()["roc_offset"]), None,
                                bool(rx["zh_target_year"].search(before)), bool(rx["from_cue"].search(before)),
-                               bool(rx["base_cue"].search(before)), bool(rx["ratio_base_cue"].search(before))))
+                               bool(rx["base_cue"].search(before)), _ratio_base(rx, before)))
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"])|\n")

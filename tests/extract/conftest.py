@@ -14,13 +14,14 @@ _S2T = opencc.OpenCC("s2t")
 
 class Ex:
     @staticmethod
-    def doc(text: str, title: str | None = None, lang: str | None = None) -> Document:
+    def doc(text: str, title: str | None = None, lang: str | None = None, date: str | None = None) -> Document:
+        """`date`: the document's own date (ISO), as a reader would have found it in the wrapper."""
         return Document(doc_id="t", doc="t.txt", path="t.txt", sha256="", bytes=len(text.encode()), format="txt",
                         lang=lang or detect_lang(text) if len(text) > 40 else lang or _guess(text), title=title,
-                        text=text)
+                        text=text, date=date, date_source="header" if date else None)
 
-    def facts(self, text: str, title: str | None = None, lang: str | None = None):
-        d = self.doc(text, title, lang)
+    def facts(self, text: str, title: str | None = None, lang: str | None = None, date: str | None = None):
+        d = self.doc(text, title, lang, date)
         out = extract_text_facts(d)
         for f in out:
             assert d.text[f.char_start:f.char_end] == f.quote

@@ -123,3 +123,24 @@ def test_bare_wan_amount_counts_its_subject(ex, text, value, unit):
 def test_index_points(ex):
     assert (ex.one("製造業生產指數為91.67。").unit, ex.one("製造業生產指數為91.67。").value) == ("point", 91.67)
     assert ex.one("The manufacturing PMI stood at 50.4 in May.").unit == "point"
+
+
+@pytest.mark.parametrize("text,quote,value,unit", [
+    # after a currency sign a glued 'm' is millions wherever the phrase ends
+    ("It left 4bn yuan ($550m) in unpaid bills.", "$550m", 5.5e8, "USD"),
+    ("Profit fell to $3m, the firm said.", "$3m", 3e6, "USD"),
+    # '-odd': some 60trn
+    ("Cities are now 60trn-odd yuan in debt.", "60trn-odd yuan", 6e13, "CNY"),
+])
+def test_abbreviated_scales_in_asides(ex, text, quote, value, unit):
+    f = ex.one(text, quote)
+    assert (f.quote, f.value, f.unit) == (quote, value, unit)
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("The group sold 1m EVs in 2023.", "1m EVs", 1e6),
+    ("The scheme helped 300 SMEs in 2023.", "300 SMEs", 300),
+])
+def test_an_acronyms_plural_is_what_is_counted(ex, text, quote, value):
+    f = ex.one(text)
+    assert (f.quote, f.value, f.unit) == (quote, value, "count")

@@ -268,3 +268,39 @@ def test_a_horizon_counted_from_the_documents_year_en(tmp_path, text, quote, yea
     # (English only: 未来五年 in a plan year's report ends with the plan, which the plan period rules read)
     f = _one(_facts(tmp_path, text), quote)
     assert f.year == year
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_change_to_a_years_level_is_of_that_year(ex, conv):
+    # 降为2024年的8%: 为 ends a change here; in 为2018年的1.6倍 the year is the base of the multiple
+    text = "对外投资占比由2010年的83.8%降为2024年的8%。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.raw_value, f.year) for f in facts] == [(83.8, 2010), (8.0, 2024)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_the_base_year_of_a_comparison_with_xiangjiaoyu(ex, conv):
+    text = "2024年存款余额为61万亿元，相较于2023年增加3万亿元。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.raw_value, f.year) for f in facts] == [(61.0, 2024), (3.0, 2024)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_span_up_to_now_dates_its_from_and_to_values(ex, conv):
+    text = "从2016年至今，全市企业已由3157家增加到9600家。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text, date="2025-04-01")
+    assert [(f.raw_value, f.year, f.year_rule) for f in facts] == [
+        (3157.0, 2016, "span_to_now"), (9600.0, 2025, "span_to_now")]
+
+
+def test_a_span_since_a_year_en(ex):
+    text = "Since 2016 the number of registered firms has grown from 3,157 firms to 9,600 firms."
+    facts = ex.facts(text, date="2025-04-01")
+    assert [(f.raw_value, f.year) for f in facts] == [(3157.0, 2016), (9600.0, 2025)]
+
+
+def test_the_present_perfect_is_as_of_the_documents_date(ex):
+    text = "The carmaker sold 1,389 cars last year. It has left 4bn yuan in unpaid bills."
+    facts = ex.facts(text, date="2024-08-11")
+    assert [(f.quote, f.year, f.year_rule) for f in facts] == [
+        ("1,389 cars", 2023, "year_after_value"), ("4bn yuan", 2024, "current_value")]

@@ -60,9 +60,34 @@ def test_average_growth_en(ex):
 
 @pytest.mark.parametrize("conv", ["hans", "hant"])
 def test_each_year_has_no_single_year(ex, conv):
+    text = "今后每年新增高新技术企业20家。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert f.year is None
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_deadline_dates_a_yearly_target(ex, conv):
+    # GOLD_SPEC: a plan target takes its target year, also when the plan counts it per year
     text = "到2026年，每年新增高新技术企业20家。"
     f = ex.one(ex.hant(text) if conv == "hant" else text)
-    assert (f.year, f.is_target) == (None, True)
+    assert (f.year, f.is_target) == (2026, True)
+
+
+def test_a_deadline_dates_a_yearly_target_en(ex):
+    f = ex.one("The carmaker aimed to sell 1m EVs a year by 2027.")
+    assert (f.year, f.is_target) == (2027, True)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_year_after_each_year_dates_its_own_clause(ex, conv):
+    text = "该厂原计划每年生产20万辆汽车；去年仅生产了1389辆。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text, date="2024-08-11")
+    assert [f.year for f in facts if f.raw_value == 1389] == [2023]
+
+
+def test_each_year_after_the_value_en(ex):
+    facts = ex.facts("The city adds 10,000 jobs each year, officials said.", date="2024-08-11")
+    assert [f.year for f in facts] == [None]
 
 
 def test_half_year_and_month(ex):
