@@ -51,6 +51,7 @@ class _Sources:
     meta: dict
     times: list[str]
     title: str | None
+    opening: list[str] = ()  # the short lines before the first paragraph (menus, headings), up to OPENING_LINES
 
 
 # ---------------------------------------------------------------- wrappers
@@ -116,6 +117,20 @@ def html_meta(markup: str) -> tuple[dict, list[str]]:
 
 def _lines(text: str) -> list[str]:
     return [ln.strip(" \t#*>|\u3000") for ln in text.splitlines() if ln.strip(" \t#*>|\u3000-")]
+
+
+OPENING_LINES = 40
+PARAGRAPH_MIN = 60
+
+
+def _opening(lines: list[str]) -> list[str]:
+    """The lines before the first paragraph: a page's menus and headings."""
+    out = []
+    for ln in lines[:OPENING_LINES]:
+        if len(ln) >= PARAGRAPH_MIN:
+            break
+        out.append(ln)
+    return out
 
 
 def _body(text: str) -> str:
@@ -247,6 +262,26 @@ _SENTENCE_WORDS = re.compile(r"\b[a-z]{2,}\b")
 _DATE_PREPOSITION = re.compile(r"截至|截止|[从自于在到至]$")
 
 
+# a heading that ends with its issue's date: 智德博客2020-06, 'WIM Blog 2020-06', 月报 2024年3月
+_HEADING_TEXT = re.compile(r"^[^。，,；;：:.!?！？]{0,24}$")
+
+
+def _rule_heading_line(s: _Sources) -> Date | None:
+    """A short line before the body that ends with a date of month precision or finer (a blog post's or a monthly
+    note's heading, after the page's menus): the issue's date."""
+    for ln in s.opening:
+        found = dates_in(ln) if len(ln) <= HEADING_MAX else []
+        if found:
+            at, d = found[-1]
+            if d.month and _HEADING_TEXT.match(ln[:at]) and _DATE_TAIL.match(ln[at:]):
+                return d
+    return None
+
+
+_DATE_TAIL = re.compile(r"^(?:[0-3]?[0-9][ \t]+)?(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?[0-9年月日号\-/., \t]+$")
+HEADING_MAX = 40
+
+
 _EDITION = re.compile(r"[(（]\s*((?:19|20)[0-9]{2})\s*[)）]\s*$|((?:19|20)[0-9]{2})\s*年?版\s*$")
 
 
@@ -263,14 +298,17 @@ def _rule_title(s: _Sources) -> Date | None:
 
 RULES = {"header": _rule_header, "footer": _rule_footer, "html_meta": _rule_html_meta,
          "header_line": _rule_header_line, "footer_line": _rule_footer_line,
-         "front_matter": _rule_front_matter, "cover": _rule_cover, "dateline": _rule_dateline, "title": _rule_title}
+         "front_matter": _rule_front_matter, "cover": _rule_cover, "dateline": _rule_dateline, "title": _rule_title,
+         "heading_line": _rule_heading_line}
+# the published date_source of a rule whose name is not one of the contract's values
+_PUBLISHED = {"heading_line": "header"}
 
 
 def document_date(s: _Sources) -> tuple[Date | None, str | None]:
     for name in _vocab()["date_rules"]:
         d = RULES[name](s)
         if d:
-            return d, name.removesuffix("_line")  # (published date_source: header, footer, …)
+            return d, _PUBLISHED.get(name, name.removesuffix("_line"))  # (published date_source: header, footer, …)
     return None, None
 
 
@@ -300,7 +338,7 @@ def read_metadata(raw_text: str, published_text: str, fmt: str, title: str | Non
     meta, times = html_meta(raw_text) if fmt == "html" else ({}, [])
     lines = _lines(_body(published_text))
     s = _Sources(head=lines[:HEAD_LINES], foot=lines[-FOOT_LINES:] if len(lines) > HEAD_LINES else [],
-                 front=front, meta=meta, times=times, title=None)
+                 front=front, meta=meta, times=times, title=None, opening=_opening(lines))
     s.title = (_first(front, _vocab()["front_matter"]["title"]) or _first(meta, _vocab()["html_meta"]["title"])
                or labelled(s.head, "title") or title)
     d, source = document_date(s)

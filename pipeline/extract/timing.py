@@ -37,6 +37,7 @@ def time_cues() -> dict:
         "continuation": continuation_lead(),
         # 今年, last year as the time of a statement (not 比上年, the base of a comparison)
         "relative": re.compile(r"(?<![比较同与])(?:今年|明年|去年|本年)|(?i:\b(?:this|last|next) year\b)"),
+        "zh_observed": re.compile(rf"[ \t]*(?:{alternation(c['zh_observed_leads'])})"),
         "average": re.compile(rf"(?:{alternation(c['zh_average'])})|(?i:\b(?:{alternation(c['en_average'])})\b)"),
     }
 
@@ -55,8 +56,9 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
             and ctx.month <= REPORTING_MONTHS):
         return True  # 今年… in a report dated in spring: the year has barely begun, so its whole-year figure is a plan
     if is_zh:
-        # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses
-        if _cue_outside_quotes(c["zh_target"], wt, ss, q.start):
+        # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses —
+        # up to a word that names an observed figure (同比增长4.4%，预期4.9%，前值3.9%: 前值 is last month's outcome)
+        if _cue_outside_quotes(c["zh_target"], wt, _after_observed(wt, ss, q.start), q.start):
             return True
         if _BUDGETED.search(wt, max(cs, q.start - 6), q.start):
             return True  # 原来预算的850亿元: a budgeted amount (not 预算外资金, extra-budgetary funds)
@@ -69,6 +71,14 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
     if year is not None and ctx.year is not None and year > ctx.year:
         return True
     return False
+
+
+def _after_observed(wt: str, ss: int, pos: int) -> int:
+    """Where the target cues that reach the value at `pos` may begin: after the last observed-figure word before it
+    in its clause (前值, 实际值), else the sentence's start."""
+    clause = max(wt.rfind(ch, ss, pos) for ch in "，,；;")
+    m = time_cues()["zh_observed"].match(wt, clause + 1) if clause >= ss else None
+    return m.end() if m else ss
 
 
 def _cue_outside_quotes(rx: re.Pattern, wt: str, a: int, b: int) -> bool:

@@ -132,3 +132,24 @@ def test_a_records_fields_are_labelled_lines(tmp_path, text, title):
 def test_the_wrappers_own_date_before_a_date_line(tmp_path, name, text, date, source):
     d = _read(tmp_path, name, text)
     assert (d.date, d.date_source) == (date, source)
+
+
+_MENU = "".join(f"栏目{i}\n\n" for i in range(18))
+_PARA = "5月CPI同比上涨2.4%，预期2.7%，前值3.3%；PPI同比回落3.7%，食品与非食品价格连续3个月齐跌，需求仍然偏弱。\n"
+
+
+@pytest.mark.parametrize("text,date", [
+    (_MENU + "智德博客2020-06\n\n" + _PARA, "2020-06"),
+    (_MENU + "宏觀月報 2020年6月\n\n" + _PARA, "2020-06"),
+    (_MENU + "Macro Notes — June 2020\n\nCPI rose 2.4% in May from a year earlier, below the 2.7% forecast, while PPI fell 3.7%.\n", "2020-06"),
+])
+def test_a_heading_that_ends_with_its_issues_date(tmp_path, text, date):
+    d = _read(tmp_path, "blog.txt", text)
+    assert (d.date, d.date_source) == (date, "header")
+
+
+def test_a_heading_that_names_a_year_only_or_runs_on_is_no_date(tmp_path):
+    d = _read(tmp_path, "a.txt", _MENU + "2019年工作回顾\n\n" + _PARA)
+    assert d.date is None
+    d = _read(tmp_path, "b.txt", _MENU + "关于2020年6月数据，我们认为\n\n" + _PARA)
+    assert d.date is None

@@ -581,3 +581,11 @@ def test_a_later_plan_sentence_keeps_its_target_year_zh(ex):
 ])
 def test_targets_is_a_cue_as_a_verb_not_as_a_noun_en(ex, text, target):
     assert ex.one(text).is_target is target
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_data_notes_consensus_is_a_target_and_its_previous_value_is_not(ex, conv):
+    # 'actual, consensus (预期), previous (前值)': the forecast word does not reach the previous value
+    text = "5月工业增加值同比增长4.4%，预期增长4.9%，前值增长3.9%。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.raw_value, f.is_target) for f in facts] == [(4.4, False), (4.9, True), (3.9, False)]
