@@ -73,8 +73,10 @@ def _int(s: str | None) -> int | None:
 
 
 def _candidates(text: str) -> list[tuple[int, Date]]:
-    """Every date in `text` with its position."""
+    """Every date in `text` with its position; a shorter reading inside a date already read ('October 2008' in
+    '23 October 2008') is not a second date. The patterns run from the most precise."""
     out: list[tuple[int, Date]] = []
+    spans: list[tuple[int, int]] = []
     for rx, read in ((_ISO, lambda m: (int(m[1]), int(m[2]), int(m[3]))),
                      (_ZH, lambda m: (int(m[1]), _int(m[2]), _int(m[3]))),
                      (_ROC, lambda m: (int(m[1]) + ROC_OFFSET, _int(m[2]), _int(m[3]))),
@@ -86,8 +88,9 @@ def _candidates(text: str) -> list[tuple[int, Date]]:
                      (_ISO_MONTH, lambda m: (int(m[1]), int(m[2]), None))):
         for m in rx.finditer(text):
             d = _valid(*read(m))
-            if d is not None:
+            if d is not None and not any(a <= m.start() and m.end() <= b for a, b in spans):
                 out.append((m.start(), d))
+                spans.append(m.span())
     return out
 
 

@@ -133,6 +133,18 @@ def _opening(lines: list[str]) -> list[str]:
     return out
 
 
+ARTICLE_HEAD = 6
+MENU_LINES = 300  # how far a page's menus may run before its first paragraph
+
+
+def _head(lines: list[str]) -> list[str]:
+    """The first lines, and — when a page's menus fill them — the lines where its article begins (its first
+    paragraph and the few after it: a standfirst, the headline, the date line under it)."""
+    head = lines[:HEAD_LINES]
+    start = next((i for i, ln in enumerate(lines[:MENU_LINES]) if len(ln) >= PARAGRAPH_MIN), 0)
+    return head + lines[start:start + ARTICLE_HEAD] if start >= HEAD_LINES else head
+
+
 def _body(text: str) -> str:
     m = _FRONT.match(text)
     return text[m.end():] if m else text
@@ -337,7 +349,7 @@ def read_metadata(raw_text: str, published_text: str, fmt: str, title: str | Non
     front = front_matter(raw_text) if fmt in ("md", "txt") else {}
     meta, times = html_meta(raw_text) if fmt == "html" else ({}, [])
     lines = _lines(_body(published_text))
-    s = _Sources(head=lines[:HEAD_LINES], foot=lines[-FOOT_LINES:] if len(lines) > HEAD_LINES else [],
+    s = _Sources(head=_head(lines), foot=lines[-FOOT_LINES:] if len(lines) > HEAD_LINES else [],
                  front=front, meta=meta, times=times, title=None, opening=_opening(lines))
     s.title = (_first(front, _vocab()["front_matter"]["title"]) or _first(meta, _vocab()["html_meta"]["title"])
                or labelled(s.head, "title") or title)

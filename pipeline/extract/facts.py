@@ -20,7 +20,7 @@ from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions, respective_years
 from .timing import is_average, is_target
-from .units import declared_currency, local_currency, local_dollar
+from .units import declared_currency, dollar_continued, local_currency, local_dollar
 from .year_rules import year_of
 from .years import find_mentions
 
@@ -128,6 +128,9 @@ def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext
     place = region or ctx.dominant or ctx.region
     places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
     if q.script == "en" and q.unit == "USD" and q.raw_unit.split(" ")[0] == "$":
+        continued = dollar_continued(wt, q.start)
+        if continued:
+            return continued
         # a bare $ in a Hong Kong (Taiwan, Macao) release is that place's dollar
         doc_places = places + ((ctx.region.en,) if ctx.region else ()) + ((ctx.dominant.en,) if ctx.dominant else ())
         return local_dollar(doc_places) or q.unit

@@ -146,3 +146,28 @@ def local_dollar(places: tuple) -> str | None:
     """The local currency a bare 元 or $ means in a text about one of `places` (Hong Kong: HKD), or None."""
     local = load_json("units.json")["local_yuan"]
     return next((local[p] for p in places if p in local), None)
+
+
+@lru_cache(maxsize=1)
+def _dollar_marks() -> re.Pattern:
+    marks = [k for k in load_json("units.json")["en_money_prefix"] if k.endswith("$") and k != "$"]
+    return re.compile(rf"(?:{alternation(marks)})[ \t]?[0-9]")
+
+
+PARAGRAPH_REACH = 600
+
+
+def dollar_continued(text: str, start: int) -> str | None:
+    """'HHL will pay HK$0.84 per share … a total of $2.495bn': a bare $ after a marked dollar amount of its
+    paragraph (HK$, NT$, US$, S$…) is that dollar — unless it glosses an amount in brackets ('HK$1.2bn ($154m)')."""
+    para = max(text.rfind("\n\n", max(0, start - PARAGRAPH_REACH), start), start - PARAGRAPH_REACH, 0)
+    last = None
+    for m in _dollar_marks().finditer(text, para, start):
+        last = m
+    if last is None:
+        return None
+    opened = text.rfind("(", last.end(), start)
+    if opened >= 0 and text.find(")", opened, start) < 0:
+        return None  # a conversion in brackets
+    mark = last.group().rstrip("0123456789 \t")
+    return load_json("units.json")["en_money_prefix"][mark]

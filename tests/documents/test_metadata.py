@@ -153,3 +153,20 @@ def test_a_heading_that_names_a_year_only_or_runs_on_is_no_date(tmp_path):
     assert d.date is None
     d = _read(tmp_path, "b.txt", _MENU + "关于2020年6月数据，我们认为\n\n" + _PARA)
     assert d.date is None
+
+
+def test_a_date_line_under_the_headline_after_a_pages_menus(tmp_path):
+    menus = "".join(f"Menu item {i}\n\n" for i in range(40))
+    text = (menus + "There was good news from the company this evening about a special dividend to its shareholders.\n\n"
+            "The special dividend\n\n23 October 2008\n\nThe board will pay HK$0.84 per share.\n")
+    d = _read(tmp_path, "page.txt", text)
+    assert (d.date, d.date_source) == ("2008-10-23", "header")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("23 October 2008", [Date(2008, 10, 23)]),
+    ("2024年3月5日", [Date(2024, 3, 5)]),
+])
+def test_a_shorter_reading_inside_a_date_is_not_a_second_date(text, expected):
+    from pipeline.documents.dates import dates_in
+    assert [d for _, d in dates_in(text)] == expected

@@ -144,3 +144,23 @@ def test_abbreviated_scales_in_asides(ex, text, quote, value, unit):
 def test_an_acronyms_plural_is_what_is_counted(ex, text, quote, value):
     f = ex.one(text)
     assert (f.quote, f.value, f.unit) == (quote, value, "count")
+
+
+def test_a_bare_dollar_continues_the_marked_dollar_of_its_paragraph(ex):
+    facts = ex.facts("The firm will pay HK$0.84 per share, a total of $2.495bn. The deal is worth HK$1.2bn ($154m).")
+    assert [(f.quote, f.unit) for f in facts] == [
+        ("HK$0.84 per share", "HKD/share"), ("$2.495bn", "HKD"), ("HK$1.2bn", "HKD"), ("$154m", "USD")]
+
+
+def test_a_bare_dollar_continues_new_taiwan_dollars(ex):
+    facts = ex.facts("Exports earned NT$3.2bn in May and imports cost $2.9bn.")
+    assert [f.unit for f in facts] == ["TWD", "TWD"]
+
+
+@pytest.mark.parametrize("text,quote,unit", [
+    ("Homes sold for 30,000 yuan per square metre.", "30,000 yuan per square metre", "CNY/m2"),
+    ("The board declared a dividend of US$0.12 per share.", "US$0.12 per share", "USD/share"),
+])
+def test_prices_per_share_and_per_square_metre_en(ex, text, quote, unit):
+    f = ex.one(text)
+    assert (f.quote, f.unit) == (quote, unit)
