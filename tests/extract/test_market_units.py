@@ -76,7 +76,8 @@ def test_a_bare_yuan_follows_the_documents_place(ex, conv, title, unit):
 
 @pytest.mark.parametrize("text,quote,value,unit", [
     ("Earnings per share were RMB10.63 cents.", "RMB10.63 cents", 0.1063, "CNY"),
-    ("The board declared a dividend of HK$5 cents a share.", "HK$5 cents", 0.05, "HKD"),
+    # (a dividend quoted per share is a price per share: GOLD_SPEC's A/B units)
+    ("The board declared a dividend of HK$5 cents a share.", "HK$5 cents a share", 0.05, "HKD/share"),
 ])
 def test_cents_are_a_hundredth_of_the_currency_before_them(ex, text, quote, value, unit):
     f = ex.one(text, quote=quote)
