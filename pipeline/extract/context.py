@@ -38,10 +38,11 @@ class DocContext:
     stated_year: int | None = None     # the year of the date the document's wrapper states (documents.date)
     report_year: int | None = None     # an undated report's own year, from its section headings (2015年工作回顾 → 2016)
     currencies: tuple = ()             # (offset, code) of each （澳门元，下同）: the currency of bare 元 amounts after it
+    dollar_place: str | None = None    # a traditional-Chinese text that prices in $…億 (整體稅收$3286億): Hong Kong
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
-                     stated_date: str | None = None) -> DocContext:
+                     stated_date: str | None = None, lang: str | None = None) -> DocContext:
     """`stated_date` is the date the document's wrapper states (documents.date: front matter, HTML meta, a
     header or footer line); without one, the first date in the opening lines of the text."""
     if title:
@@ -75,7 +76,16 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
                       story_year=_zh_story_year(working_text, year) if has_han else None,
                       stated_year=int(stated_date[:4]) if stated_date else None,
                       report_year=None if year else _report_year(working_text),
-                      currencies=currency_declarations(working_text))
+                      currencies=currency_declarations(working_text),
+                      dollar_place=_dollar_place(working_text) if lang == "zh-Hant" else None)
+
+
+# $3286亿, HK$50亿: Hong Kong writes its dollar as a sign before Chinese scales; the mainland writes 元, Taiwan 新台币
+_DOLLAR_SIGN = re.compile(r"(?<![A-Za-z])(?:HK)?\$[ \t]?[0-9][0-9,.]*[ \t]*(?:亿|万)")
+
+
+def _dollar_place(text: str) -> str | None:
+    return "Hong Kong" if _DOLLAR_SIGN.search(text) else None
 
 
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)[^\n]{2,40}$", re.M)

@@ -40,7 +40,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     quantities = [q for q in scan(wt, has_han, has_latin) if not is_nonfact(wt, q)]
     if not quantities:
         return []
-    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date)
+    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date, doc.lang)
     story = (ctx.dateline_year, ctx.month) if ctx.dateline_year else None
     # (a release dated 5月31日 without a year, titled 2024年4月…: its 今年 is its title's year)
     years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year or ctx.report_year, ctx.roc, story, ctx.month,
@@ -127,12 +127,15 @@ def _counted_before(clause_before: str) -> str | None:
 def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext) -> str:
     place = region or ctx.dominant or ctx.region
     places = ((place.en, place.parent) if place else ()) + (("Taiwan",) if ctx.roc else ())
-    if q.script == "en" and q.unit == "USD" and q.raw_unit.split(" ")[0] == "$":
+    if not places and ctx.dollar_place:
+        places = (ctx.dollar_place,)
+    if q.unit == "USD" and q.raw_unit[:1] == "$":
         continued = dollar_continued(wt, q.start)
         if continued:
             return continued
         # a bare $ in a Hong Kong (Taiwan, Macao) release is that place's dollar
-        doc_places = places + ((ctx.region.en,) if ctx.region else ()) + ((ctx.dominant.en,) if ctx.dominant else ())
+        doc_places = (places + ((ctx.region.en,) if ctx.region else ()) + ((ctx.dominant.en,) if ctx.dominant else ())
+                      + ((ctx.dollar_place,) if ctx.dollar_place else ()))
         return local_dollar(doc_places) or q.unit
     if q.unit != "CNY" or q.script != "zh":
         return q.unit

@@ -37,7 +37,23 @@ _OPENERS = ["About", "Around", "Nearly", "Almost", "Over", "Some", "Only", "Just
             "Of", "Among", "All", "Each", "Every", "Those", "These", "Here", "There", "Since", "Until", "During"]
 
 
+URL_REACH = 600
+_URL_BREAK = re.compile(r"[\s\"'<>）]")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def in_url(text: str, q: Quantity) -> bool:
+    """A number inside a link or an image's address (…/article/38840/%E7%9C%BE…): part of the address, not a
+    figure; a percent-escape (%E8%81%9E) is not a percent."""
+    i = text.rfind("://", max(0, q.start - URL_REACH), q.start)
+    if i >= 0 and not _URL_BREAK.search(text, i, q.end):
+        return True
+    return bool(_PERCENT_ESCAPE.match(text, max(0, q.start - 1))) and text[q.start - 1:q.start] == "%"
+
+
 def is_nonfact(text: str, q: Quantity) -> bool:
+    if in_url(text, q):
+        return True
     r = _rx()
     before = text[max(0, q.start - 8):q.start]
     after = text[q.end:q.end + 2]

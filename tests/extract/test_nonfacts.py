@@ -62,3 +62,11 @@ def test_spelled_chinese_count_needs_a_quantity_verb(ex):
 @pytest.mark.parametrize("text", ["若中断时间连续超过3个月，应暂停资本化。", "若中斷時間連續超過3個月，應暫停資本化。"])
 def test_durations_with_measure_words(ex, text):
     assert ex.quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "图片：https://example.com/news/2018/05/%E7%A8%85%E5%8B%99%E5%B1%80-20180502_1514_large.png 税收增长13%。",
+    "See https://example.org/a/38840/%E8%81%9E-2021 for the data; exports rose 13%.",
+])
+def test_numbers_inside_a_link_are_not_facts(ex, text):
+    assert ex.quotes(text) == ["13%"]

@@ -164,3 +164,16 @@ def test_a_bare_dollar_continues_new_taiwan_dollars(ex):
 def test_prices_per_share_and_per_square_metre_en(ex, text, quote, unit):
     f = ex.one(text)
     assert (f.quote, f.unit) == (quote, unit)
+
+
+def test_a_traditional_text_that_prices_in_dollar_signs_is_a_hong_kong_text(ex):
+    text = "稅務局公布，整體稅收$3286億創新高，其中印花稅收入952億元，按年大增54%，薪俸稅收入608億元。"
+    facts = ex.facts(text, lang="zh-Hant")
+    assert [(f.quote, f.unit) for f in facts if f.kind == "money"] == [
+        ("$3286億", "HKD"), ("952億元", "HKD"), ("608億元", "HKD")]
+
+
+def test_without_dollar_signs_a_traditional_text_keeps_its_yuan(ex):
+    text = "稅務局公布，整體稅收3286億元創新高，其中印花稅收入952億元，按年大增54%。"
+    facts = ex.facts(text, lang="zh-Hant")
+    assert {f.unit for f in facts if f.kind == "money"} == {"CNY"}
