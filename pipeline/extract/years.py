@@ -331,6 +331,11 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         year = explicit[k][1] if k >= 0 else doc_year
         # no year stated in its own sentence (or since the document's own date): the year the document is about
         undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
+        if (k >= 0 and doc_year and year > doc_year
+                and (_ZH_SENTENCE_BREAK if n < n_zh else _SENTENCE_BREAK).search(text, ends[k], m.start())):
+            # (…影响或在2021年集中体现。5月工业增加值增长4.4% in a note of June 2020: a month sentences after a
+            # future year is not that year's — the text reports the months it has seen)
+            year, undated = doc_year, True
         if anchor and n < n_zh and (undated or _ZH_SENTENCE_BREAK.search(text, ends[k], m.start())):
             year = anchor  # 4月… in a sentence of its own: the period the document reports on
         if (undated and year == doc_year and doc_month and doc_month <= REPORTING_MONTHS and n < n_zh

@@ -210,3 +210,16 @@ def test_comparison_with_last_year_does_not_hide_the_year(ex):
 def test_yardstick_year_with_its_own_value_en(ex):
     fs = ex.facts("In 2023 the deficit was US$171 billion, less than half its 2018 peak of US$292 billion.")
     assert [(f.value, f.year) for f in fs] == [(1.71e11, 2023), (2.92e11, 2018)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_month_after_a_future_year_is_of_the_documents_year(ex, conv):
+    text = "政策效果或在2021年集中体现。5月工业增加值同比增长4.4%。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text, date="2020-06-15")
+    assert [(f.raw_value, f.year) for f in facts] == [(4.4, 2020)]
+
+
+def test_a_month_after_a_future_year_is_of_the_documents_year_en(ex):
+    text = "The stimulus will peak in 2021. Industrial output rose 4.4% in May from a year earlier."
+    facts = ex.facts(text, date="2020-06-15")
+    assert [(f.raw_value, f.year) for f in facts] == [(4.4, 2020)]
