@@ -328,6 +328,12 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and _heading_between(headings, ends[k], m.start()):
             k = -1  # a Markdown heading between them: a new section or a digest's next item has begun
+        if (k >= 0 and n >= n_zh and not doc_year and not en_story and _EN_MONTH.search(m.group())
+                and _SENTENCE_BREAK.search(text, ends[k], m.start())):
+            # an undated English story: 'in October' sentences after '… of 2020' is a month the text does not
+            # date (a Chinese text names its year once and its months after it; 'at the end of the year' in an
+            # undated annual report is still the year it reports on)
+            k = -1
         year = explicit[k][1] if k >= 0 else doc_year
         # no year stated in its own sentence (or since the document's own date): the year the document is about
         undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
@@ -362,6 +368,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         out.sort(key=lambda x: x.start)
 
 
+_EN_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmonth\b")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
 
 
@@ -393,6 +400,7 @@ def _en_year_is_name(text: str, start: int, end: int) -> bool:
 _ZH_DATE = re.compile(rf"({Y})[ \t]*年[ \t]*[0-9]{{1,2}}[ \t]*月[ \t]*[0-9]{{1,2}}[ \t]*日|({Y})([-/])[01]?[0-9]\3[0-3]?[0-9](?![0-9])")
 _ROC_DATE = re.compile(r"民国[ \t]*([0-9]{1,3})[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
 _EN_DATE = None
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>\"']+")
 
 
 def document_year(text: str, head_chars: int = 600) -> int | None:
@@ -411,7 +419,8 @@ def document_date(text: str, head_chars: int = 600) -> tuple[int, int | None] | 
         _EN_DATE = re.compile(rf"\b(?P<m1>{months})\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ \t]+({Y})(?![0-9])"
                               rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?P<m2>{months})\.?,?[ \t]+({Y})"
                               rf"|^(?:[^\n]{{0,100}}?[ \t][—–|:-][ \t]*)?(?P<m3>{months})[ \t]+({Y})[ \t]*$", re.M)
-    head = text[:head_chars]
+    # (an image's address, …/images/canvas/2022/09/06/…, is no date of the text: blanked, offsets kept)
+    head = _URL.sub(lambda u: " " * len(u.group()), text[:head_chars])
     best = None
     m = _ROC_DATE.search(head)
     if m:

@@ -223,3 +223,22 @@ def test_a_month_after_a_future_year_is_of_the_documents_year_en(ex):
     text = "The stimulus will peak in 2021. Industrial output rose 4.4% in May from a year earlier."
     facts = ex.facts(text, date="2020-06-15")
     assert [(f.raw_value, f.year) for f in facts] == [(4.4, 2020)]
+
+
+def test_a_month_in_an_undated_story_is_not_dated_by_an_earlier_sentence_en(ex):
+    text = ("Exports for the first 10 months of 2020 rose 0.5% over a year earlier.\n\n"
+            "Exports to the European Union fell 21% in October.")
+    facts = ex.facts(text)
+    assert [(f.raw_value, f.year) for f in facts] == [(0.5, 2020), (21.0, None)]
+
+
+def test_the_end_of_the_year_in_an_undated_report_is_the_year_it_reports_on_en(ex):
+    text = "In 2023 the fund returned 6.2%.\n\nTotal assets reached HK$4,016.5 billion at the end of the year."
+    facts = ex.facts(text)
+    assert [(f.raw_value, f.year) for f in facts] == [(6.2, 2023), (4016.5, 2023)]
+
+
+def test_an_images_address_is_no_date_of_the_text(ex):
+    text = ("![cover](https://img.example.com/images/canvas/2022/09/06/cover.jpg)\n\n"
+            "Gaming revenue was just US$271 million, about 9 per cent of pre-pandemic levels.")
+    assert [f.year for f in ex.facts(text)] == [None, None]
