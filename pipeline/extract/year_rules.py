@@ -254,6 +254,9 @@ def current_value(yq: YearQuery) -> YearAnswer | None:
     return None
 
 
+_FROM_IN_CLAUSE = re.compile(r"\bfrom\b[^,;:]*$")
+
+
 def previous_sentences(yq: YearQuery) -> YearAnswer | None:
     """The previous sentence's year governs; further back only through sentences that continue the same statement
     (其中…, 而…, Among them…)."""
@@ -278,6 +281,10 @@ def previous_sentences(yq: YearQuery) -> YearAnswer | None:
                     and ctx.year <= y.year <= ctx.year + 1):
                 return YearAnswer(y.year - 1, None, None, "context", "forecast_then_report")
             return None  # 'By 2027 the city aims to…': a far target says nothing of when results were reported
+        if found and q.script == "en":
+            # ('rose to $100 billion in 2011, up from $91 billion in 2010': the year of the base it rose from
+            # dates that base, not the sentence)
+            found = [y for y in found if not _FROM_IN_CLAUSE.search(wt, max(prev_s, y.start - 60), y.start)] or found
         if found:
             # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
             y = found[0] if q.script == "zh" else found[-1]

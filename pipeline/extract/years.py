@@ -325,6 +325,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
             continue
         if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$|(?:今年|去年|明年|上年|本年|前年)[ \t]*$", text[max(0, m.start() - 6):m.start()]):
             continue  # 2024年上半年, 去年第四季: read with the year written before them
+        after = _YEAR_AFTER_PERIOD.match(text, m.end()) if n >= n_zh else None
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and _heading_between(headings, ends[k], m.start()):
             k = -1  # a Markdown heading between them: a new section or a digest's next item has begun
@@ -358,6 +359,8 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
                 year -= 1
             elif m.group().lower() == "last month" and en_story[1] == 1:
                 year -= 1
+        if after:
+            year = int(after.group(1))  # 'the first three quarters of 2011': the year written after it
         if year is None:
             continue
         before = text[max(0, m.start() - 12):m.start()]
@@ -368,6 +371,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         out.sort(key=lambda x: x.start)
 
 
+_YEAR_AFTER_PERIOD = re.compile(r"(?:[ \t]+(?:of|in)|,)?[ \t]+((?:19|20)[0-9]{2})(?![0-9])")
 _EN_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmonth\b")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
 

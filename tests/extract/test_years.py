@@ -242,3 +242,16 @@ def test_an_images_address_is_no_date_of_the_text(ex):
     text = ("![cover](https://img.example.com/images/canvas/2022/09/06/cover.jpg)\n\n"
             "Gaming revenue was just US$271 million, about 9 per cent of pre-pandemic levels.")
     assert [f.year for f in ex.facts(text)] == [None, None]
+
+
+def test_a_period_followed_by_its_year_en(ex):
+    text = ("Exports rose 13 percent from 2010.\n\n"
+            "Inbound FDI climbed nearly 16 percent in the first three quarters of 2011.")
+    assert [(f.raw_value, f.year) for f in ex.facts(text)] == [(13.0, 2010), (16.0, 2011)]
+
+
+def test_the_year_a_value_rose_from_does_not_date_the_next_sentence_en(ex):
+    text = ("Exports to China increased to $100 billion in 2011, up from $91 billion in 2010. "
+            "The trade deficit widened to $295 billion.")
+    facts = ex.facts(text)
+    assert [(f.quote, f.year) for f in facts][-1] == ("$295 billion", 2011)
