@@ -245,7 +245,7 @@ def test_an_images_address_is_no_date_of_the_text(ex):
 
 
 def test_a_period_followed_by_its_year_en(ex):
-    text = ("Exports rose 13 percent from 2010.\n\n"
+    text = ("Exports rose 13 percent in 2010.\n\n"
             "Inbound FDI climbed nearly 16 percent in the first three quarters of 2011.")
     assert [(f.raw_value, f.year) for f in ex.facts(text)] == [(13.0, 2010), (16.0, 2011)]
 
