@@ -30,6 +30,7 @@ class YearMention:
     ratio_base: bool = False  # 为2018年的1.6倍: the base a multiple or share is measured against
     relative: bool = False    # 去年, a year ago: worked out from the document's date, not stated
     since: bool = False       # 'since December 2022', 2013年以来: a starting point, not the time being reported
+    fiscal: bool = False      # 'the year ended March 31, 2019', 2018/19: a fiscal year, known by the year it began in
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +144,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         kind = m.lastgroup
         s, e = m.start(), m.end()
         y = ys = None
+        fiscal = kind == "fy"
         g = m.groups()
         if kind == "zr" or kind == "er":
             inner = rx["zh_range" if kind == "zr" else "en_range"].match(text, s)
@@ -186,7 +188,7 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
                 s = mb.start()
                 month = c["months_en"].get(re.match(r"[A-Za-z]+", mb.group()).group().lower())
                 if month and month != 12 and rx["year_ended_en"].search(text, max(0, s - 40), s):
-                    y -= 1  # 'the year ended March 31, 2019': a fiscal year, known by the year it began in
+                    y, fiscal = y - 1, True  # 'the year ended March 31, 2019': known by the year it began in
         elif kind == "zrel" or kind == "erel":
             if not doc_year:
                 continue
@@ -208,15 +210,40 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         # ('since 2019', 'since the 2009 recession', 'since late 2014')
         since = bool(_SINCE_BEFORE.search(text, max(0, s - 18), s) or text.startswith("以来", e))
         out.append(YearMention(s, e, y, ys, tgt, frm, base, same_period or _ratio_base(rx, before),
-                               relative=kind in ("zrel", "erel"), since=since))
+                               relative=kind in ("zrel", "erel"), since=since, fiscal=fiscal))
     if roc:
         _roc_bare_years(text, rx, out)
     if doc_year:
         _past_years(text, doc_year, doc_month, out)
         _next_years(text, doc_year, out)
     out.sort(key=lambda x: x.start)
+    _fiscal_anaphora(text, out)
     _periods(text, rx, out, doc_year, story, doc_month, anchor)
     return out
+
+
+_THE_YEAR = re.compile(r"(?i)\b(?:for|during|in|over|of|throughout)[ \t]+the[ \t]+(?:(?:financial|fiscal|full|whole)[ \t]+)?year\b"
+                       r"(?![ \t]+(?:ended|ending|to|earlier|ago|before|after|on|of)\b)")
+ANAPHORA_REACH = 3000
+
+
+def _fiscal_anaphora(text: str, out: list[YearMention]) -> None:
+    """'Provisional results for the year ended March 31, 2019 … Expenditure for the year recorded a variance of
+    6.6%': 'the year' after a fiscal year named before it is that fiscal year. (After a calendar year it may be
+    the document's own year, so it is left to the other rules.)"""
+    if "year" not in text:
+        return
+    starts = [y.start for y in out]
+    added = []
+    for m in _THE_YEAR.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        while i >= 0 and (out[i].base_cue or out[i].relative or out[i].end > m.start()):
+            i -= 1
+        if i >= 0 and out[i].fiscal and m.start() - out[i].end <= ANAPHORA_REACH:
+            added.append(YearMention(m.start(), m.end(), out[i].year, None, False, fiscal=True))
+    if added:
+        out.extend(added)
+        out.sort(key=lambda x: x.start)
 
 
 # 过去五年, 近三年, 五年来, 四年中: the years up to the document's time (not 三年内, 'within three years', a plan)

@@ -304,3 +304,17 @@ def test_the_present_perfect_is_as_of_the_documents_date(ex):
     facts = ex.facts(text, date="2024-08-11")
     assert [(f.quote, f.year, f.year_rule) for f in facts] == [
         ("1,389 cars", 2023, "year_after_value"), ("4bn yuan", 2024, "current_value")]
+
+
+def test_the_year_after_a_fiscal_year_is_that_fiscal_year_en(ex):
+    text = ("The Government announced its provisional results for the year ended March 31, 2019.\n\n"
+            "Expenditure for the year recorded a variance of 6.6 per cent. Revenue was HK$3.4 billion higher than expected.")
+    facts = ex.facts(text, date="2019-04-30")
+    assert [(f.quote, f.year, f.is_target) for f in facts] == [
+        ("6.6 per cent", 2018, False), ("HK$3.4 billion", 2018, False)]
+
+
+def test_the_year_after_a_calendar_year_is_left_to_the_other_rules_en(ex):
+    text = "GDP grew 5.2% in 2023.\n\nThe government's target for the year is about 5%."
+    facts = ex.facts(text, date="2024-03-05")
+    assert [(f.raw_value, f.year) for f in facts] == [(5.2, 2023), (5.0, 2024)]
