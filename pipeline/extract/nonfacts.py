@@ -60,6 +60,8 @@ def is_nonfact(text: str, q: Quantity) -> bool:
     if q.script == "zh":
         if r["zh_before"].search(before):
             return True
+        if q.raw_unit.endswith("人") and text.startswith("均", q.end):
+            return True  # 2025人均GDP: 人均 is 'per head', a column's name, not a count of people
         if q.kind != "percent" and r["zh_after"].match(after):
             return not (q.raw_unit.endswith("个") and r["zh_class_count"].match(text, q.end))
         if q.raw_unit.endswith("种") and r["zh_kind_abstract"].match(text, q.end):

@@ -94,6 +94,7 @@ def _place_list(wt: str, ms: list[Mention]) -> list[Region]:
 
 # ---- tables written as text: a value under a year column --------------------------------------------------
 
+_YEAR_LEADS_CELL = re.compile(r"((?:19|20)[0-9]{2})(?![0-9])(?:[ \t]*年)?(?![ \t]*[-–—~至到/][ \t]*[0-9])[ \t]*[\u4e00-\u9fffA-Za-z]")
 _YEAR_CELL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:[ \t]*年)?(?:[ \t]*(?:年末|年底|全年|\(?[A-Za-z]*\)?))?[ \t]*$")
 
 
@@ -132,5 +133,9 @@ def table_column_year(wt: str, pos: int) -> int | None:
     cells = header.split(sep)
     if col >= len(cells):
         return None
-    m = _YEAR_CELL.search(cells[col].strip())
-    return int(m.group(1)) if m and m.start() == 0 else None
+    cell = cells[col].strip()
+    m = _YEAR_CELL.search(cell)
+    if m and m.start() == 0:
+        return int(m.group(1))
+    m = _YEAR_LEADS_CELL.match(cell)  # | 2025人均GDP |, | 2023年产量 |: the column's year, then what it holds
+    return int(m.group(1)) if m else None

@@ -47,3 +47,16 @@ def test_a_unit_column_gives_each_row_its_own_unit(ex, conv):
 def test_a_row_without_a_unit_word_gives_no_value_in_the_unit_column(ex):
     text = "指标 单位 产量 增长%\n钢材 1500 4.8\n"
     assert [(f.quote, f.unit) for f in ex.facts(text)] == [("4.8", "percent")]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_header_cell_that_opens_with_a_year_dates_its_column(ex, conv):
+    text = "国家 | 2025人均GDP | 亚洲排名\n新加坡 | 88,447美元 | 1\n日本 | 35,611美元 | 5\n"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.raw_value, f.year) for f in facts] == [(88447.0, 2025), (35611.0, 2025)]
+
+
+def test_a_header_cell_that_opens_with_a_year_dates_its_column_en(ex):
+    text = "Country | 2025 GDP per capita | Rank\nSingapore | $88,447 | 1\nJapan | $35,611 | 5\n"
+    facts = ex.facts(text)
+    assert [(f.raw_value, f.year) for f in facts] == [(88447.0, 2025), (35611.0, 2025)]
