@@ -78,7 +78,7 @@ class Working:
             fast = unicodedata.normalize("NFKC", source)
             if len(fast) == len(source):
                 self._wpos, self._opos = wpos, opos
-                self.text = _unhyphenated(_simplified(fast))
+                self.text = _unwrapped(_unhyphenated(_simplified(fast)))
                 return
         last, w = 0, 0
         for m in changing.finditer(source):
@@ -100,7 +100,7 @@ class Working:
             last = m.end()
         pieces.append(source[last:])
         self._wpos, self._opos = wpos, opos
-        self.text = _unhyphenated(_simplified("".join(pieces)))
+        self.text = _unwrapped(_unhyphenated(_simplified("".join(pieces))))
 
     def orig(self, i: int) -> int:
         """Published offset of working offset i; inside an expanded character, its start."""
@@ -133,6 +133,23 @@ _COMPOUND_HINTS = ("basis-", "percentage-", "-per", "per-")  # each alternative 
 def _unhyphenated(text: str) -> str:
     # (a substring test first: the pattern's look-behinds would otherwise be tried at every position)
     return _COMPOUND_UNIT.sub(" ", text) if any(h in text for h in _COMPOUND_HINTS) else text
+
+
+# a line break inside an English sentence of hard-wrapped text ('aimed to sell 1m EVs a year by\n2025'): a space,
+# so that the sentence is read whole (same length: offsets do not move); table rows keep their breaks
+_SOFT_WRAP = re.compile(r"(?<=[a-z,;])\n(?=[a-z0-9(“\"$])")
+
+
+def _unwrapped(text: str) -> str:
+    if "\n" not in text:
+        return text
+
+    def join(m: re.Match) -> str:
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        lines = text[a:b if b >= 0 else len(text)]
+        return "\n" if "|" in lines or "\t" in lines else " "
+    return _SOFT_WRAP.sub(join, text)
 
 
 def _simplified(text: str) -> str:

@@ -255,3 +255,15 @@ def test_the_year_a_value_rose_from_does_not_date_the_next_sentence_en(ex):
             "The trade deficit widened to $295 billion.")
     facts = ex.facts(text)
     assert [(f.quote, f.year) for f in facts][-1] == ("$295 billion", 2011)
+
+
+def test_a_hard_wrapped_english_sentence_is_read_whole(ex):
+    text = "The group aimed to sell 1m EVs a year by\n2027; it sold just 1,389 cars last\nyear.\n"
+    facts = ex.facts(text, date="2024-08-11")
+    assert [(f.quote, f.year) for f in facts] == [("1m EVs", 2027), ("1,389 cars", 2023)]
+    assert facts[0].char_start == text.index("1m EVs")
+
+
+def test_table_rows_keep_their_line_breaks(ex):
+    text = "Item | 2022 | 2023\nexports | 5% | 6%\n"
+    assert [(f.raw_value, f.year) for f in ex.facts(text)] == [(5.0, 2022), (6.0, 2023)]
