@@ -42,3 +42,12 @@ def test_a_bare_number_shares_the_unit_of_the_last_in_its_list(ex, conv):
     got = [(f.value, f.unit) for f in ex.facts(text)]
     assert got == [(3.1, "percentage_point"), (0.6, "percentage_point"), (4.5, "percent"), (2.2, "percent"),
                    (1.8, "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese stocks underperformed by 18 percentage points this year.",
+    "The index underperformed the benchmark CSI 300 Index by 18 percentage points.",
+    "Shenzhen lagged the national average by 18 percentage points.",
+])
+def test_underperforming_by_is_a_shortfall_en(ex, text):
+    assert ex.one(text).value == -18

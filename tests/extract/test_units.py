@@ -177,3 +177,8 @@ def test_without_dollar_signs_a_traditional_text_keeps_its_yuan(ex):
     text = "稅務局公布，整體稅收3286億元創新高，其中印花稅收入952億元，按年大增54%。"
     facts = ex.facts(text, lang="zh-Hant")
     assert {f.unit for f in facts if f.kind == "money"} == {"CNY"}
+
+
+def test_acres_are_a_unit_en(ex):
+    f = ex.one("Chinese holdings of farmland fell to nearly 350,000 acres in 2022.")
+    assert (f.quote, f.value, f.unit) == ("350,000 acres", 350000, "acre")
