@@ -23,6 +23,7 @@ _ZH_CLAUSE = re.compile(r"[，。；;,：:！？!?\n]")
 _EN_CLAUSE = re.compile(r"[.;:!?]\s|\n|,\s")
 _EN_WORD = re.compile(r"[0-9][0-9.,]*%?|[a-z$%&'’\-]+")
 _DENOMINATOR_ZH = ("占", "比", "等于", "相当于")
+_CONJUNCTIONS_ZH = ("和", "及", "与", "以及", "、")
 _PARENS = re.compile(r"\([^()]*\)")
 _PER_CAPITA = ("人均", "per capita", "per-capita")
 
@@ -85,9 +86,18 @@ def _strip_prefix(text: str, places: tuple[str, ...]) -> str:
     return text
 
 
-def _zh_at_start(text: str, unit: str | None) -> Indicator | None:
+@lru_cache(maxsize=1)
+def _zh_aliases_plain() -> dict[str, Indicator]:
+    """The aliases with the particle 的 taken out: 钢的产量 and 铁路的货物周转量 name what 钢产量 and
+    铁路货物周转量 name."""
+    out: dict[str, Indicator] = {}
+    for a, ind in _zh_aliases().items():
+        out.setdefault(a.replace("的", ""), ind)
+    return out
+
+
+def _zh_at_start(text: str, unit: str | None, aliases: dict[str, Indicator]) -> Indicator | None:
     """The longest alias that opens `text`, fits `unit` and is followed only by measure words."""
-    aliases = _zh_aliases()
     for k in range(len(text), 0, -1):
         ind = aliases.get(text[:k])
         if ind is not None and _tail_ok(text[k:]) and ind.admits(unit):
@@ -99,8 +109,18 @@ def code_zh(indicator: str, unit: str | None, places: tuple[str, ...] = ()) -> I
     text = normalize(indicator, "zh-Hans").strip()
     if text.startswith(_DENOMINATOR_ZH):
         return None  # 占全市GDP的 (比重): GDP is what the share is of, not what is measured
+    if text.startswith(_CONJUNCTIONS_ZH) and "分别" in text:
+        return None  # (居民医保)和公共卫生补助标准分别增加30元和5元: the first value is the earlier item's
+    ind = _code_zh_text(text, unit, places, _zh_aliases())
+    if ind is None and "的" in text:  # a second reading without the particle: 钢的产量 is 钢产量
+        ind = _code_zh_text(text.replace("的", ""), unit, places, _zh_aliases_plain())
+    return ind
+
+
+def _code_zh_text(text: str, unit: str | None, places: tuple[str, ...], aliases) -> Indicator | None:
+    """An alias that opens `text` once up to 12 leading scope words, dates or places are set aside."""
     for _ in range(12):
-        ind = _zh_at_start(text, unit)
+        ind = _zh_at_start(text, unit, aliases)
         if ind is not None:
             return ind
         shorter = _strip_prefix(text, places)
@@ -129,6 +149,8 @@ def code_en(indicator: str, unit: str | None) -> Indicator | None:
 def _left_ok_zh(left: str) -> bool:
     """An alias found inside a clause starts a noun phrase, not the middle of one (现代|服务业增加值), nor a part
     named by a possessive or a list (这些农场的|耕地面积, 饼肥和|化学肥料)."""
+    if "占" in left:
+        return False  # 制造业增加值占地区生产总值比重: what follows 占 is the whole the share is of
     return (not left or not _HAN.match(left[-1]) or left[-1] in "市省区县州旗盟年"
             or left.endswith(_long_prefixes()))
 

@@ -1,0 +1,154 @@
+"""Concepts that government work reports name often (budget items of the planned economy, farm output, social
+programmes), each in simplified and traditional Chinese and English, and the reading rules they need: the
+particle 的, the whole after 占, a list joined by 和 … 分别, modal words and a restated value before a change.
+All sentences are our own."""
+import pytest
+
+from pipeline.curate import catalog
+from pipeline.curate.indicators import assign_codes, code_en, code_zh
+
+
+def _code(ind):
+    return ind.code if ind else None
+
+
+def _fact(quote, sentence, indicator, unit, measure="level", lang="zh-Hans"):
+    start = sentence.find(quote)
+    return dict(quote=quote, sentence=sentence, indicator=indicator, unit=unit, measure=measure, lang=lang,
+                char_start=start, char_end=start + len(quote), region=None, region_zh=None)
+
+
+# (code, unit, simplified, traditional, English)
+CONCEPTS = [
+    ("rail_freight_turnover", "tonne_km", "全年铁路货物周转量", "鐵路貨運週轉量增長", "railway freight turnover"),
+    ("hospital_beds", "count", "医院病床数", "醫院床位增加", "hospital beds"),
+    ("state_enterprise_revenue", "CNY", "国营企业收入", "國營企業的收入", "revenue from state enterprises"),
+    ("agricultural_tax", "CNY", "农业税收入", "農業稅", "agricultural tax"),
+    ("industrial_commercial_tax", "CNY", "工商税收", "工商稅", "industrial and commercial taxes"),
+    ("customs_duties", "CNY", "关税收入", "關稅", "customs duties"),
+    ("farm_procurement", "CNY", "农副产品收购总额", "農副產品收購額", "purchases of farm products"),
+    ("population_natural_growth_rate", "per_mille", "人口自然增长率", "人口的自然增長率",
+     "natural population growth rate"),
+    ("extrabudgetary_funds", "CNY", "预算外资金", "預算外收入", "extra-budgetary funds"),
+    ("meat_output", "tonne", "肉类总产量", "肉類產量", "meat output"),
+    ("aquatic_output", "tonne", "水产品产量", "水產品總產量", "aquatic products output"),
+    ("sugar_crops_output", "tonne", "糖料产量", "糖料", "sugar crops output"),
+    ("debt_revenue", "CNY", "债务收入", "債款收入", "debt revenue"),
+    ("sewage_treatment_capacity", "tonne", "新增城镇污水日处理能力", "污水處理能力", "sewage treatment capacity"),
+    ("major_pollutant_emissions", "percent", "主要污染物排放总量减少", "主要污染物排放量",
+     "major pollutant emissions"),
+    ("poverty_relocation", "person", "易地扶贫搬迁人口", "易地扶貧搬遷", "poverty alleviation relocation"),
+    ("grain_for_green", "hectare", "退耕还林还草", "退耕還林", "returning farmland to forest"),
+    ("income_tax_threshold", "CNY", "个人所得税起征点", "個稅起徵點", "personal income tax threshold"),
+    ("tve_output", "CNY", "乡镇企业总产值", "鄉鎮企業產值", "township and village enterprise output"),
+    ("external_debt", "USD", "外债余额", "外債", "external debt"),
+    ("currency_issued", "CNY", "货币发行", "貨幣淨投放", "currency issued"),
+    ("education_spending_gdp_ratio", "percent", "财政性教育经费支出占国内生产总值比例",
+     "財政性教育經費占國內生產總值的比例", "public education spending as a share of GDP"),
+]
+
+
+@pytest.mark.parametrize("code, unit, hans, hant, en", CONCEPTS)
+def test_report_concepts_in_three_scripts(code, unit, hans, hant, en):
+    assert _code(code_zh(hans, unit)) == code
+    assert _code(code_zh(hant, unit)) == code
+    assert _code(code_en(en, unit)) == code
+
+
+@pytest.mark.parametrize("indicator, unit, code", [
+    ("全国职工总数", "person", "employees"),
+    ("工人職員的平均工資", "CNY", "average_wage"),
+    ("新增发电能力", "kw", "power_capacity"),
+    ("採煤能力", "tonne", "coal_capacity"),
+    ("基本建设总投资额", "CNY", "capital_construction_investment"),
+    ("農業和副業總產值", "CNY", "gross_output_agriculture"),
+    ("社会零售总额", "CNY", "retail_sales"),
+    ("農作物播種總面積", "hectare", "sown_area"),
+    ("国防费支出", "CNY", "defense_spending"),
+    ("能源消耗強度", "percent", "energy_intensity"),
+    ("全社会研发支出占国内生产总值比重", "percent", "rnd_intensity"),
+    ("居民基本醫保人均財政補助標準", "CNY", "medical_insurance_subsidy_pc"),
+    ("基本公共卫生服务经费人均财政补助标准", "CNY", "public_health_funding_pc"),
+])
+def test_names_the_reports_use_for_concepts_already_in_the_catalog(indicator, unit, code):
+    assert _code(code_zh(indicator, unit)) == code
+
+
+@pytest.mark.parametrize("indicator, unit", [
+    ("猪牛羊肉产量", "tonne"),          # three meats are a part of meat output
+    ("医院病床数", "person"),           # beds are counted, not people
+    ("中央财政教育支出", "CNY"),         # the centre's share of education spending is a part of it
+    ("这些工厂的钢产量", "tonne"),       # a possessive that names a part
+])
+def test_parts_other_units_and_parts_named_by_a_possessive_stay_null(indicator, unit):
+    assert code_zh(indicator, unit) is None
+
+
+def test_the_tariff_level_is_a_rate_and_customs_duties_are_revenue():
+    assert _code(code_zh("关税总水平降低", "percent")) == "tariff_level"
+    assert _code(code_zh("關稅總水平", "percent")) == "tariff_level"
+    assert _code(code_zh("关税收入增长", "percent")) == "customs_duties"
+    assert _code(code_en("overall tariff level", "percent")) == "tariff_level"
+
+
+def test_tax_revenue_is_the_whole_and_industrial_and_commercial_tax_a_part():
+    assert _code(code_zh("各项税收", "CNY")) == "tax_revenue"
+    assert _code(code_zh("各項稅收", "CNY")) == "tax_revenue"
+    assert _code(code_zh("工商税收", "CNY")) == "industrial_commercial_tax"
+    assert _code(code_en("tax revenue", "CNY")) == "tax_revenue"
+
+
+@pytest.mark.parametrize("indicator, unit, code", [
+    ("钢的产量比上年增长", "percent", "steel_output"),
+    ("鐵路的貨物週轉量增長", "percent", "rail_freight_turnover"),
+    ("粮食产量稳定", "tonne", "grain_output"),
+    ("原煤產量擬定", "tonne", "coal_output"),
+    ("煤产量可以", "tonne", "coal_output"),
+    ("水泥產量仍然", "tonne", "cement_output"),
+    ("发电量五千亿度增长", "percent", "electricity_generation"),
+    ("發電量五千億度增長", "percent", "electricity_generation"),
+    ("工业总产值第三季度增长", "percent", "gross_output_industry"),
+    ("中央和地方财政对参合农民的补助标准", "CNY", "medical_insurance_subsidy_pc"),
+])
+def test_particles_modal_words_and_a_restated_value_are_measure_words(indicator, unit, code):
+    assert _code(code_zh(indicator, unit)) == code
+
+
+@pytest.mark.parametrize("indicator", ["生铁八十万吨", "生鐵八十萬噸"])
+def test_a_value_before_the_number_is_no_measure_word_without_a_change(indicator):
+    # 生铁八十万吨，钢九十万吨: the words before the steel figure are the previous item's
+    assert code_zh(indicator, "tonne") is None
+
+
+@pytest.mark.parametrize("sentence, quote, indicator, lang", [
+    ("养老金和低保标准分别提高5%和8%。", "5%", "和低保标准分别提高", "zh-Hans"),
+    ("養老金和低保標準分別提高5%和8%。", "5%", "和低保標準分別提高", "zh-Hant"),
+])
+def test_a_list_joined_by_and_with_respectively_takes_no_code_from_its_second_item(sentence, quote, indicator,
+                                                                                    lang):
+    f = assign_codes([_fact(quote, sentence, indicator, "percent", "growth", lang)])[0]
+    assert f["indicator_code"] is None
+
+
+@pytest.mark.parametrize("sentence, quote, indicator, lang", [
+    ("制造业增加值占地区生产总值比重稳定在30%。", "30%", "制造业增加值占地区生产总值比重稳定", "zh-Hans"),
+    ("製造業增加值佔地區生產總值比重穩定在30%。", "30%", "製造業增加值佔地區生產總值比重穩定", "zh-Hant"),
+])
+def test_what_follows_zhan_is_the_whole_of_a_share_not_its_subject(sentence, quote, indicator, lang):
+    f = assign_codes([_fact(quote, sentence, indicator, "percent", "share", lang)])[0]
+    assert f["indicator_code"] is None
+
+
+def test_the_english_share_of_gdp_is_not_gdp_either():
+    assert code_en("manufacturing value added as a share of GDP", "percent") is None
+
+
+def test_a_planned_figure_and_its_growth_share_the_topic():
+    s = "明年的粮食总产量，拟定为七亿吨，比今年增长百分之二。"
+    facts = assign_codes([_fact("七亿吨", s, "拟定", "tonne"),
+                          _fact("百分之二", s, "比今年增长", "percent", "growth")])
+    assert [f["indicator_code"] for f in facts] == ["grain_output", "grain_output"]
+
+
+def test_gross_national_income_carries_its_nbs_code():
+    assert catalog.by_code()["gnp"].nbs == "hgnd:A020101"
