@@ -6,8 +6,8 @@ Three readings, in order, each under the rules of pipeline/reference/indicator_r
    or, where those name nothing either, the sentence's topic clause (社会商品零售总额，比上年增长9.8%);
 3. a growth or change that follows a coded value of the same sentence with only measure words between
    (进出口总值240.0亿元，比上年增长14.7%) takes that value's code.
-A concept is only taken when the fact's unit fits it (a count is never GDP). No reading: null, since a
-wrong code is worse than none."""
+A concept is only taken when the fact's unit fits it (a count is never GDP), and no output concept is taken for
+an item of a list of new capacity (新增加的生产能力有：…). No reading: null, since a wrong code is worse than none."""
 from __future__ import annotations
 
 import re
@@ -64,6 +64,13 @@ def _zh_rules() -> tuple[re.Pattern, tuple[re.Pattern, ...], tuple[str, ...]]:
                       + ")*")
     patterns = tuple(re.compile(p) for p in norm(rules["zh_prefix_patterns"]))
     return tail, patterns, tuple(norm(rules["zh_prefixes"]))
+
+
+@lru_cache(maxsize=1)
+def _stated_value() -> re.Pattern:
+    """The value an earlier clause states for the topic (…为二百亿度): not a measure word of the fact's own
+    indicator (生铁八十万吨 before a steel figure is the previous item), but the topic's own figure."""
+    return re.compile(load_rules()["zh_stated_value"] + "$")
 
 
 def _tail_ok(tail: str) -> bool:
@@ -235,7 +242,16 @@ def code_fact(fact) -> Indicator | None:
     lang = _get(fact, "lang") or "en"
     if ind is not None and not _fits_context(ind, text, normalize(_get(fact, "sentence") or "", lang)):
         return None
+    if ind is not None and _in_capacity_list(fact, lang) and ind.code not in load_rules()["capacity_concepts"]:
+        return None  # 新增加的生产能力有：生铁188万吨，钢116万吨 — capacities, not the year's output
     return ind
+
+
+def _in_capacity_list(fact, lang: str) -> bool:
+    """The fact is an item of a list that a lead names as new production capacity (能力有：…)."""
+    s, q = normalize(_get(fact, "sentence") or "", lang), normalize(_get(fact, "quote") or "", lang)
+    pos = s.find(q)
+    return pos > 0 and any(re.search(lead, s[:pos]) for lead in load_rules()["capacity_list_leads"])
 
 
 def _reading(fact) -> tuple[Indicator | None, str]:
@@ -273,7 +289,7 @@ def topic_zh(sentence: str, quote: str, unit: str | None, places: tuple[str, ...
     if not _bare(clause, "zh-Hans"):
         return None
     for c in reversed(earlier):
-        ind = code_zh(c, unit, places)
+        ind = code_zh(_stated_value().sub("", c), unit, places)  # 发电量拟定为二百亿度，将比上年增长18%
         if ind is not None:
             return ind
         if not _bare(c, "zh-Hans"):

@@ -69,6 +69,11 @@ def test_report_concepts_in_three_scripts(code, unit, hans, hant, en):
     ("全社会研发支出占国内生产总值比重", "percent", "rnd_intensity"),
     ("居民基本醫保人均財政補助標準", "CNY", "medical_insurance_subsidy_pc"),
     ("基本公共卫生服务经费人均财政补助标准", "CNY", "public_health_funding_pc"),
+    ("城镇新增就业人口", "person", "urban_new_jobs"),
+    ("高速公路總里程", "km", "expressway_length"),
+    ("平均失業率", "percent", "unemployment_rate"),
+    ("全年平均汇率", "CNY/USD", "exchange_rate"),
+    ("平均就業人數", "person", "employment"),
 ])
 def test_names_the_reports_use_for_concepts_already_in_the_catalog(indicator, unit, code):
     assert _code(code_zh(indicator, unit)) == code
@@ -109,6 +114,11 @@ def test_tax_revenue_is_the_whole_and_industrial_and_commercial_tax_a_part():
     ("發電量五千億度增長", "percent", "electricity_generation"),
     ("工业总产值第三季度增长", "percent", "gross_output_industry"),
     ("中央和地方财政对参合农民的补助标准", "CNY", "medical_insurance_subsidy_pc"),
+    ("财政赤字少于", "CNY", "fiscal_deficit"),
+    ("城鎮登記失業率低於", "percent", "unemployment_rate"),
+    ("新建铁路投产里程", "km", "railway_length"),
+    ("五年平均人口自然增长率", "per_mille", "population_natural_growth_rate"),
+    ("外商直接投資實際金額", "USD", "fdi_actual"),
 ])
 def test_particles_modal_words_and_a_restated_value_are_measure_words(indicator, unit, code):
     assert _code(code_zh(indicator, unit)) == code
@@ -152,3 +162,58 @@ def test_a_planned_figure_and_its_growth_share_the_topic():
 
 def test_gross_national_income_carries_its_nbs_code():
     assert catalog.by_code()["gnp"].nbs == "hgnd:A020101"
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("明年发电量拟定为九千亿度，将比今年增长百分之六。", "zh-Hans"),
+    ("明年發電量擬定為九千億度，將比今年增長百分之六。", "zh-Hant"),
+])
+def test_the_topic_clause_may_state_its_own_value_before_the_growth(sentence, lang):
+    quote = "百分之六"
+    f = assign_codes([_fact(quote, sentence, "将比今年增长", "percent", "growth", lang)])[0]
+    assert f["indicator_code"] == "electricity_generation"
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("这批工厂投产后新增加的生产能力有：生铁九十万吨，钢八十万吨。", "zh-Hans"),
+    ("這批工廠投產後新增加的生產能力有：生鐵九十萬噸，鋼八十萬噸。", "zh-Hant"),
+])
+def test_the_items_of_a_list_of_new_capacity_are_no_output(sentence, lang):
+    iron, steel = ("九十万吨", "八十万吨") if lang == "zh-Hans" else ("九十萬噸", "八十萬噸")
+    facts = assign_codes([_fact(iron, sentence, "生铁", "tonne", lang=lang),
+                          _fact(steel, sentence, "钢", "tonne", lang=lang)])
+    assert [f["indicator_code"] for f in facts] == [None, None]
+
+
+def test_a_capacity_named_in_such_a_list_is_still_a_capacity_and_outside_it_output_is_output():
+    s = "新增加的生产能力有：发电设备能力六十万千瓦。"
+    assert assign_codes([_fact("六十万千瓦", s, "发电设备能力", "kw")])[0]["indicator_code"] == "power_capacity"
+    s2 = "今年生铁九十万吨，钢八十万吨。"
+    assert assign_codes([_fact("八十万吨", s2, "钢", "tonne")])[0]["indicator_code"] == "steel_output"
+
+
+def test_the_capacity_concepts_of_the_rules_are_in_the_catalog():
+    from pipeline.curate.catalog import load_rules
+    assert set(load_rules()["capacity_concepts"]) <= set(catalog.by_code())
+
+
+@pytest.mark.parametrize("indicator, unit, code", [
+    ("新增加的采煤能力", "tonne", "coal_capacity"),
+    ("新增加的發電設備能力", "kw", "power_capacity"),
+    ("棉纱产量", "count", "cotton_yarn_output"),       # yarn is counted in bales (件)
+    ("棉紗產量", "count", "cotton_yarn_output"),
+])
+def test_newly_added_capacity_and_yarn_in_bales(indicator, unit, code):
+    assert _code(code_zh(indicator, unit)) == code
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("工业增加值增长8%，高于全省平均水平1个百分点。", "zh-Hans"),
+    ("工業增加值增長8%，高於全省平均水平1個百分點。", "zh-Hant"),
+])
+def test_a_gap_to_the_average_is_not_read_as_the_concept_before_it(sentence, lang):
+    pp = "1个百分点" if lang == "zh-Hans" else "1個百分點"
+    ind = "高于全省平均水平" if lang == "zh-Hans" else "高於全省平均水平"
+    facts = assign_codes([_fact("8%", sentence, "工业增加值增长", "percent", "growth", lang),
+                          _fact(pp, sentence, ind, "percentage_point", "change", lang)])
+    assert [f["indicator_code"] for f in facts] == ["va_industry", None]
