@@ -45,6 +45,8 @@ CONCEPTS = [
     ("currency_issued", "CNY", "货币发行", "貨幣淨投放", "currency issued"),
     ("education_spending_gdp_ratio", "percent", "财政性教育经费支出占国内生产总值比例",
      "財政性教育經費占國內生產總值的比例", "public education spending as a share of GDP"),
+    ("renovation_investment", "CNY", "技术改造投资", "更新改造投資", "investment in technical upgrading"),
+    ("current_account_balance", "USD", "经常项目顺差", "經常賬戶差額", "current account surplus"),
 ]
 
 
@@ -217,3 +219,43 @@ def test_a_gap_to_the_average_is_not_read_as_the_concept_before_it(sentence, lan
     facts = assign_codes([_fact("8%", sentence, "工业增加值增长", "percent", "growth", lang),
                           _fact(pp, sentence, ind, "percentage_point", "change", lang)])
     assert [f["indicator_code"] for f in facts] == ["va_industry", None]
+
+
+@pytest.mark.parametrize("sentence, first, second, ind1, ind2, units, code, lang", [
+    ("今年拟安排财政赤字8000亿元，比上年预算减少500亿元。", "8000亿元", "500亿元", "拟安排财政赤字",
+     "比上年预算减少", ("CNY", "CNY"), "fiscal_deficit", "zh-Hans"),
+    ("今年擬安排財政赤字8000億元，比上年預算減少500億元。", "8000億元", "500億元", "擬安排財政赤字",
+     "比上年預算減少", ("CNY", "CNY"), "fiscal_deficit", "zh-Hant"),
+    ("赤字率拟按3%安排，比去年预算低0.2个百分点。", "3%", "0.2个百分点", "赤字率拟按", "比去年预算低",
+     ("percent", "percentage_point"), "deficit_ratio", "zh-Hans"),
+    ("教育支出为50亿元，同1990年比较增长12%。", "50亿元", "12%", "教育支出", "同1990年比较增长",
+     ("CNY", "percent"), "education_spending", "zh-Hans"),
+    ("固定资产投资增长20%，增幅比一季度回落3个百分点。", "20%", "3个百分点", "固定资产投资增长",
+     "增幅比一季度回落", ("percent", "percentage_point"), "fixed_asset_investment", "zh-Hans"),
+    ("農作物播種總面積為20億畝，比上一年增加1000萬畝。", "20億畝", "1000萬畝", "農作物播種總面積",
+     "比上一年增加", ("hectare", "hectare"), "sown_area", "zh-Hant"),
+])
+def test_comparisons_with_a_budget_a_year_or_a_quarter_continue_the_value_before(sentence, first, second, ind1,
+                                                                                  ind2, units, code, lang):
+    facts = assign_codes([_fact(first, sentence, ind1, units[0], lang=lang),
+                          _fact(second, sentence, ind2, units[1], "change", lang)])
+    assert [f["indicator_code"] for f in facts] == [code, code]
+
+
+def test_the_best_of_several_provinces_is_not_the_concept_of_the_clause_before():
+    s = "有三分之一的省，粮食产量平均每年的增长速度都在百分之四以上，高的达到百分之五。"
+    f = assign_codes([_fact("百分之五", s, "高的", "percent", "growth")])[0]
+    assert f["indicator_code"] is None
+
+
+@pytest.mark.parametrize("indicator, unit, code", [
+    ("全国财政用于教育支出", "CNY", "education_spending"),
+    ("國家財政用於社會保障支出", "CNY", "social_security_spending"),
+])
+def test_spending_of_all_public_finance_on_a_purpose_is_that_purpose_s_spending(indicator, unit, code):
+    assert _code(code_zh(indicator, unit)) == code
+
+
+@pytest.mark.parametrize("indicator", ["中央财政用于教育的支出", "中央財政用於教育的支出"])
+def test_the_central_government_s_part_is_not_the_whole(indicator):
+    assert code_zh(indicator, "CNY") is None
