@@ -259,3 +259,18 @@ def test_spending_of_all_public_finance_on_a_purpose_is_that_purpose_s_spending(
 @pytest.mark.parametrize("indicator", ["中央财政用于教育的支出", "中央財政用於教育的支出"])
 def test_the_central_government_s_part_is_not_the_whole(indicator):
     assert code_zh(indicator, "CNY") is None
+
+
+@pytest.mark.parametrize("sentence, quote, indicator, unit, code, lang", [
+    ("农民人均纯收入，考虑价格下降因素比上年实际增长6%。", "6%", "考虑价格下降因素比上年实际增长", "percent",
+     "net_income_pc_rural", "zh-Hans"),
+    ("農民人均純收入，考慮價格下降因素比上年實際增長6%。", "6%", "考慮價格下降因素比上年實際增長", "percent",
+     "net_income_pc_rural", "zh-Hant"),
+    ("全国财政收入达到9000亿元，按可比口径增加800亿元。", "800亿元", "按可比口径增加", "CNY", "fiscal_revenue",
+     "zh-Hans"),
+    ("棉花总产量在上年增产的基础上，又增产5%。", "5%", "又增产", "percent", "cotton_output", "zh-Hans"),
+    ("棉花總產量在上年增產的基礎上，又增產5%。", "5%", "又增產", "percent", "cotton_output", "zh-Hant"),
+])
+def test_price_factors_comparable_scope_and_a_basis_are_measure_words(sentence, quote, indicator, unit, code, lang):
+    f = assign_codes([_fact(quote, sentence, indicator, unit, "growth", lang)])[0]
+    assert f["indicator_code"] == code
