@@ -47,6 +47,7 @@ CONCEPTS = [
      "財政性教育經費占國內生產總值的比例", "public education spending as a share of GDP"),
     ("renovation_investment", "CNY", "技术改造投资", "更新改造投資", "investment in technical upgrading"),
     ("current_account_balance", "USD", "经常项目顺差", "經常賬戶差額", "current account surplus"),
+    ("commodity_purchases", "CNY", "商品收购总额", "收購商品總額", "total purchases of commodities"),
 ]
 
 
