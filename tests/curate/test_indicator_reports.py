@@ -275,3 +275,35 @@ def test_the_central_government_s_part_is_not_the_whole(indicator):
 def test_price_factors_comparable_scope_and_a_basis_are_measure_words(sentence, quote, indicator, unit, code, lang):
     f = assign_codes([_fact(quote, sentence, indicator, unit, "growth", lang)])[0]
     assert f["indicator_code"] == code
+
+
+@pytest.mark.parametrize("indicator, unit, code", [
+    ("本外币贷款余额", "CNY", "loans"),
+    ("本外幣存款餘額", "CNY", "deposits"),
+    ("月末人民币存款余额增长", "percent", "deposits"),
+    ("季末人民幣貸款餘額", "CNY", "loans"),
+    ("初步统计社会融资规模存量", "CNY", "social_financing"),
+    ("金融机构本外币贷款余额3月末", "CNY", "loans"),
+    ("金融機構本外幣存款餘額比年初增減額", "CNY", "deposits"),
+])
+def test_the_words_of_monetary_statistics(indicator, unit, code):
+    assert _code(code_zh(indicator, unit)) == code
+
+
+@pytest.mark.parametrize("sentence, first, second, lang", [
+    ("上半年人民币贷款增加9万亿元，同比多增5000亿元。", "9万亿元", "5000亿元", "zh-Hans"),
+    ("上半年人民幣貸款增加9萬億元，同比多增5000億元。", "9萬億元", "5000億元", "zh-Hant"),
+])
+def test_more_than_a_year_earlier_continues_the_new_loans_before(sentence, first, second, lang):
+    ind = "上半年人民币贷款增加" if lang == "zh-Hans" else "上半年人民幣貸款增加"
+    facts = assign_codes([_fact(first, sentence, ind, "CNY", "change", lang),
+                          _fact(second, sentence, "同比多增", "CNY", "change", lang)])
+    assert [f["indicator_code"] for f in facts] == ["loans", "loans"]
+
+
+@pytest.mark.parametrize("indicator", ["China's economy shrank", "the economy will slow", "the world economy would grow",
+                                       "the economy expanded"])
+def test_the_economy_with_a_verb_of_growth_is_gdp(indicator):
+    assert _code(code_en(indicator, "percent")) == "gdp"
+    assert _code(code_en("deposits outstanding", "CNY")) == "deposits"
+
