@@ -307,3 +307,24 @@ def test_the_economy_with_a_verb_of_growth_is_gdp(indicator):
     assert _code(code_en(indicator, "percent")) == "gdp"
     assert _code(code_en("deposits outstanding", "CNY")) == "deposits"
 
+
+
+@pytest.mark.parametrize("indicator, unit, code", [
+    ("进出口贸易总值 1-3月", "USD", "trade_total"),
+    ("進出口貿易總值 1-4月", "USD", "trade_total"),
+    ("出口 1-3月", "USD", "exports"),
+])
+def test_a_span_of_months_after_the_name_is_a_measure_word(indicator, unit, code):
+    assert _code(code_zh(indicator, unit)) == code
+
+
+@pytest.mark.parametrize("sentence, growth, gap, lang", [
+    ("广义货币(M2)同比增长8%，比上年同期高1个百分点。", "8%", "1个百分点", "zh-Hans"),
+    ("廣義貨幣(M2)同比增長8%，比上年同期高1個百分點。", "8%", "1個百分點", "zh-Hant"),
+])
+def test_a_gap_to_a_year_earlier_continues_the_growth_before(sentence, growth, gap, lang):
+    ind = "广义货币(M2)同比增长" if lang == "zh-Hans" else "廣義貨幣(M2)同比增長"
+    ind2 = "比上年同期高"
+    facts = assign_codes([_fact(growth, sentence, ind, "percent", "growth", lang),
+                          _fact(gap, sentence, ind2, "percentage_point", "change", lang)])
+    assert [f["indicator_code"] for f in facts] == ["m2", "m2"]
