@@ -6,8 +6,8 @@ Three readings, in order, each under the rules of pipeline/reference/indicator_r
    or, where those name nothing either, the sentence's topic clause (社会商品零售总额，比上年增长9.8%);
 3. a growth or change that follows a coded value of the same sentence with only measure words between
    (进出口总值240.0亿元，比上年增长14.7%) takes that value's code.
-A concept is only taken when the fact's unit fits it (a count is never GDP). No reading: null, since a
-wrong code is worse than none."""
+A concept is only taken when the fact's unit fits it (a count is never GDP), and no output concept is taken for
+an item of a list of new capacity (新增加的生产能力有：…). No reading: null, since a wrong code is worse than none."""
 from __future__ import annotations
 
 import re
@@ -23,6 +23,7 @@ _ZH_CLAUSE = re.compile(r"[，。；;,：:！？!?\n]")
 _EN_CLAUSE = re.compile(r"[.;:!?]\s|\n|,\s")
 _EN_WORD = re.compile(r"[0-9][0-9.,]*%?|[a-z$%&'’\-]+")
 _DENOMINATOR_ZH = ("占", "比", "等于", "相当于")
+_CONJUNCTIONS_ZH = ("和", "及", "与", "以及", "、")
 _PARENS = re.compile(r"\([^()]*\)")
 _PER_CAPITA = ("人均", "per capita", "per-capita")
 
@@ -65,6 +66,13 @@ def _zh_rules() -> tuple[re.Pattern, tuple[re.Pattern, ...], tuple[str, ...]]:
     return tail, patterns, tuple(norm(rules["zh_prefixes"]))
 
 
+@lru_cache(maxsize=1)
+def _stated_value() -> re.Pattern:
+    """The value an earlier clause states for the topic (…为二百亿度): not a measure word of the fact's own
+    indicator (生铁八十万吨 before a steel figure is the previous item), but the topic's own figure."""
+    return re.compile(load_rules()["zh_stated_value"] + "$")
+
+
 def _tail_ok(tail: str) -> bool:
     return _zh_rules()[0].fullmatch(tail.strip()) is not None
 
@@ -85,9 +93,18 @@ def _strip_prefix(text: str, places: tuple[str, ...]) -> str:
     return text
 
 
-def _zh_at_start(text: str, unit: str | None) -> Indicator | None:
+@lru_cache(maxsize=1)
+def _zh_aliases_plain() -> dict[str, Indicator]:
+    """The aliases with the particle 的 taken out: 钢的产量 and 铁路的货物周转量 name what 钢产量 and
+    铁路货物周转量 name."""
+    out: dict[str, Indicator] = {}
+    for a, ind in _zh_aliases().items():
+        out.setdefault(a.replace("的", ""), ind)
+    return out
+
+
+def _zh_at_start(text: str, unit: str | None, aliases: dict[str, Indicator]) -> Indicator | None:
     """The longest alias that opens `text`, fits `unit` and is followed only by measure words."""
-    aliases = _zh_aliases()
     for k in range(len(text), 0, -1):
         ind = aliases.get(text[:k])
         if ind is not None and _tail_ok(text[k:]) and ind.admits(unit):
@@ -99,8 +116,18 @@ def code_zh(indicator: str, unit: str | None, places: tuple[str, ...] = ()) -> I
     text = normalize(indicator, "zh-Hans").strip()
     if text.startswith(_DENOMINATOR_ZH):
         return None  # 占全市GDP的 (比重): GDP is what the share is of, not what is measured
+    if text.startswith(_CONJUNCTIONS_ZH) and "分别" in text:
+        return None  # (居民医保)和公共卫生补助标准分别增加30元和5元: the first value is the earlier item's
+    ind = _code_zh_text(text, unit, places, _zh_aliases())
+    if ind is None and "的" in text:  # a second reading without the particle: 钢的产量 is 钢产量
+        ind = _code_zh_text(text.replace("的", ""), unit, places, _zh_aliases_plain())
+    return ind
+
+
+def _code_zh_text(text: str, unit: str | None, places: tuple[str, ...], aliases) -> Indicator | None:
+    """An alias that opens `text` once up to 12 leading scope words, dates or places are set aside."""
     for _ in range(12):
-        ind = _zh_at_start(text, unit)
+        ind = _zh_at_start(text, unit, aliases)
         if ind is not None:
             return ind
         shorter = _strip_prefix(text, places)
@@ -129,6 +156,8 @@ def code_en(indicator: str, unit: str | None) -> Indicator | None:
 def _left_ok_zh(left: str) -> bool:
     """An alias found inside a clause starts a noun phrase, not the middle of one (现代|服务业增加值), nor a part
     named by a possessive or a list (这些农场的|耕地面积, 饼肥和|化学肥料)."""
+    if "占" in left:
+        return False  # 制造业增加值占地区生产总值比重: what follows 占 is the whole the share is of
     return (not left or not _HAN.match(left[-1]) or left[-1] in "市省区县州旗盟年"
             or left.endswith(_long_prefixes()))
 
@@ -213,7 +242,16 @@ def code_fact(fact) -> Indicator | None:
     lang = _get(fact, "lang") or "en"
     if ind is not None and not _fits_context(ind, text, normalize(_get(fact, "sentence") or "", lang)):
         return None
+    if ind is not None and _in_capacity_list(fact, lang) and ind.code not in load_rules()["capacity_concepts"]:
+        return None  # 新增加的生产能力有：生铁188万吨，钢116万吨 — capacities, not the year's output
     return ind
+
+
+def _in_capacity_list(fact, lang: str) -> bool:
+    """The fact is an item of a list that a lead names as new production capacity (能力有：…)."""
+    s, q = normalize(_get(fact, "sentence") or "", lang), normalize(_get(fact, "quote") or "", lang)
+    pos = s.find(q)
+    return pos > 0 and any(re.search(lead, s[:pos]) for lead in load_rules()["capacity_list_leads"])
 
 
 def _reading(fact) -> tuple[Indicator | None, str]:
@@ -251,7 +289,7 @@ def topic_zh(sentence: str, quote: str, unit: str | None, places: tuple[str, ...
     if not _bare(clause, "zh-Hans"):
         return None
     for c in reversed(earlier):
-        ind = code_zh(c, unit, places)
+        ind = code_zh(_stated_value().sub("", c), unit, places)  # 发电量拟定为二百亿度，将比上年增长18%
         if ind is not None:
             return ind
         if not _bare(c, "zh-Hans"):
