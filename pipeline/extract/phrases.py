@@ -86,11 +86,39 @@ def _bare_money_regexes() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"{amount}(?=的?[^，,。；;：:、0-9]{{0,4}}?(?:{nouns}))"))
 
 
+@lru_cache(maxsize=1)
+def _bare_amount() -> re.Pattern:
+    return re.compile(rf"(?<![0-9.,])(?P<num>{ARABIC})[ \t]?(?P<scale>万亿|亿|兆|万)"
+                      rf"(?:(?P<num_b>{MIXED_THOUSANDS_PART}|{ARABIC})(?P<scale_b>亿|万))?(?=[的，,。；;：:、)）\s]|$)")
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _continued(text: str, found: list[re.Match]) -> list[re.Match]:
+    """预算只有约3,000亿，今年已经超过5,800亿，明年将达到5,886亿: the later bare amounts of a sentence whose earlier one
+    is money are money too."""
+    out, reach = [], -1
+    for m in found:
+        if m.end("scale") <= reach:
+            continue
+        end = _SENTENCE_END.search(text, m.end())
+        end = end.start() if end else len(text)
+        for n in _bare_amount().finditer(text, m.end(), end):
+            out.append(n)
+        reach = end
+    return out
+
+
 def scan_bare_money(text: str) -> list[Quantity]:
     """总预算举债923亿, 1,150亿的还债金额: a 万/亿/兆 amount with no unit in a sentence about money is money (its
-    currency, 元 by default, follows the document's place as a bare 元 does)."""
+    currency, 元 by default, follows the document's place as a bare 元 does); so are the bare amounts after it in its
+    sentence."""
     out = []
-    for m in near_keys(text, ("亿", "兆", "万"), _bare_money_regexes(), 48, 12, group="scale"):
+    found = near_keys(text, ("亿", "兆", "万"), _bare_money_regexes(), 48, 12, group="scale")
+    taken = {m.start("num") for m in found}
+    found += [n for n in _continued(text, found) if n.start("num") not in taken]
+    for m in found:
         v = parse_number(m.group("num"))
         if v is None:
             continue

@@ -150,6 +150,14 @@ def test_a_bare_amount_in_a_clause_about_money_is_money(ex, conv, text, quote, v
     assert (f.value, f.unit, f.kind) == (pytest.approx(value), "CNY", "money")
 
 
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_the_later_bare_amounts_of_a_money_sentence_are_money(ex, conv):
+    text = "整体公共建设预算只有约3,000亿，今年已经超过5,800亿，明年将会再成长，达到5,886亿。全市常住人口1,400万。"
+    text = ex.hant(text) if conv == "hant" else text
+    money = [(f.raw_value, f.kind) for f in ex.facts(text)]
+    assert money == [(3000.0, "money"), (5800.0, "money"), (5886.0, "money"), (1400.0, "count")]
+
+
 def test_a_bare_amount_in_a_taiwan_text_is_new_taiwan_dollars(ex):
     f = ex.one(ex.hant("台湾今年总预算举债约900亿。"), quote=ex.hant("900亿"))
     assert (f.value, f.unit) == (pytest.approx(9e10), "TWD")
