@@ -59,6 +59,13 @@ class _Sources:
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+def front_matter_end(text: str) -> int:
+    """Where the body begins after a YAML front-matter block (0 when there is none): the block is metadata, its
+    title and tags are not the text's statements."""
+    m = _FRONT.match(text)
+    return m.end() if m else 0
+
+
 def front_matter(text: str) -> dict:
     """The YAML block a Markdown file opens with (Jekyll, Hugo), or {} when there is none or it does not parse."""
     m = _FRONT.match(text)

@@ -23,6 +23,7 @@ from .timing import is_average, is_target
 from .units import declared_currency, dollar_continued, local_currency, local_dollar
 from .year_rules import year_of
 from .years import find_mentions
+from ..documents.metadata import front_matter_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -37,7 +38,9 @@ def extract_facts(doc: Document) -> list[Fact]:
     has_han = bool(_HAN.search(wt))
     has_latin = bool(_LATIN.search(wt))
     seg = Segments(wt)
-    quantities = [q for q in scan(wt, has_han, has_latin) if not is_nonfact(wt, q)]
+    # (a Markdown file's front matter is metadata: its title line repeats the headline, its tags name topics)
+    body = front_matter_end(text) if text.startswith(("---", "\ufeff---")) else 0
+    quantities = [q for q in scan(wt, has_han, has_latin) if w.orig(q.start) >= body and not is_nonfact(wt, q)]
     if not quantities:
         return []
     ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date, doc.lang)

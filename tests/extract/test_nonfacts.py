@@ -70,3 +70,13 @@ def test_durations_with_measure_words(ex, text):
 ])
 def test_numbers_inside_a_link_are_not_facts(ex, text):
     assert ex.quotes(text) == ["13%"]
+
+
+def test_a_markdown_files_front_matter_holds_no_facts(tmp_path):
+    from pipeline.process import process_file
+    p = tmp_path / "a.md"
+    p.write_text('---\ntitle: "整體稅收3286億元創新高"\ndate: 2018-05-02\ntags: ["5G", "2018"]\n---\n\n'
+                 "# 整體稅收3286億元創新高\n\n稅務局公布，整體稅收達到3286億元，按年增加13%。\n", encoding="utf-8")
+    _, facts = process_file(p, tmp_path)
+    assert [f.quote for f in facts] == ["3286億元", "3286億元", "13%"]
+    assert all(f.char_start > p.read_text(encoding="utf-8").index("\n---\n") for f in facts)
