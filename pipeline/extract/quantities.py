@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .counts import counted_noun
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, MIXED_THOUSANDS, MIXED_THOUSANDS_PART, SIGN, english_word_pattern, is_year_like, parse_number
+from .fx import scan_per_currency
 from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, scan_elided_unit, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
@@ -58,7 +59,8 @@ def _en_regex() -> re.Pattern:
         rf"(?:{_H}?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|trn|tn|(?<=[0-9])m(?(pre)|(?=[ \t]+(?:[a-z]|[A-Z]{{2,6}}s\b))))(?![A-Za-z]))?"
         # ('its 2016 euro area forecast': a region's name, not an amount in euros; '60trn-odd yuan': some 60trn)
         rf"(?:(?<=[a-z])-odd)?"
-        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z])(?![ \t-]+(?:{p['en_unit_names']})\b))?"
+        # ('at $1.1194 EUR=': an instrument code, not a unit)
+        rf"(?:{_H}?(?P<unit>{p['en_unit']})(?![A-Za-z=])(?![ \t-]+(?:{p['en_unit_names']})\b))?"
     )
 
 
@@ -79,6 +81,8 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
         _add_uncovered(out, scan_index(text))
     if has_latin and ("USD" in text or "usd" in text):
         _add_uncovered(out, scan_fx_rates(text))
+    if has_latin:
+        _add_uncovered(out, scan_per_currency(text))
     if has_latin:
         _add_uncovered(out, _scan_en(text))
     out.sort(key=lambda q: (q.start, q.end))
