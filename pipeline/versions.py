@@ -15,7 +15,7 @@ _SUFFIXES = {".py", ".json", ".csv", ".tsv", ".txt", ".yaml", ".yml"}
 # detection and Traditional→Simplified, the time and memory limits it runs under). The file's reading is
 # reader_version's. tests/tables/test_versions.py checks this list against the imports.
 EXTRACTION_SOURCES = ("extract", "reference", "tables", "process", "curate", "documents/model", "documents/script",
-                      "documents/limits", "documents/titles")
+                      "documents/limits", "documents/titles", "documents/metadata", "documents/dates")
 
 
 @lru_cache(maxsize=None)

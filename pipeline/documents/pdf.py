@@ -120,6 +120,39 @@ def _text_rows(page, bbox) -> dict:
     return {"bbox": [round(v, 2) for v in band], "rows": [[ln] for ln in lines], "lines": True}
 
 
+_FIGURE = r"\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?"
+ROWS_BELOW_MAX = 60
+
+
+def _rows_below_header(page, bbox, rows: list[list[str | None]]):
+    """A ruled header with no figures under it (| 2016 | 2015 / | RMB'000 | RMB'000) whose body is set as plain
+    lines below it ('Cash and bank balances 8,602,758 6,247,028'): each following line that ends with one figure
+    per column is a row of the table, its label in the first column. Returns the table's bbox and rows."""
+    width = max(len(r) for r in rows)
+    if width < 2 or any(re.fullmatch(_FIGURE, (c or "").strip()) and not _YEAR.fullmatch((c or "").strip())
+                        for r in rows for c in r):
+        return bbox, rows
+    # (a header with no label column over its figures gets one: the rows' labels stand left of it)
+    labelled = all(not (r[0] or "").strip() for r in rows)
+    figures = width - 1 if labelled else width
+    row_rx = re.compile(rf"(?P<label>.*?\S)[ \t]+(?P<figs>{_FIGURE}(?:[ \t]+{_FIGURE}){{{figures - 1}}})$")
+    below = (0, bbox[3], float(page.width), float(page.height))
+    extra, bottom = [], bbox[3]
+    for ln in page.crop(below).extract_text_lines(strip=True)[:ROWS_BELOW_MAX]:
+        m = row_rx.fullmatch(ln["text"].strip())
+        if not m or _YEAR.fullmatch(m.group("figs").split()[0]):
+            break
+        extra.append([m.group("label")] + m.group("figs").split())
+        bottom = ln["bottom"] + 0.5
+    if not extra:
+        return bbox, rows
+    head = rows if labelled else [[""] + list(r) for r in rows]
+    return (0.0, bbox[1], float(page.width), bottom), head + extra
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def read_page(page) -> dict:
     """One pdfplumber page → JSON-able lines in reading order and raw table rows."""
     # glyphs without a Unicode mapping come out as "(cid:123)" or private-use code points: noise, not text
@@ -133,7 +166,8 @@ def read_page(page) -> dict:
             tables.append(_text_rows(p, t.bbox))
         # one ruled row counts too: it is often a header the page break cut from its table
         elif max(len(r) for r in rows) >= 2 and sum(1 for r in rows for c in r if c and c.strip()) >= 2:
-            tables.append({"bbox": [round(v, 2) for v in t.bbox], "rows": rows})
+            bbox, rows = _rows_below_header(p, t.bbox, rows)
+            tables.append({"bbox": [round(v, 2) for v in bbox], "rows": rows})
 
     def outside(c):
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2

@@ -96,7 +96,13 @@ def breaks(a: dict, b: dict, step: float) -> bool:
         return True
     if _LIST_START.match(b["text"]) and a["text"].endswith(_CLOSERS):
         return True
+    if _FIGURES_END.search(a["text"]):
+        return True  # 'Cash and bank balances 8,602,758 6,247,028': a row of a table set as text ends there
     return False
+
+
+# a line that ends with two or more figures (1,128,823 (989,957), 5.2 6.1%): a table row, never a wrapped sentence
+_FIGURES_END = re.compile(r"(?:^|[ \t])\(?-?[0-9][0-9,.]*\)?%?[ \t]+\(?-?[0-9][0-9,.]*\)?%?[ \t]*$")
 
 
 def line_step(lines: list[dict]) -> float:

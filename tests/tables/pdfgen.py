@@ -213,6 +213,37 @@ def column_frame_table(path: Path, rows=None) -> list[list[str]]:
     return rows
 
 
+HEADER_ROWS = [("Cash and bank balances", "8,602,758", "6,247,028"),
+               ("Less: Restricted cash", "(1,128,823)", "(989,957)"),
+               ("Cash and cash equivalents", "7,211,994", "4,835,079")]
+
+
+def ruled_header_plain_rows(path: Path, rows=None) -> list[tuple[str, str, str]]:
+    """An annual report's note: a ruled two-row header (| 2016 | 2015 / | RMB'000 | RMB'000) over body rows set as
+    plain lines, label at the left and the figures right-aligned under the header's columns."""
+    rows = rows or HEADER_ROWS
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _furniture(c, 1, HEADER_EN, EN)
+    c.setFont(EN, 10)
+    c.drawString(62, H - 90, "28. CASH AND CASH EQUIVALENTS")
+    left, mid, right, top, row_h = 330, 420, 510, H - 120, 16
+    for x0, x1 in ((left, mid), (mid, right)):
+        c.rect(x0, top - 2 * row_h, x1 - x0, 2 * row_h)
+        c.line(x0, top - row_h, x1, top - row_h)
+    for x, (year, unit) in zip((left, mid), (("2016", "RMB'000"), ("2015", "RMB'000"))):
+        c.drawRightString(x + 80, top - 12, year)
+        c.drawRightString(x + 80, top - 12 - row_h, unit)
+    for i, (label, a, b) in enumerate(rows, 2):
+        y = top - 12 - i * row_h - 4
+        c.drawString(62, y, label)
+        c.drawRightString(left + 80, y, a)
+        c.drawRightString(mid + 80, y, b)
+    c.drawString(62, top - (len(rows) + 4) * row_h, "The deposits can only be used for construction costs.")
+    c.showPage()
+    c.save()
+    return rows
+
+
 def encrypted(path: Path) -> None:
     from reportlab.lib.pdfencrypt import StandardEncryption
     c = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("user-secret", "owner-secret"))
