@@ -41,7 +41,10 @@ class NameFinder:
             return
         nxt = [search(text, 0) for search in searchers]
         while True:
-            m = min((x for x in nxt if x is not None), key=lambda x: x.start(), default=None)
+            m = None
+            for x in nxt:  # the earliest (a plain loop: min() with a key costs twice as much per name)
+                if x is not None and (m is None or x.start() < m.start()):
+                    m = x
             if m is None:
                 return
             yield m

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .numbers import ARABIC, MIXED_THOUSANDS_PART, parse_number
 from .quantity import Quantity, product
-from .reference import alternation, load_json
+from .reference import Skipping, alternation, load_json
 from .units import patterns, scale_of, zh_unit
 
 
@@ -222,13 +222,13 @@ def per_unit(text: str, q: Quantity) -> None:
 
 
 @lru_cache(maxsize=1)
-def _fraction_regex() -> re.Pattern:
+def _fraction_regex() -> Skipping:
     f = load_json("units.json")["zh_fractions"]
     num = r"[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十][一二三四五六七八九十]?(?:点[〇零一二三四五六七八九]+)?"
-    return re.compile(
+    return Skipping(re.compile(  # (searched from its first characters, ~3x faster)
         rf"(?<![0-9.〇零一二两三四五六七八九十百千万亿])"
         rf"(?:(?P<den>{num}|[千万])(?:{f['of']})(?P<of>{num})"
-        rf"|(?P<tenths>{num})(?:{f['tenth']})(?!{alternation([w[1:] for w in f['not_tenths']])}))")
+        rf"|(?P<tenths>{num})(?:{f['tenth']})(?!{alternation([w[1:] for w in f['not_tenths']])}))"))
 
 
 def scan_fractions(text: str) -> list[Quantity]:
@@ -291,7 +291,9 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 
 _COORD = r"[ \t]*(?:和|与|及|、)[ \t]*"
 # 比上年分别提高0.6和1.0个百分点: a bare number coordinated with one that carries a point or percent unit shares it
-_ELIDED_UNIT = re.compile(rf"(?<![0-9.,%])(?P<num>{ARABIC})(?=(?:{_COORD}{ARABIC}(?:个)?)+[ \t]*(?P<unit>个百分点|百分点|%|‰))")
+# (searched from its digits: see reference.Skipping, ~4x faster)
+_ELIDED_UNIT = Skipping(re.compile(
+    rf"(?<![0-9.,%])(?P<num>{ARABIC})(?=(?:{_COORD}{ARABIC}(?:个)?)+[ \t]*(?P<unit>个百分点|百分点|%|‰))"))
 
 
 def scan_elided_unit(text: str) -> list[Quantity]:

@@ -15,7 +15,7 @@ from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, s
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
 from .text_tables import scan_text_tables
-from .reference import trie_pattern
+from .reference import guarded, trie_pattern
 from .units import SUBUNIT, Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
 __all__ = ["Quantity", "product", "scan"]
@@ -270,7 +270,7 @@ def _en_candidate_patterns() -> tuple[re.Pattern, ...]:
     # (the first: a digit that starts a run, a currency sign, or a sign before either; it opens with their class
     # so that the engine skips to them, ~3x faster than '[0-9$€£¥][0-9]*|[+\-−](?=[0-9$€£¥])', which finds the same starts)
     return (re.compile(r"[0-9$€£¥+\-−](?:(?<=[+\-−])(?=[0-9$€£¥])|(?<![+\-−])(?<![0-9$€£¥][0-9]))"),
-            re.compile(rf"\b(?:{trie_pattern(forms)}|[aA]n?[ \t]+(?:hundred|dozen))\b"),
+            guarded(rf"\b(?:{trie_pattern(forms)}|[aA]n?[ \t]+(?:hundred|dozen))\b"),
             re.compile(trie_pattern(patterns()["en_prefix_words"])))
 
 

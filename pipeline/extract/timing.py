@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from .context import DocContext
 from .quantities import Quantity
-from .reference import alternation, load_json, trie_pattern
+from .reference import alternation, guarded, load_json, trie_pattern
 from .years import REPORTING_MONTHS, YearMention, continuation_lead
 
 # past tense, not a passive present ('is invested')
-# (the word boundary first: the look-behinds are then tried at the start of words only, twice as fast)
-PAST = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
+# (the word boundary first: the look-behinds are then tried at the start of words only, twice as fast; and the
+# verbs' first letters before that, twice as fast again)
+PAST = guarded(r"\b(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
                    r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
                    r"signed|installed|reported|spent|invested|attracted|exported|imported|narrowed|widened|eased|"
                    r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"

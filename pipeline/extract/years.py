@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from .numbers import parse_chinese, parse_number
 from .phrases import lowered
-from .reference import alternation, load_json
+from .reference import Skipping, alternation, load_json, trie_pattern
+from .sentences import line_matches
 
 Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 # ○ (a white circle) is often typed for 〇 in years: 一九八○年
@@ -45,6 +46,10 @@ def _cues() -> dict:
     return load_json("time_cues.json")
 
 
+_EN_MONTH_PREPOSITIONS = ("in", "In", "of", "since", "Since", "during", "During", "until", "through", "from", "to", "for",
+                          "by", "end of", "early", "late", "mid-")
+
+
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     c = _cues()
@@ -77,10 +82,12 @@ def _regexes() -> dict[str, re.Pattern]:
                                | {w[0].upper() for w in c["en_relative_years"]}))
     # (一年来 is 'over the past year'; 十一年来 is not)
     relative = rf"(?=[{first_rel}])(?:(?<![0-9〇零一二两三四五六七八九十百])(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
-    months_en = alternation([m.capitalize() for m in c["months_en"] if len(m) > 3])
+    # (word lists as tries: at each word the engine would try every word of an alternation in turn; a trie
+    # tries the same words longest first, so it matches what the alternation does)
+    months_en = trie_pattern([m.capitalize() for m in c["months_en"] if len(m) > 3])
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
-        rf"(?=[全当年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{alternation(c['zh_periods'])})"
+        rf"(?=[全当年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{trie_pattern(c['zh_periods'])})"
         rf"|(?<![0-9个])(?:[0-9]{{1,2}}[ \t]*(?:[-—~～至–][ \t]*[0-9]{{1,2}}[ \t]*)?月(?:份)?)(?![0-9]*日?[ \t]*(?:左右|以来|之前|之后))"
         rf"|(?<![个两三四五六七八九十])(?:[一二三四五六七八九十]|十[一二])月(?:份)?)"
     )
@@ -89,17 +96,18 @@ def _regexes() -> dict[str, re.Pattern]:
     # the lookahead's first characters: the listed periods, the prepositions before a month, 'the', month names
     en_first = "".join(sorted({w[0] for w in c["en_periods"]} | set("iIoOsSdDutfbelmTJFMAND")))
     en_periods = (
-        rf"\b(?=[{en_first}])(?:(?:{alternation(c['en_periods'])})\b"
-        rf"|(?:in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-)[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
+        rf"\b(?=[{en_first}])(?:(?:{trie_pattern(c['en_periods'])})\b"
+        rf"|(?:{trie_pattern(_EN_MONTH_PREPOSITIONS)})[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
         rf"|(?:the|The)[ \t]+first[ \t]+{counted}[ \t]+months\b"
         rf"|(?:{months_en})[ \t]*[-–—][ \t]*(?:{months_en})\b(?![ \t]*[0-9]))"
     )
     return {
-        "zh_periods": re.compile(zh_periods),
+        # (searched from their first characters: see reference.Skipping)
+        "zh_periods": Skipping(re.compile(zh_periods)),
         "en_periods": re.compile(en_periods),
         # ROC years in use today run from about 40 (1951) to 150; smaller bare numbers before 年 are durations
         "roc_bare": re.compile(r"(?<![0-9.])([4-9][0-9]|1[0-4][0-9]|150)[ \t]*年(?!代|[0-9]|间|来|内|时间|左右)"),
-        "master": re.compile(master),
+        "master": Skipping(re.compile(master)),
         "relative": re.compile(relative),
         "zh_range": re.compile(zh_range),
         "en_range": re.compile(en_range),
@@ -247,9 +255,9 @@ def _fiscal_anaphora(text: str, out: list[YearMention]) -> None:
 
 
 # 过去五年, 近三年, 五年来, 四年中: the years up to the document's time (not 三年内, 'within three years', a plan)
-_PAST_YEARS = re.compile(r"(?=[过近最这两二三四五六七八九十1-9])(?:(?:过去|近|最近|这)(?P<a>[两二三四五六七八九十]|[2-9]|10)年"
-                         r"(?:来|中|里|间|以来)?|(?<![0-9〇零一二两三四五六七八九十百])(?P<b>[两二三四五六七八九十]|[2-9]|10)年"
-                         r"(?:来|中|里|间|以来))")
+_PAST_YEARS = Skipping(re.compile(r"(?=[过近最这两二三四五六七八九十1-9])(?:(?:过去|近|最近|这)(?P<a>[两二三四五六七八九十]|[2-9]|10)年"
+                                  r"(?:来|中|里|间|以来)?|(?<![0-9〇零一二两三四五六七八九十百])(?P<b>[两二三四五六七八九十]|[2-9]|10)年"
+                                  r"(?:来|中|里|间|以来))"))
 _LATE_IN_YEAR = 6
 
 
@@ -340,7 +348,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     spans = sorted((y.start, y.end) for y in out)
     span_starts = [a for a, _ in spans]
     added = []
-    headings = [h.start() for h in _MD_HEADING.finditer(text)] if "#" in text else []
+    headings = [h.start() for h in line_matches(_MD_HEADING, text)] if "#" in text else []
     found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
     n_zh = len(found)
     found += rx["en_periods"].finditer(text)

@@ -1,0 +1,77 @@
+"""reference.guarded and reference.Skipping: a pattern that opens with a zero-width test gets a look-ahead for its
+first characters, or is searched from them; either way it finds exactly what the plain pattern finds (a speed-up,
+never a filter)."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pipeline.extract.reference import Skipping, guarded
+
+TEXTS = [
+    "Exports rose 5% while imports were flat; it was said that output grew, fell and rose again.",
+    "wasp, swas, was. Was? WAS; is was, are grew, been rose",
+    "出口增长5%，进口下降2%。 The economy grew 3.2% in 2023 — a rise; twenty-one firms, A hundred.",
+    "\nwas\nwere\n", "", "w", "ww was",
+]
+
+
+PATTERNS = [
+    r"\b(?<!\bis )(?<!\bare )(?:was|were|grew|rose|fell)\b",
+    r"\b(?:(?:t(?:wenty|hree)|one)|[aA]n?[ \t]+hundred)\b",
+    r"(?m)^\b(?:was|were)",
+    r"(?<![0-9])(?:19|20)[0-9]{2}",
+    r"\b[a-c]+s",
+    r"\b[“\"]?(?:was|年)",                               # an optional first item
+    r"(?=[12年])(?:(?<![0-9])|(?<=end-))(?P<y>(?:19|20)[0-9]{2})(?:年)?",  # a choice of look-behinds, a named group
+]
+
+
+def _texts():
+    rng = random.Random(7)
+    alphabet = "wasere grolf,.;\n\t-1920tAhundreonyi是年“\"d"
+    return TEXTS + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(300)]
+
+
+def _same(fast, plain, text):
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(0, len(text), 3):
+        a, b = fast.search(text, pos, len(text) - 1), plain.search(text, pos, len(text) - 1)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_guarded_finds_what_the_plain_pattern_finds(pattern):
+    plain, fast = re.compile(pattern), guarded(pattern)
+    assert fast.pattern != plain.pattern  # the look-ahead was added
+    assert fast.groupindex == plain.groupindex
+    for text in _texts():
+        _same(fast, plain, text)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_skipping_finds_what_the_plain_pattern_finds(pattern):
+    plain = re.compile(pattern)
+    fast = Skipping(plain)
+    assert fast._skip is not None  # it does skip
+    for text in _texts():
+        _same(fast, plain, text)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?i)\bwas",            # case ignored: the first characters are the engine's to fold
+    r"\b(?:ab|)c",           # an alternative that may be empty
+    r"\b\w+",                # a class by category
+    r"\b(?:x*)",             # a pattern that may match nothing
+    r"[0-9]+(?<=5)",         # opens with a class the engine already skips to
+])
+def test_left_alone_when_the_first_characters_cannot_be_told(pattern):
+    assert guarded(pattern).pattern == pattern
+    assert Skipping(re.compile(pattern))._skip is None
+
+
+def test_a_named_group_keeps_its_number():
+    m = guarded(r"\b(?P<verb>was|were) (?P<what>\w+)").search("it was up")
+    assert (m.group("verb"), m.group(2), m.start()) == ("was", "up", 3)
