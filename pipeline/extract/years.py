@@ -230,8 +230,11 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
     return out
 
 
-_THE_YEAR = re.compile(r"(?i)\b(?:for|during|in|over|of|throughout)[ \t]+the[ \t]+(?:(?:financial|fiscal|full|whole)[ \t]+)?year\b"
-                       r"(?![ \t]+(?:ended|ending|to|earlier|ago|before|after|on|of)\b)")
+@lru_cache(maxsize=1)
+def _the_year() -> re.Pattern:
+    c = _cues()["en_year_anaphora"]
+    return re.compile(rf"(?i)\b(?:{alternation(c['before'])})[ \t]+the[ \t]+(?:(?:{alternation(c['kinds'])})[ \t]+)?year\b"
+                      rf"(?![ \t]+(?:{alternation(c['not_after'])})\b)")
 ANAPHORA_REACH = 3000
 
 
@@ -243,7 +246,7 @@ def _fiscal_anaphora(text: str, out: list[YearMention]) -> None:
         return
     starts = [y.start for y in out]
     added = []
-    for m in _THE_YEAR.finditer(text):
+    for m in _the_year().finditer(text):
         i = bisect_right(starts, m.start()) - 1
         while i >= 0 and (out[i].base_cue or out[i].relative or out[i].end > m.start()):
             i -= 1
@@ -364,7 +367,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and _heading_between(headings, ends[k], m.start()):
             k = -1  # a Markdown heading between them: a new section or a digest's next item has begun
-        if (k >= 0 and n >= n_zh and not doc_year and not en_story and _EN_MONTH.search(m.group())
+        if (k >= 0 and n >= n_zh and not doc_year and not en_story and _en_month().search(m.group())
                 and _SENTENCE_BREAK.search(text, ends[k], m.start())):
             # an undated English story: 'in October' sentences after '… of 2020' is a month the text does not
             # date (a Chinese text names its year once and its months after it; 'at the end of the year' in an
@@ -407,7 +410,9 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
 
 
 _YEAR_AFTER_PERIOD = re.compile(r"(?:[ \t]+(?:of|in)|,)?[ \t]+((?:19|20)[0-9]{2})(?![0-9])")
-_EN_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmonth\b")
+@lru_cache(maxsize=1)
+def _en_month() -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{alternation(list(_cues()['months_en']))})\b|\bmonths?\b")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
 
 
