@@ -137,7 +137,9 @@ def _unhyphenated(text: str) -> str:
 
 # a line break inside an English sentence of hard-wrapped text ('aimed to sell 1m EVs a year by\n2025'): a space,
 # so that the sentence is read whole (same length: offsets do not move); table rows keep their breaks
-_SOFT_WRAP = re.compile(r"(?<=[a-z,;])\n(?=[a-z0-9(“\"$])")
+# (a page that double-spaces its wrapped lines — 'had been\n\nforced into bankruptcy' — breaks a sentence the same
+# way: a line that stops mid-sentence, then a line that goes on in lower case)
+_SOFT_WRAP = re.compile(r"(?<=[a-z,;])\r?\n(?:[ \t]*\r?\n)?(?=[a-z0-9(“\"$])")
 
 
 def _unwrapped(text: str) -> str:
@@ -148,7 +150,7 @@ def _unwrapped(text: str) -> str:
         a = text.rfind("\n", 0, m.start()) + 1
         b = text.find("\n", m.end())
         lines = text[a:b if b >= 0 else len(text)]
-        return "\n" if "|" in lines or "\t" in lines else " "
+        return m.group() if "|" in lines or "\t" in lines else " " * len(m.group())
     return _SOFT_WRAP.sub(join, text)
 
 

@@ -267,3 +267,9 @@ def test_a_hard_wrapped_english_sentence_is_read_whole(ex):
 def test_table_rows_keep_their_line_breaks(ex):
     text = "Item | 2022 | 2023\nexports | 5% | 6%\n"
     assert [(f.raw_value, f.year) for f in ex.facts(text)] == [(5.0, 2022), (6.0, 2023)]
+
+
+def test_a_double_spaced_wrapped_sentence_is_read_whole(ex):
+    text = "The group aimed to sell 1m EVs a year by\r\n\r\n2027; it sold just 1,389 cars.\r\n\r\nRevenue rose 5%.\r\n"
+    facts = ex.facts(text, date="2024-08-11")
+    assert [(f.quote, f.year) for f in facts][:1] == [("1m EVs", 2027)]
