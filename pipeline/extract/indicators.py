@@ -21,14 +21,14 @@ def _rx() -> dict:
     alt = alternation
     return {
         # 下降2%, 下降了约2%; 下降为/下降到27.5% names the level reached, not the change
-        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:了|约|近|超过|超|[ \t])*$"),
-        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:了|约|近|超过|超|[ \t])*$"),
+        "zh_growth": re.compile(rf"(?:{alt(c['zh_growth'])})(?:{alt(c['zh_change_modifiers'])}|[ \t])*$"),
+        "zh_decline": re.compile(rf"(?:{alt(c['zh_decline'])})(?:{alt(c['zh_change_modifiers'])}|[ \t])*$"),
         # 跌幅达到2.13%, 降幅为3%: the noun names a decline, so its link verb does not make a level of it (下降为27.5% does)
         "zh_decline_noun": re.compile(rf"(?:{alt(c['zh_decline_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_growth_noun": re.compile(rf"(?:{alt(c['zh_growth_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_comparative_decline": re.compile(
-            rf"(?:同比|环比|環比|同期|比[^，,。；;：:、]{{0,15}}?)(?<!至)(?:{alt(c['zh_comparative_decline'])})(?:了|约|約|近|[ \t])*$"),
+            rf"(?:同比|环比|環比|同期|比[^，,。；;：:、]{{0,15}}?)(?<!至)(?:{alt(c['zh_comparative_decline'])})(?:{alt(c['zh_change_modifiers'])}|[ \t])*$"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),

@@ -51,3 +51,16 @@ def test_a_bare_number_shares_the_unit_of_the_last_in_its_list(ex, conv):
 ])
 def test_underperforming_by_is_a_shortfall_en(ex, text):
     assert ex.one(text).value == -18
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,value", [("停产可能导致其净利润下降高达60%。", -60), ("用棉量比计划降低将近7斤。", -7)])
+def test_a_modifier_between_a_decline_verb_and_its_number(ex, conv, text, value):
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert f.raw_value * (1 if f.value >= 0 else -1) == value
+
+
+@pytest.mark.parametrize("text", ["The closure could send its net profit tumbling by up to 60%.",
+                                  "Profit fell by as much as 60% in May."])
+def test_a_modifier_between_a_decline_verb_and_its_number_en(ex, text):
+    assert ex.one(text).value == -60
