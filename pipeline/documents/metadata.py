@@ -56,7 +56,8 @@ class _Sources:
 
 # ---------------------------------------------------------------- wrappers
 
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# (a generator may write blank lines before the block: Hexo's reposts)
+_FRONT = re.compile(r"\A\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def front_matter_end(text: str) -> int:

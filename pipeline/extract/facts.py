@@ -40,7 +40,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     has_latin = bool(_LATIN.search(wt))
     seg = Segments(wt)
     # (a Markdown file's front matter is metadata: its title line repeats the headline, its tags name topics)
-    body = front_matter_end(text) if text.startswith(("---", "\ufeff---")) else 0
+    body = front_matter_end(text) if "---" in text[:8] else 0
     quantities = [q for q in scan(wt, has_han, has_latin) if w.orig(q.start) >= body and not is_nonfact(wt, q)]
     if not quantities:
         return []

@@ -170,3 +170,8 @@ def test_a_date_line_under_the_headline_after_a_pages_menus(tmp_path):
 def test_a_shorter_reading_inside_a_date_is_not_a_second_date(text, expected):
     from pipeline.documents.dates import dates_in
     assert [d for _, d in dates_in(text)] == expected
+
+
+def test_front_matter_after_blank_lines_and_an_rfc_2822_date(tmp_path):
+    d = _read(tmp_path, "h.md", "\n---\ntitle: '苏州一季度GDP同比增4.4%'\ndate: Tue, 26 Apr 2022 05:13:25 GMT\n---\n\n一季度苏州经济增长4.4%。\n")
+    assert (d.date, d.date_source, d.title) == ("2022-04-26", "front_matter", "苏州一季度GDP同比增4.4%")
