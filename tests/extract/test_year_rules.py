@@ -318,3 +318,9 @@ def test_the_year_after_a_calendar_year_is_left_to_the_other_rules_en(ex):
     text = "GDP grew 5.2% in 2023.\n\nThe government's target for the year is about 5%."
     facts = ex.facts(text, date="2024-03-05")
     assert [(f.raw_value, f.year) for f in facts] == [(5.2, 2023), (5.0, 2024)]
+
+
+def test_now_is_as_of_the_documents_date_en(ex):
+    text = "Revenue rose 3% in the quarter ended December 2014. The PC group now accounts for 65 percent of revenue."
+    facts = ex.facts(text, date="2015-02-06")
+    assert [(f.quote, f.year) for f in facts][-1] == ("65 percent", 2015)
