@@ -355,7 +355,9 @@ def read_metadata(raw_text: str, published_text: str, fmt: str, title: str | Non
     """`raw_text` is the decoded file (markup and front matter included); `published_text` what facts index into;
     `title` what the reader found (HTML <title>, a PDF's metadata, a first line)."""
     front = front_matter(raw_text) if fmt in ("md", "txt") else {}
-    meta, times = html_meta(raw_text) if fmt == "html" else ({}, [])
+    # (a page saved as .txt or kept in a program's string, or a blog export's HTML body, has its <meta> too)
+    markup = raw_text if fmt == "html" else (markdown_html_body(raw_text) or (None, None))[1]
+    meta, times = html_meta(markup) if markup else ({}, [])
     lines = _lines(_body(published_text))
     s = _Sources(head=_head(lines), foot=lines[-FOOT_LINES:] if len(lines) > HEAD_LINES else [],
                  front=front, meta=meta, times=times, title=None, opening=_opening(lines))

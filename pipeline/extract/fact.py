@@ -16,7 +16,7 @@ OTHER_UNITS = frozenset({
 })
 # a price quoted per unit (CNY/share, USD/barrel, CNY/m2): any currency per one of these
 PER_UNITS = frozenset({"share", "m2", "tonne", "barrel", "ounce", "person", "kwh", "kg", "jin", "USD", "EUR", "JPY", "CNY",
-                       "GBP", "HKD"})
+                       "GBP", "HKD", "mu"})
 UNITS = MONEY_UNITS | OTHER_UNITS | {f"{m}/{p}" for m in MONEY_UNITS for p in PER_UNITS}
 KINDS = frozenset({"money", "percent", "count", "measure", "ratio"})
 MEASURES = frozenset({"level", "growth", "share", "change"})

@@ -60,8 +60,9 @@ def is_nonfact(text: str, q: Quantity) -> bool:
     if q.script == "zh":
         if r["zh_before"].search(before):
             return True
-        if q.raw_unit.endswith("人") and text.startswith("均", q.end):
-            return True  # 2025人均GDP: 人均 is 'per head', a column's name, not a count of people
+        starts = _word_starts().get(q.raw_unit[-1:]) if q.raw_unit else None
+        if starts and text.startswith(starts, q.end):
+            return True  # 2025人均GDP, 2024台湾: the measure word begins the next word
         if q.kind != "percent" and r["zh_after"].match(after):
             return not (q.raw_unit.endswith("个") and r["zh_class_count"].match(text, q.end))
         if q.raw_unit.endswith("种") and r["zh_kind_abstract"].match(text, q.end):
@@ -90,6 +91,11 @@ def is_nonfact(text: str, q: Quantity) -> bool:
     if text[q.end:q.end + 1] in ("+",) or text[max(0, q.start - 1):q.start] == "+":
         return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in load_json("nonfacts.json")["zh_unit_word_starts"].items()}
 
 
 def _single_numeral(text: str, q: Quantity) -> bool:

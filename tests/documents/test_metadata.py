@@ -175,3 +175,11 @@ def test_a_shorter_reading_inside_a_date_is_not_a_second_date(text, expected):
 def test_front_matter_after_blank_lines_and_an_rfc_2822_date(tmp_path):
     d = _read(tmp_path, "h.md", "\n---\ntitle: '苏州一季度GDP同比增4.4%'\ndate: Tue, 26 Apr 2022 05:13:25 GMT\n---\n\n一季度苏州经济增长4.4%。\n")
     assert (d.date, d.date_source, d.title) == ("2022-04-26", "front_matter", "苏州一季度GDP同比增4.4%")
+
+
+def test_a_page_kept_in_a_programs_string_has_its_meta_read(tmp_path):
+    page = ("export const page = `\n<meta charset=\"utf-8\">\n<title>手機銷量 - 工商時報</title>\n"
+            "<meta property=\"article:published_time\" content=\"2024-08-05 11:51:26\">\n"
+            "<div><p>今年上半年銷量逾129萬支。</p><p>較去年同期成長6%。</p><p>一</p><p>二</p></div>`;\n")
+    d = _read(tmp_path, "page.txt", page)
+    assert (d.date, d.date_source) == ("2024-08-05", "html_meta")

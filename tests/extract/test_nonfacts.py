@@ -80,3 +80,11 @@ def test_a_markdown_files_front_matter_holds_no_facts(tmp_path):
     _, facts = process_file(p, tmp_path)
     assert [f.quote for f in facts] == ["3286億元", "3286億元", "13%"]
     assert all(f.char_start > p.read_text(encoding="utf-8").index("\n---\n") for f in facts)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_measure_word_that_begins_the_next_word_is_no_unit(ex, conv):
+    text = "2024台湾手机市场销量下滑，全年销售2024台手机。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.quote, f.char_start) for f in facts] == [(ex.hant("2024台") if conv == "hant" else "2024台",
+                                                        text.rindex("2024"))]

@@ -182,3 +182,10 @@ def test_without_dollar_signs_a_traditional_text_keeps_its_yuan(ex):
 def test_acres_are_a_unit_en(ex):
     f = ex.one("Chinese holdings of farmland fell to nearly 350,000 acres in 2022.")
     assert (f.quote, f.value, f.unit) == ("350,000 acres", 350000, "acre")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_price_per_mu(ex, conv):
+    text = "对新增流转土地的企业，一次性奖励100元/亩。"
+    f = ex.one(ex.hant(text) if conv == "hant" else text)
+    assert (f.value, f.unit) == (100, "CNY/mu")
