@@ -226,8 +226,12 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
                 what = f"{ind}{'' if zh else ' '}{measured}"
             # 上年年末余额 in the 2021年度 block of an equity statement is the balance at the end of 2020
             year = closing_row_year(label, col_header, relative_row_year(label, year))
+        rule, basis = "table_header", "section"
         if year is None:
             year = cap_year if cap_year is not None else report
+        if year is None and doc.date:
+            # a table the text gives no period: its figures are as of the document's own date (GOLD_SPEC)
+            year, rule, basis = int(doc.date[:4]), "document_date", "document_date"
         sep = "，" if zh else ", "
         sentence = f"{label_raw}{sep}{col_header}{'：' if zh else ': '}{text}" if col_header else \
             f"{label_raw}{'：' if zh else ': '}{text}"
@@ -239,6 +243,6 @@ def _row_facts(doc, grid: Grid, r: int, row: list[str], row_offset: int, page: i
             doc=doc.doc, char_start=cell_start, char_end=cell_start + len(text), quote=text, sentence=sentence,
             value=_scaled(value, unit.scale), unit=unit.unit, kind=unit.kind, raw_value=value, raw_unit=unit.raw,
             scale=unit.scale, measure=measure, year=year,
-            year_basis="section" if year is not None else None, year_rule="table_header",
+            year_basis=basis if year is not None else None, year_rule=rule,
             indicator=what, lang=doc.lang or "en", source="table", page=page, doc_id=doc.doc_id))
     return out

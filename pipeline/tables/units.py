@@ -110,8 +110,19 @@ _EN_SCALE = re.compile(r"\b(?:in|unit:?)\s+(RMB|USD|HK\$|US\$)?\s*(thousands?|mi
                        r"\b(RMB|USD|HK\$|US\$)\s*(?:'000|’000|thousand|million|billion)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _rate_rx() -> re.Pattern:
+    codes = "|".join(sorted({v for v in _words()["currencies"].values()}, key=len, reverse=True))
+    return re.compile(rf"\b(?:in\s+terms\s+of\s+)?(?P<a>{codes})\s+per\s+(?P<b>{codes})\b")
+
+
 def caption_unit(caption: str) -> TableUnit | None:
-    """The unit a caption states for the whole table (the last statement before the table wins)."""
+    """The unit a caption states for the whole table (the last statement before the table wins); 'the rates, in
+    terms of HKD per CNY' quotes its cells as an exchange rate (HKD/CNY)."""
+    rate = list(_rate_rx().finditer(caption[-300:]))
+    if rate:
+        a, b = rate[-1].group("a"), rate[-1].group("b")
+        return TableUnit(f"{a}/{b}", "ratio", 1.0, rate[-1].group())
     units = _CAPTION.findall(caption)
     cur = _CURRENCY.findall(caption)
     currency = None

@@ -259,3 +259,19 @@ def test_a_txt_file_of_table_markup_is_read_as_html_and_unit_rows_apply_below(tm
     assert got[("住户存款比年初增减额", "44.9")] == (4.49e9, "CNY")
     # the second block states its own unit: ten thousand dollars, and its growth column is in percent
     assert got[("出口 1-3月", "6939.2")] == (6.9392e7, "USD") and got[("出口增长", "-39.5")] == (-39.5, "percent")
+
+
+RATES_PAGE = """<html><head><title>CNH spreads</title><meta property="article:published_time" content="2011-06-13"></head>
+<body><p>We asked four banks for their rates. Here are the rates, in terms of HKD
+per CNY, with the best figures in bold:</p>
+<table border="1"><tr><th>Bank</th><th>Bid</th><th>Ask</th><th>Spread %</th></tr>
+<tr><td>Bank A</td><td>1.1964</td><td>1.2041</td><td>0.64%</td></tr>
+<tr><td>Bank B</td><td>1.1990</td><td>1.2080</td><td>0.75%</td></tr></table>
+<p>The best spread was small.</p></body></html>"""
+
+
+def test_a_caption_that_quotes_the_cells_as_a_rate_and_the_documents_date(tmp_path):
+    doc = _read(tmp_path, "rates.html", RATES_PAGE)
+    facts = {f.quote: f for f in extract_table_facts(doc)}
+    assert (facts["1.1964"].unit, facts["1.1964"].year, facts["1.1964"].year_rule) == ("HKD/CNY", 2011, "document_date")
+    assert (facts["0.64%"].unit, facts["0.64%"].year) == ("percent", 2011)
