@@ -60,6 +60,7 @@ def list_lead_in(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
 
 
 _HEADING_MAX = 40
+_MD_HEADING_MAX = 200
 _NOT_HEADING_END = re.compile(r"[。！？；;.!?，,：:、]\s*$")
 _HAS_DIGIT = re.compile(r"[0-9]")
 # a heading's numbering, by level: 第一章 / 一、 / （一） / 1. / （1）; markdown #s by their count
@@ -82,7 +83,8 @@ def heading_year(wt: str, seg: Segments, years, ps: int) -> YearMention | None:
     below = None  # the level of a year-less sub-heading already passed: only higher levels are looked at now
     for j in range(k - 1, max(-1, k - 1 - _HEADING_REACH), -1):
         a, b = seg.paras[j]
-        if b - a > _HEADING_MAX or _NOT_HEADING_END.search(wt, a, b):
+        # (a Markdown heading is a heading however long: a digest item's headline, '## … down 2 per cent in 2022')
+        if b - a > (_MD_HEADING_MAX if wt.startswith("#", a) else _HEADING_MAX) or _NOT_HEADING_END.search(wt, a, b):
             continue
         if document_date(wt[a:b]) or _DATED.search(wt, a, b):
             continue  # a dateline or 'Published 14 March 2024' dates the document, handled elsewhere

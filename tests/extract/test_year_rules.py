@@ -324,3 +324,19 @@ def test_now_is_as_of_the_documents_date_en(ex):
     text = "Revenue rose 3% in the quarter ended December 2014. The PC group now accounts for 65 percent of revenue."
     facts = ex.facts(text, date="2015-02-06")
     assert [(f.quote, f.year) for f in facts][-1] == ("65 percent", 2015)
+
+
+def test_a_digest_items_long_heading_dates_its_summary_en(ex):
+    text = ("# Digest\n\n## Chinese land ownership in the US down 2 per cent in 2022 amid security concerns\n"
+            " - date published: 2023-12-15\n\nHoldings fell to nearly 350,000 acres, officials said.\n")
+    facts = ex.facts(text, date="2023-12-15")
+    assert [(f.quote, f.year, f.year_rule) for f in facts][-1] == ("350,000 acres", 2022, "heading")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_digest_items_long_heading_dates_its_summary(ex, conv):
+    text = ("# 摘要\n\n## 中国企业在美国持有的农地面积在2022年下降2%，原因是国家安全方面的担忧日益加剧\n\n"
+            "美国农业部数据显示，持有面积降至约35万英亩。\n")
+    text = ex.hant(text) if conv == "hant" else text
+    facts = ex.facts(text, date="2023-12-15")
+    assert [f.year for f in facts][-1] == 2022
