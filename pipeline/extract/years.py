@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import parse_chinese, parse_number
 from .phrases import lowered
 from .reference import Skipping, alternation, load_json, trie_pattern
 from .sentences import line_matches
+from .year_mention import YearMention, cues as _cues
+from .year_periods import REPORTING_MONTHS, SENTENCE_BREAK as _SENTENCE_BREAK, fiscal_anaphora, periods
 
 Y = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 # ○ (a white circle) is often typed for 〇 in years: 一九八○年
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _SINCE_BEFORE = re.compile(r"(?i)\bsince[ \t]+(?:the[ \t]+|late[ \t]+|early[ \t]+|mid-?[ \t]*)?$")
-
-
-@dataclass
-class YearMention:
-    start: int
-    end: int
-    year: int                 # the year, or a period's end
-    year_start: int | None    # a period's start
-    target_cue: bool          # 到2026年, by 2025
-    from_cue: bool = False    # 从2000年, from 2012
-    base_cue: bool = False    # 比2002年, compared with 2002: the base of a comparison
-    ratio_base: bool = False  # 为2018年的1.6倍: the base a multiple or share is measured against
-    relative: bool = False    # 去年, a year ago: worked out from the document's date, not stated
-    since: bool = False       # 'since December 2022', 2013年以来: a starting point, not the time being reported
-    fiscal: bool = False      # 'the year ended March 31, 2019', 2018/19: a fiscal year, known by the year it began in
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +24,6 @@ def continuation_lead() -> re.Pattern:
     """A sentence that continues the one before it (其中…, 而…, Among them…): it shares that sentence's year and
     subject. Used by the year rules (timing.py) and by the place look-back (regions.py)."""
     return re.compile(rf"[\W_]*(?:{alternation(_cues()['continuation_leads'])})(?![A-Za-z])")
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict:
-    return load_json("time_cues.json")
 
 
 _EN_MONTH_PREPOSITIONS = ("in", "In", "of", "since", "Since", "during", "During", "until", "through", "from", "to", "for",
@@ -225,39 +205,11 @@ def find_mentions(text: str, doc_year: int | None, roc: bool = False,
         _past_years(text, doc_year, doc_month, out)
         _next_years(text, doc_year, out)
     out.sort(key=lambda x: x.start)
-    _fiscal_anaphora(text, out)
-    _periods(text, rx, out, doc_year, story, doc_month, anchor)
+    fiscal_anaphora(text, out)
+    periods(text, rx, out, doc_year, story, doc_month, anchor)
     return out
 
 
-@lru_cache(maxsize=1)
-def _the_year() -> re.Pattern:
-    c = _cues()["en_year_anaphora"]
-    return re.compile(rf"(?i)\b(?:{alternation(c['before'])})[ \t]+the[ \t]+(?:(?:{alternation(c['kinds'])})[ \t]+)?year\b"
-                      rf"(?![ \t]+(?:{alternation(c['not_after'])})\b)")
-ANAPHORA_REACH = 3000
-
-
-def _fiscal_anaphora(text: str, out: list[YearMention]) -> None:
-    """'Provisional results for the year ended March 31, 2019 … Expenditure for the year recorded a variance of
-    6.6%': 'the year' after a fiscal year named before it is that fiscal year. (After a calendar year it may be
-    the document's own year, so it is left to the other rules.)"""
-    if "year" not in text:
-        return
-    starts = [y.start for y in out]
-    added = []
-    for m in _the_year().finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        while i >= 0 and (out[i].base_cue or out[i].relative or out[i].end > m.start()):
-            i -= 1
-        if i >= 0 and out[i].fiscal and m.start() - out[i].end <= ANAPHORA_REACH:
-            added.append(YearMention(m.start(), m.end(), out[i].year, None, False, fiscal=True))
-    if added:
-        out.extend(added)
-        out.sort(key=lambda x: x.start)
-
-
-# 过去五年, 近三年, 五年来, 四年中: the years up to the document's time (not 三年内, 'within three years', a plan)
 _PAST_YEARS = Skipping(re.compile(r"(?=[过近最这两二三四五六七八九十1-9])(?:(?:过去|近|最近|这)(?P<a>[两二三四五六七八九十]|[2-9]|10)年"
                                   r"(?:来|中|里|间|以来)?|(?<![0-9〇零一二两三四五六七八九十百])(?P<b>[两二三四五六七八九十]|[2-9]|10)年"
                                   r"(?:来|中|里|间|以来))"))
@@ -323,102 +275,6 @@ def _roc_bare_years(text: str, rx: dict, out: list[YearMention]) -> None:
         out.append(YearMention(m.start(), m.end(), n + int(_cues()["roc_offset"]), None,
                                bool(rx["zh_target_year"].search(before)), bool(rx["from_cue"].search(before)),
                                bool(rx["base_cue"].search(before)), _ratio_base(rx, before)))
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z0-9“\"])|\n")
-
-
-# reports on a whole year come out in the first months of the next: 全年 in a text dated March 2016 is 2015
-REPORTING_MONTHS = 4
-_ZH_SENTENCE_BREAK = re.compile(r"[。！？；!?;\n]")
-_FULL_DATE = re.compile(r"[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日")
-
-
-def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, story=None,
-             doc_month: int | None = None, anchor: int | None = None) -> None:
-    """全年, 一季度, 1—4月, in April: part of a year without saying which, so the year last stated before it in
-    the document (or the document's own year) is meant."""
-    whole_year = set(_cues()["zh_whole_year_periods"])
-    # an undated release whose title names its period ('Visitor arrivals in first seven months of 2025') tells its
-    # English periods their year as a dateline would
-    # (a communiqué dated February 2025 on 2024: the year its title reports on wins over its date, and then a
-    # month after the date's month is not last year's)
-    en_story = (anchor, None) if anchor and (story is None or anchor != story[0]) else story
-    kept = [y for y in out if not (y.base_cue or y.ratio_base or y.relative or y.since) and y.year_start is None]
-    explicit = [(y.start, y.year) for y in kept]
-    ends = [y.end for y in kept]
-    starts = [a for a, _ in explicit]
-    spans = sorted((y.start, y.end) for y in out)
-    span_starts = [a for a, _ in spans]
-    added = []
-    headings = [h.start() for h in line_matches(_MD_HEADING, text)] if "#" in text else []
-    found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
-    n_zh = len(found)
-    found += rx["en_periods"].finditer(text)
-    for n, m in enumerate(found):
-        j = bisect_right(span_starts, m.start()) - 1
-        if j >= 0 and spans[j][1] > m.start():
-            continue  # inside a mention already read (2024年上半年)
-        if j + 1 < len(spans) and spans[j + 1][0] < m.end():
-            continue
-        if re.search(r"[0-9]年[ \t]*$|[0-9][ \t]*$|(?:今年|去年|明年|上年|本年|前年)[ \t]*$", text[max(0, m.start() - 6):m.start()]):
-            continue  # 2024年上半年, 去年第四季: read with the year written before them
-        after = _YEAR_AFTER_PERIOD.match(text, m.end()) if n >= n_zh else None
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and _heading_between(headings, ends[k], m.start()):
-            k = -1  # a Markdown heading between them: a new section or a digest's next item has begun
-        if (k >= 0 and n >= n_zh and not doc_year and not en_story and _en_month().search(m.group())
-                and _SENTENCE_BREAK.search(text, ends[k], m.start())):
-            # an undated English story: 'in October' sentences after '… of 2020' is a month the text does not
-            # date (a Chinese text names its year once and its months after it; 'at the end of the year' in an
-            # undated annual report is still the year it reports on)
-            k = -1
-        year = explicit[k][1] if k >= 0 else doc_year
-        # no year stated in its own sentence (or since the document's own date): the year the document is about
-        undated = k < 0 or (explicit[k][1] == doc_year and _FULL_DATE.match(text, ends[k]))
-        if (k >= 0 and doc_year and year > doc_year
-                and (_ZH_SENTENCE_BREAK if n < n_zh else _SENTENCE_BREAK).search(text, ends[k], m.start())):
-            # (…影响或在2021年集中体现。5月工业增加值增长4.4% in a note of June 2020: a month sentences after a
-            # future year is not that year's — the text reports the months it has seen)
-            year, undated = doc_year, True
-        if anchor and n < n_zh and (undated or _ZH_SENTENCE_BREAK.search(text, ends[k], m.start())):
-            year = anchor  # 4月… in a sentence of its own: the period the document reports on
-        if (undated and year == doc_year and doc_month and doc_month <= REPORTING_MONTHS and n < n_zh
-                and m.group() in whole_year):
-            year = doc_year - 1  # 全年 in a report dated in spring
-        if en_story and n >= n_zh and (k < 0 or _SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
-            # a dated story's 'in the quarter', 'in September' in a sentence of its own is the story's time, not
-            # that of a year named sentences before; a month later than the story's month is last year's
-            year = en_story[0]
-            names = [w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group()) if w.lower() in _cues()["months_en"]]
-            # (a range ends with its last month; a quarter or half counts from the month it begins in)
-            month = _cues()["months_en"][names[-1]] if names else _cues()["en_period_start_months"].get(m.group())
-            if month and en_story[1] and month > en_story[1]:
-                year -= 1
-            elif m.group().lower() == "last month" and en_story[1] == 1:
-                year -= 1
-        if after:
-            year = int(after.group(1))  # 'the first three quarters of 2011': the year written after it
-        if year is None:
-            continue
-        before = text[max(0, m.start() - 12):m.start()]
-        added.append(YearMention(m.start(), m.end(), year, None, False, bool(rx["from_cue"].search(before)),
-                                 bool(rx["base_cue"].search(before))))
-    if added:
-        out.extend(added)
-        out.sort(key=lambda x: x.start)
-
-
-_YEAR_AFTER_PERIOD = re.compile(r"(?:[ \t]+(?:of|in)|,)?[ \t]+((?:19|20)[0-9]{2})(?![0-9])")
-@lru_cache(maxsize=1)
-def _en_month() -> re.Pattern:
-    return re.compile(rf"(?i)\b(?:{alternation(list(_cues()['months_en']))})\b|\bmonths?\b")
-_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
-
-
-def _heading_between(headings: list[int], a: int, b: int) -> bool:
-    i = bisect_right(headings, a)
-    return i < len(headings) and headings[i] < b
 
 
 def _is_en_from_to(text: str, start: int) -> bool:
