@@ -12,11 +12,14 @@ from .year_mention import YearMention, cues as _cues
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
+
 @lru_cache(maxsize=1)
 def _the_year() -> re.Pattern:
     c = _cues()["en_year_anaphora"]
     return re.compile(rf"(?i)\b(?:{alternation(c['before'])})[ \t]+the[ \t]+(?:(?:{alternation(c['kinds'])})[ \t]+)?year\b"
                       rf"(?![ \t]+(?:{alternation(c['not_after'])})\b)")
+
+
 ANAPHORA_REACH = 3000
 
 
