@@ -11,6 +11,7 @@ from functools import lru_cache
 from .counts import counted_noun
 from .numbers import ARABIC, ARABIC_OCR, CHINESE, MIXED_THOUSANDS, MIXED_THOUSANDS_PART, SIGN, english_word_pattern, is_year_like, parse_number
 from .fx import scan_per_currency
+from .time_counts import scan_ratio_shares, scan_time_counts
 from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, scan_elided_unit, scan_fractions, scan_fx_rates, scan_index, scan_scaled_before_noun
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
@@ -75,7 +76,7 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
         out.extend(_scan_zh(text))
         # phrase patterns after the main one: each adds only what no earlier quantity already covers
         for phrases in (scan_bare_scaled, scan_bare_money, scan_scaled_before_noun, scan_fractions, scan_text_tables,
-                        scan_elided_unit):
+                        scan_elided_unit, scan_time_counts):
             _add_uncovered(out, phrases(text))
     if "指数" in text or "ndex" in text or "PMI" in text or "点" in text:
         _add_uncovered(out, scan_index(text))
@@ -83,6 +84,7 @@ def scan(text: str, has_han: bool = True, has_latin: bool = True) -> list[Quanti
         _add_uncovered(out, scan_fx_rates(text))
     if has_latin:
         _add_uncovered(out, scan_per_currency(text))
+    _add_uncovered(out, scan_ratio_shares(text))
     if has_latin:
         _add_uncovered(out, _scan_en(text))
     out.sort(key=lambda q: (q.start, q.end))

@@ -189,3 +189,14 @@ def test_a_price_per_mu(ex, conv):
     text = "对新增流转土地的企业，一次性奖励100元/亩。"
     f = ex.one(ex.hant(text) if conv == "hant" else text)
     assert (f.value, f.unit) == (100, "CNY/mu")
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quote,value,unit", [
+    ("主变总容量为93850千伏安。", "93850千伏安", 93850, "kva"),
+    ("全年8.8万京津老人来此康养旅居。", "8.8万", 88000, "person"),
+])
+def test_kva_and_elderly_people(ex, conv, text, quote, value, unit):
+    text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
+    f = ex.one(text, quote=quote)
+    assert (f.value, f.unit) == (value, unit)
