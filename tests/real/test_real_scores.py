@@ -14,15 +14,19 @@ sys.path.insert(0, str(HERE))
 
 import evaluate  # noqa: E402
 
-REAL_FLOOR = {"f1": 0.94, "macro_f1": 0.91, "min_doc_f1": 0.88}   # reached: 0.966, 0.937, 0.909
-DEV_FLOOR = {"f1": 0.80, "macro_f1": 0.71}                        # reached: 0.832, 0.740 over all 25
+REAL_FLOOR = {"f1": 0.95, "macro_f1": 0.92, "min_doc_f1": 0.88}   # reached: 0.975, 0.940, 0.909
+DEV_FLOOR = {"f1": 0.89, "macro_f1": 0.85}                        # reached: 0.916, 0.884 over all 45
 # the documents whose licence let them be committed (all that CI has), each to its own floor: reached minus ~0.03
 COMMITTED_DOC_FLOOR = {
-    "zh_pdf_stat_communique_zhoukou_2023": 0.94,                   # 0.974
-    "zh_html_pboc_financial_statistics_h1_20200710": 0.92,         # 0.951
+    "zh_pdf_stat_communique_zhoukou_2023": 0.94,                   # 0.977
+    "zh_html_pboc_financial_statistics_h1_20200710": 0.95,         # 0.988
     "zh_html_pboc_financial_statistics_q1_20260413": 0.96,         # 0.993 (its table read as a table; 0.856 before)
-    "zh_hant_tw_json_president_budget_briefing_20230821": 0.68,    # 0.716
-    "zh_hant_tw_json_president_economy_speech_20250401": 0.67,     # 0.707
+    "zh_hant_tw_json_president_budget_briefing_20230821": 0.85,    # 0.887
+    "zh_hant_tw_json_president_economy_speech_20250401": 0.84,     # 0.878
+    "en_md_us_ccg_china_market_overview_nodate": 0.90,             # 0.938
+    "en_md_us_ccg_china_agricultural_overview_nodate": 0.63,       # 0.667 (first score, batch 6)
+    "en_release_pboc_mpc_q4_2002": 0.95,                           # 1.000 (first score, batch 6)
+    "zh_js_liuhe_county_key_industry_support_policy_nodate": 0.94,  # 0.981
 }
 
 
