@@ -22,6 +22,7 @@ def _rx() -> dict:
         # 3种模式 lists ideas; 619种产品 counts products; a bare 3种 at the clause's end says nothing countable
         "zh_kind_abstract": re.compile(rf"(?:{alternation(nf['zh_abstract_nouns'])})|(?![\u4e00-\u9fff])"),
         "zh_verbs": re.compile(rf"(?:{alternation(nf['zh_quantity_verbs'])})[ \t]*$"),
+        "zh_action_verbs": re.compile(rf"(?:{alternation(nf['zh_action_verbs'])})[ \t]*$"),
         "en_label": re.compile(rf"(?<![A-Za-z])(?:{labels})[ \t]*$"),
         # a capitalized word that is not a sentence opener or cue ('About 200', 'In 2021') before a bare number
         "en_name_before": re.compile(rf"(?<![.!?][ \t])(?<!^)\b(?!(?:{alternation([w.capitalize() for w in nf['en_stop_after']] + _OPENERS)})\b)[A-Z][a-z]+[ \t]+$"),
@@ -68,7 +69,8 @@ def is_nonfact(text: str, q: Quantity) -> bool:
         if q.raw_unit.endswith("种") and r["zh_kind_abstract"].match(text, q.end):
             return True
         if (q.kind == "count" and q.spelled and q.start - q.num_start == 0 and _single_numeral(text, q)
-                and not r["zh_verbs"].search(before)):
+                and not r["zh_verbs"].search(before)
+                and not (text[q.num_start] != "一" and r["zh_action_verbs"].search(before))):
             # 一个目标、两项任务: a lone numeral counts a list's items unless a verb makes it a quantity (新增两家)
             return True
         return False

@@ -88,3 +88,14 @@ def test_a_measure_word_that_begins_the_next_word_is_no_unit(ex, conv):
     facts = ex.facts(ex.hant(text) if conv == "hant" else text)
     assert [(f.quote, f.char_start) for f in facts] == [(ex.hant("2024台") if conv == "hant" else "2024台",
                                                         text.rindex("2024"))]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,quotes", [
+    ("人才委已举办四场面试会。", ["四场"]),
+    ("大厦及乐群楼共八个公共房屋项目完成维修。", ["八个"]),
+    ("全国开展一个增产节约的全民运动。", []),  # 一 after a verb of doing is an article
+])
+def test_a_spelled_count_after_a_verb_of_doing(ex, conv, text, quotes):
+    text = ex.hant(text) if conv == "hant" else text
+    assert ex.quotes(text) == [ex.hant(q) if conv == "hant" else q for q in quotes]
