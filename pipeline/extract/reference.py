@@ -66,7 +66,7 @@ def trie_pattern(words) -> str:
 
 
 # the characters besides the ASCII letters that match one of them when case is ignored (İ, ı and ſ, the Kelvin sign;
-# tests/extract/test_guarded_patterns.py checks this against every code point)
+# tests/extract/test_fast_scans.py checks this against every code point)
 ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
 
 
