@@ -45,10 +45,6 @@ def _cues() -> dict:
     return load_json("time_cues.json")
 
 
-_EN_MONTH_PREPOSITIONS = ("in", "In", "of", "since", "Since", "during", "During", "until", "through", "from", "to", "for",
-                          "by", "end of", "early", "late", "mid-")
-
-
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     c = _cues()
@@ -81,9 +77,9 @@ def _regexes() -> dict[str, re.Pattern]:
                                | {w[0].upper() for w in c["en_relative_years"]}))
     # (一年来 is 'over the past year'; 十一年来 is not)
     relative = rf"(?=[{first_rel}])(?:(?<![0-9〇零一二两三四五六七八九十百])(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
-    # (word lists as tries: at each word the engine would try every word of an alternation in turn; a trie
-    # tries the same words longest first, so it matches what the alternation does)
-    months_en = trie_pattern([m.capitalize() for m in c["months_en"] if len(m) > 3])
+    # (word lists as tries, which try the same words longest first: an alternation tries each word in turn)
+    month_names = [m.capitalize() for m in c["months_en"] if len(m) > 3]
+    months_en = trie_pattern(month_names)
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
         rf"(?=[全当年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{trie_pattern(c['zh_periods'])})"
@@ -96,14 +92,16 @@ def _regexes() -> dict[str, re.Pattern]:
     en_first = "".join(sorted({w[0] for w in c["en_periods"]} | set("iIoOsSdDutfbelmTJFMAND")))
     en_periods = (
         rf"\b(?=[{en_first}])(?:(?:{trie_pattern(c['en_periods'])})\b"
-        rf"|(?:{trie_pattern(_EN_MONTH_PREPOSITIONS)})[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
+        rf"|(?:{trie_pattern('in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-'.split('|'))})[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
         rf"|(?:the|The)[ \t]+first[ \t]+{counted}[ \t]+months\b"
         rf"|(?:{months_en})[ \t]*[-–—][ \t]*(?:{months_en})\b(?![ \t]*[0-9]))"
     )
+    # every English period holds one of these keys (a listed word that holds none is its own): see _periods
+    keys = ["quarter", "half", "year", "Year", "month", "Month"] + month_names
     return {
-        # (searched from their first characters: see reference.Skipping)
-        "zh_periods": Skipping(re.compile(zh_periods)),
+        "zh_periods": Skipping(re.compile(zh_periods)),  # (searched from its first characters: reference.Skipping)
         "en_periods": re.compile(en_periods),
+        "en_period_keys": re.compile(trie_pattern(keys + [w for w in c["en_periods"] if not any(k in w for k in keys)])),
         # ROC years in use today run from about 40 (1951) to 150; smaller bare numbers before 年 are durations
         "roc_bare": re.compile(r"(?<![0-9.])([4-9][0-9]|1[0-4][0-9]|150)[ \t]*年(?!代|[0-9]|间|来|内|时间|左右)"),
         "master": Skipping(re.compile(master)),
@@ -244,7 +242,6 @@ def _past_years(text: str, doc_year: int, doc_month: int | None, out: list[YearM
 
 
 # 'in the next 20 years', 'over the coming five years': a horizon counted from the document's own year
-# (searched from its first letters, 2x: see reference.Skipping)
 _NEXT_YEARS = Skipping(re.compile(r"(?i)\b(?:in|over|within|during|for)[ \t]+the[ \t]+(?:next|coming)[ \t]+"
                                   r"(?P<n>[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)[ \t]+years\b"))
 
@@ -318,9 +315,7 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
     headings = [h.start() for h in line_matches(_MD_HEADING, text)] if "#" in text else []
     found = list(rx["zh_periods"].finditer(text)) if _HAN.search(text) else []
     n_zh = len(found)
-    # (an English period never runs over a line break and holds one of its keys: ~90% of English text needs no
-    # scan, ~3x faster)
-    for a, b in lines_holding(text, _en_period_keys()):
+    for a, b in lines_holding(text, rx["en_period_keys"]):  # (a period never runs over a line break: 3x faster)
         found += rx["en_periods"].finditer(text, a, b)
     for n, m in enumerate(found):
         j = bisect_right(span_starts, m.start()) - 1
@@ -363,15 +358,6 @@ def _periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, 
 
 
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S", re.M)
-
-
-@lru_cache(maxsize=1)
-def _en_period_keys() -> re.Pattern:
-    """Words one of which every match of the English periods' pattern holds: its listed words hold one ('the
-    first quarter'; else the word is its own), a month's name or 'month' the rest."""
-    c = _cues()
-    keys = ["quarter", "half", "year", "Year", "month", "Month"] + [m.capitalize() for m in c["months_en"] if len(m) > 3]
-    return re.compile(trie_pattern(keys + [w for w in c["en_periods"] if not any(k in w for k in keys)]))
 
 
 def _heading_between(headings: list[int], a: int, b: int) -> bool:

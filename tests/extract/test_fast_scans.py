@@ -98,7 +98,7 @@ PERIOD_TEXTS = [
 @pytest.mark.parametrize("text", PERIOD_TEXTS + [t.replace("\n", " ") for t in PERIOD_TEXTS] + ["", "\n\n", "year"])
 def test_english_periods_found_in_the_lines_holding_their_keys_are_all_of_them(text):
     rx = years._regexes()["en_periods"]
-    found = [m.span() for a, b in lines_holding(text, years._en_period_keys()) for m in rx.finditer(text, a, b)]
+    found = [m.span() for a, b in lines_holding(text, years._regexes()["en_period_keys"]) for m in rx.finditer(text, a, b)]
     assert found == [m.span() for m in rx.finditer(text)]
 
 
