@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reference import alternation, load_json
+from .reference import Skipping, alternation, load_json
 
 
 @lru_cache(maxsize=1)
@@ -14,7 +14,7 @@ def _rx() -> dict:
     zh_before = re.compile(rf"(?:{alternation(q['zh_before'])})(?:了|为|达|达到|是)?[ \t]*$")
     zh_after = re.compile(rf"[ \t]*(?:{alternation(q['zh_after'])})")
     # 'below the 8.3% recorded in 2015' compares with a stated value; 'below 5%' bounds this one
-    en_before = re.compile(rf"(?i)\b(?:{alternation(q['en_before'])})(?:[ \t]+(?:of|some))?[ \t]+$")
+    en_before = Skipping(re.compile(rf"(?i)\b(?:{alternation(q['en_before'])})(?:[ \t]+(?:of|some))?[ \t]+$"))
     en_after = re.compile(rf"(?i)[ \t]*(?:{alternation(q['en_after'])})\b")
     return {"zh_before": zh_before, "zh_after": zh_after, "en_before": en_before, "en_after": en_after,
             "zb": q["zh_before"], "za": q["zh_after"], "eb": {k.lower(): v for k, v in q["en_before"].items()},

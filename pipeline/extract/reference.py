@@ -65,30 +65,50 @@ def trie_pattern(words) -> str:
 
 
 
+# the characters besides the ASCII letters that match one of them when case is ignored (İ, ı and ſ, the Kelvin sign;
+# tests/extract/test_fast_scans.py checks this against every code point)
+ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
 def _parsed(pattern: str, flags: int):
-    """(parsed items, the flags in force), or None when case is ignored: its first characters are the engine's to
-    fold."""
-    import re
     import re._parser as parser
     parsed = parser.parse(pattern, flags)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
     return list(parsed), parsed.state.flags
 
 
 def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     """The characters a match of `pattern` can begin with; None when they cannot be told (a class by category,
-    a wide range, an optional item at the end of what could come first, an empty match, case ignored)."""
+    a wide range, an optional item at the end of what could come first, an empty match, a cased letter other than
+    an ASCII one where case is ignored)."""
+    import re
     import re._constants as c
-    got = _parsed(pattern, flags)
-    return _first_chars(got[0], c) if got else None
+    items, in_force = _parsed(pattern, flags)
+    got = _first_chars(items, c)
+    if got is None or not in_force & re.IGNORECASE:
+        return got
+    out = set()
+    for ch in got:
+        if ch.isascii():
+            out |= {ch.lower(), ch.upper()} | {f for f in ASCII_FOLDS if re.fullmatch(f"(?i){re.escape(ch)}", f)}
+        elif ch.lower() == ch == ch.upper():
+            out.add(ch)  # (a character without case matches only itself)
+        else:
+            return None
+    return out
 
 
 def opens_zero_width(pattern: str, flags: int = 0) -> bool:
     """Whether the pattern opens with a zero-width test (\\b, a look-around), which the engine runs at every offset."""
     import re._constants as c
-    got = _parsed(pattern, flags)
-    return bool(got and got[0] and got[0][0][0] in (c.AT, c.ASSERT, c.ASSERT_NOT))
+    items, _ = _parsed(pattern, flags)
+    return bool(items and items[0][0] in (c.AT, c.ASSERT, c.ASSERT_NOT))
+
+
+def _first_class(chars, flags: int) -> str:
+    """A class of `chars` that is tested as written, also inside a pattern that ignores case (the engine skips to
+    such a class only)."""
+    import re
+    return f"(?-i:[{_class(chars)}])" if flags & re.IGNORECASE else f"[{_class(chars)}]"
 
 
 def guarded(pattern: str, flags: int = 0):
@@ -103,7 +123,7 @@ def guarded(pattern: str, flags: int = 0):
     if not firsts or len(firsts) > 64:
         return re.compile(pattern, flags)
     head, body = _split_global_flags(pattern)
-    return re.compile(f"{head}(?=[{_class(firsts)}])(?:{body})", flags)
+    return re.compile(f"{head}(?={_first_class(firsts, re.compile(pattern, flags).flags)})(?:{body})", flags)
 
 
 def _split_global_flags(pattern: str) -> tuple[str, str]:
@@ -177,7 +197,7 @@ class Skipping:
         self._skip = None
         if firsts and len(firsts) <= 64:
             _, body = _split_global_flags(rx.pattern)
-            self._skip = re.compile(f"[{_class(firsts)}](?<=(?=(?:{body}))(?s:.))", rx.flags)
+            self._skip = re.compile(f"{_first_class(firsts, rx.flags)}(?<=(?=(?:{body}))(?s:.))", rx.flags)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos

@@ -103,6 +103,19 @@ def line_matches(rx: re.Pattern, text: str):
             return
 
 
+def lines_holding(text: str, keys: re.Pattern) -> list[tuple[int, int]]:
+    """The spans of the lines (between line breaks) that hold a match of `keys`, in text order: a pattern that
+    never runs over a line break and whose every match holds a key need only be tried there."""
+    spans, pos = [], 0
+    while True:
+        m = keys.search(text, pos)
+        if m is None:
+            return spans
+        a, b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        pos = b = len(text) if b < 0 else b  # (the rest of the line is taken)
+        spans.append((a, b))
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines; a long line that ends mid-sentence is joined to the next non-empty line."""
     out: list[tuple[int, int]] = []

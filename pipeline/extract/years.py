@@ -26,10 +26,6 @@ def continuation_lead() -> re.Pattern:
     return re.compile(rf"[\W_]*(?:{alternation(_cues()['continuation_leads'])})(?![A-Za-z])")
 
 
-_EN_MONTH_PREPOSITIONS = ("in", "In", "of", "since", "Since", "during", "During", "until", "through", "from", "to", "for",
-                          "by", "end of", "early", "late", "mid-")
-
-
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     c = _cues()
@@ -62,9 +58,9 @@ def _regexes() -> dict[str, re.Pattern]:
                                | {w[0].upper() for w in c["en_relative_years"]}))
     # (一年来 is 'over the past year'; 十一年来 is not)
     relative = rf"(?=[{first_rel}])(?:(?<![0-9〇零一二两三四五六七八九十百])(?P<zrel>{rel_zh})|(?P<erel>(?i:\b(?:{rel_en})\b)))"
-    # (word lists as tries: at each word the engine would try every word of an alternation in turn; a trie
-    # tries the same words longest first, so it matches what the alternation does)
-    months_en = trie_pattern([m.capitalize() for m in c["months_en"] if len(m) > 3])
+    # (word lists as tries, which try the same words longest first: an alternation tries each word in turn)
+    month_names = [m.capitalize() for m in c["months_en"] if len(m) > 3]
+    months_en = trie_pattern(month_names)
     # two scans, each guarded by a lookahead on its first character (a plain alternation here costs ~0.1 s/MB)
     zh_periods = (
         rf"(?=[全当年上下前一二三四五六七八九十第0-9])(?:(?<![个0-9一二两三四五六七八九十几])(?:{trie_pattern(c['zh_periods'])})"
@@ -77,14 +73,16 @@ def _regexes() -> dict[str, re.Pattern]:
     en_first = "".join(sorted({w[0] for w in c["en_periods"]} | set("iIoOsSdDutfbelmTJFMAND")))
     en_periods = (
         rf"\b(?=[{en_first}])(?:(?:{trie_pattern(c['en_periods'])})\b"
-        rf"|(?:{trie_pattern(_EN_MONTH_PREPOSITIONS)})[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
+        rf"|(?:{trie_pattern('in|In|of|since|Since|during|During|until|through|from|to|for|by|end of|early|late|mid-'.split('|'))})[ \t]+(?:{months_en})\b(?![ \t]*[0-9])(?![ \t]*[-–—][ \t]*[A-Z])"
         rf"|(?:the|The)[ \t]+first[ \t]+{counted}[ \t]+months\b"
         rf"|(?:{months_en})[ \t]*[-–—][ \t]*(?:{months_en})\b(?![ \t]*[0-9]))"
     )
+    # every English period holds one of these keys (a listed word that holds none is its own): see _periods
+    keys = ["quarter", "half", "year", "Year", "month", "Month"] + month_names
     return {
-        # (searched from their first characters: see reference.Skipping)
-        "zh_periods": Skipping(re.compile(zh_periods)),
+        "zh_periods": Skipping(re.compile(zh_periods)),  # (searched from its first characters: reference.Skipping)
         "en_periods": re.compile(en_periods),
+        "en_period_keys": re.compile(trie_pattern(keys + [w for w in c["en_periods"] if not any(k in w for k in keys)])),
         # ROC years in use today run from about 40 (1951) to 150; smaller bare numbers before 年 are durations
         "roc_bare": re.compile(r"(?<![0-9.])([4-9][0-9]|1[0-4][0-9]|150)[ \t]*年(?!代|[0-9]|间|来|内|时间|左右)"),
         "master": Skipping(re.compile(master)),
@@ -233,8 +231,8 @@ def _past_years(text: str, doc_year: int, doc_month: int | None, out: list[YearM
 
 
 # 'in the next 20 years', 'over the coming five years': a horizon counted from the document's own year
-_NEXT_YEARS = re.compile(r"(?i)\b(?:in|over|within|during|for)[ \t]+the[ \t]+(?:next|coming)[ \t]+"
-                         r"(?P<n>[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)[ \t]+years\b")
+_NEXT_YEARS = Skipping(re.compile(r"(?i)\b(?:in|over|within|during|for)[ \t]+the[ \t]+(?:next|coming)[ \t]+"
+                                  r"(?P<n>[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)[ \t]+years\b"))
 
 
 def _next_years(text: str, doc_year: int, out: list[YearMention]) -> None:
