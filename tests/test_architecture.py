@@ -42,3 +42,46 @@ def test_no_module_is_far_over_the_size_budget():
     big = {p.relative_to(ROOT).as_posix(): n for p in _files("pipeline", "schemas", "loader")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}
     assert not big
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_imports(path: Path, modules: set[str]) -> set[str]:
+    """The pipeline modules `path` imports at its top level (an import inside a function runs late, on purpose,
+    and makes no cycle at load time)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    out = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - max(0, node.level - 1)] if node.level else []
+            target = ".".join(base + ([node.module] if node.module else []))
+            subs = {f"{target}.{a.name}" for a in node.names} & modules
+            out |= subs or ({target} & modules)  # (from . import x: the submodule, not the package)
+        elif isinstance(node, ast.Import):
+            out |= {a.name for a in node.names} & modules
+    return out - {name}
+
+
+def test_no_import_cycle_in_the_pipeline():
+    paths = list(_files("pipeline"))
+    modules = {_module_name(p) for p in paths}
+    graph = {_module_name(p): _module_imports(p, modules) for p in paths}
+    cycles, state = [], {}
+
+    def visit(m, trail):
+        state[m] = "open"
+        for n in sorted(graph.get(m, ())):
+            if state.get(n) == "open":
+                cycles.append(trail[trail.index(n):] + [n])
+            elif n not in state:
+                visit(n, trail + [n])
+        state[m] = "done"
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [m])
+    assert not cycles, cycles
