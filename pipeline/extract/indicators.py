@@ -28,7 +28,8 @@ def _rx() -> dict:
         "zh_growth_noun": re.compile(rf"(?:{alt(c['zh_growth_nouns'])})(?:{alt(c['zh_noun_links'])}|了|[ \t])*$"),
         "zh_decline_after": re.compile(rf"[ \t]*(?:{alt(c['zh_decline_after'])})"),
         "zh_comparative_decline": re.compile(
-            rf"(?:同比|环比|環比|同期|比[^，,。；;：:、]{{0,15}}?)(?<!至)(?:{alt(c['zh_comparative_decline'])})(?:{alt(c['zh_change_modifiers'])}|[ \t])*$"),
+            # (按年/按季/按月: Hong Kong's year-on-year, quarter-on-quarter, month-on-month)
+            rf"(?:同比|环比|環比|同期|按年|按季|按月|比[^，,。；;：:、]{{0,15}}?)(?<!至)(?:{alt(c['zh_comparative_decline'])})(?:{alt(c['zh_change_modifiers'])}|[ \t])*$"),
         "zh_share": re.compile(rf"(?:{alt(c['zh_share'])})"),
         "en_growth": re.compile(rf"(?i)\b(?:{alt(c['en_growth'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),
         "en_decline": re.compile(rf"(?i)\b(?:{alt(c['en_decline'])})(?:[ \t]+(?:{alt(c['en_change_modifiers'])}))?[ \t]*$"),

@@ -143,6 +143,7 @@ def test_a_year_before_a_regions_name_is_no_amount(ex):
     ("北向资金本月净流入430.5亿。", "430.5亿", 4.305e10),
     ("我们总共举债1兆2,100亿，但也还债达到7,500亿。", "1兆2,100亿", 1.21e12),
     ("今年的总预算规模会再成长，达到5,200亿，其中包含特别预算。", "5,200亿", 5.2e11),
+    ("私人消费开支达到3000亿。", "3000亿", 3e11),
 ])
 def test_a_bare_amount_in_a_clause_about_money_is_money(ex, conv, text, quote, value):
     text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)

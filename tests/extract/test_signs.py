@@ -64,3 +64,10 @@ def test_a_modifier_between_a_decline_verb_and_its_number(ex, conv, text, value)
                                   "Profit fell by as much as 60% in May."])
 def test_a_modifier_between_a_decline_verb_and_its_number_en(ex, text):
     assert ex.one(text).value == -60
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_hong_kongs_period_on_period_words_sign_a_shortfall(ex, conv):
+    text = "私人消费开支按季少76亿，出口按年低3%。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [f.value for f in facts] == [-7.6e9, -3]
