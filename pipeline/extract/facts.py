@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..documents.model import Document
 from ..documents.script import detect_lang
 from .context import DocContext, document_context, dominant_region
-from .fact import KINDS, MEASURES, QUALIFIERS, UNITS, Fact
+from .fact import KINDS, MEASURES, MONEY_UNITS, QUALIFIERS, UNITS, Fact
 from .indicators import indicator, measure
 from .nonfacts import is_nonfact
 from .normalize import Working
@@ -106,7 +106,7 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
     a, b = w.span(q.start, q.end)
     sa, sb = w.span(ss, se)
     f = Fact(doc=doc.doc, char_start=a, char_end=b, quote=doc.text[a:b], sentence=doc.text[sa:sb], value=value,
-             unit=unit, kind=q.kind, raw_value=q.raw_value, raw_unit=_published(doc.text, w, q), scale=q.scale,
+             unit=unit, kind=_kind(q, unit), raw_value=q.raw_value, raw_unit=_published(doc.text, w, q), scale=q.scale,
              value_high=high, measure=meas, year=year, year_start=year_start,
              year_basis=when.basis if year is not None else None, year_rule=when.rule, is_target=target, qualifier=qual,
              region=region.en if region else None, region_zh=region.zh if region else None, indicator=ind,
@@ -144,6 +144,11 @@ def _local_currency(wt: str, q: Quantity, region: Region | None, ctx: DocContext
     if q.unit != "CNY" or q.script != "zh":
         return q.unit
     return local_currency(wt, q.start, q.raw_unit, places, declared_currency(ctx.currencies, q.start))
+
+
+def _kind(q: Quantity, unit: str) -> str:
+    """An amount of one currency per another (CNY/USD) is an exchange rate: a ratio, not money."""
+    return "ratio" if q.kind == "money" and unit.split("/")[-1] in MONEY_UNITS and "/" in unit else q.kind
 
 
 def _published(text: str, w: Working, q: Quantity) -> str:

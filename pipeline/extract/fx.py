@@ -31,10 +31,22 @@ def _subject(text: str, start: int, sentence_start: int) -> str | None:
     return names[last.group().lower()] if last else None
 
 
+@lru_cache(maxsize=1)
+def _zh_quote_rx() -> re.Pattern:
+    c = load_json("units.json")["zh_rate_quote"]
+    return re.compile(rf"(?:^|[^0-9.])1[ \t]*(?P<base>{alternation(c['base'])})[ \t]*(?:{alternation(c['verbs'])})"
+                      rf"[ \t]*(?:{alternation(c['base'])})?[ \t]*$")
+
+
 def rate_unit(text: str, q: Quantity, unit: str, sentence_start: int) -> str:
     """`unit` for a money value, or quoted/subject when the value is a rate of the sentence's currency."""
-    if q.script != "en" or q.kind != "money" or "/" in unit or q.value >= RATE_MAX or q.scale != 1.0:
+    if q.kind != "money" or "/" in unit or q.value >= RATE_MAX or q.scale != 1.0:
         return unit
+    if q.script == "zh":
+        # 汇率为1美元兑7.0795元人民币: the price of one US dollar in yuan
+        m = _zh_quote_rx().search(text, max(0, q.start - 12), q.start)
+        base = load_json("units.json")["zh_rate_quote"]["base"][m.group("base")] if m else None
+        return f"{unit}/{base}" if base and base != unit else unit
     if not _RATE_VALUE.search(text, q.num_start, q.end):
         return unit
     subject = _subject(text, q.start, sentence_start)

@@ -38,6 +38,7 @@ _OPENERS = ["About", "Around", "Nearly", "Almost", "Over", "Some", "Only", "Just
             "Of", "Among", "All", "Each", "Every", "Those", "These", "Here", "There", "Since", "Until", "During"]
 
 
+_RATE_BASE = re.compile(r"[ \t]*(?:兑换|兑|折合)")
 URL_REACH = 600
 _URL_BREAK = re.compile(r"[\s\"'<>）]")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -61,6 +62,8 @@ def is_nonfact(text: str, q: Quantity) -> bool:
     if q.script == "zh":
         if r["zh_before"].search(before):
             return True
+        if q.kind == "money" and q.raw_value == 1 and _RATE_BASE.match(text, q.end):
+            return True  # 1美元兑7.08元人民币: the base of an exchange rate, not an amount
         starts = _word_starts().get(q.raw_unit[-1:]) if q.raw_unit else None
         if starts and text.startswith(starts, q.end):
             return True  # 2025人均GDP, 2024台湾: the measure word begins the next word

@@ -21,3 +21,15 @@ def test_a_rate_of_the_sentences_currency(ex, text, quote, unit):
 ])
 def test_amounts_that_are_not_rates_keep_their_currency(ex, text, quote, unit):
     assert ex.one(text, quote=quote).unit == unit
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_one_unit_of_a_currency_against_another(ex, conv):
+    text = "6月末人民币汇率为1美元兑7.0795元人民币。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.value, f.unit, f.kind) for f in facts] == [(7.0795, "CNY/USD", "ratio")]
+
+
+def test_a_taiwan_dollar_rate(ex):
+    f = ex.one("以全年平均匯率1美元兌新臺幣32.27元換算，約合新臺幣697億元。", quote="32.27元")
+    assert (f.unit, f.kind) == ("TWD/USD", "ratio")

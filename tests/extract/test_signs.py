@@ -71,3 +71,14 @@ def test_hong_kongs_period_on_period_words_sign_a_shortfall(ex, conv):
     text = "私人消费开支按季少76亿，出口按年低3%。"
     facts = ex.facts(ex.hant(text) if conv == "hant" else text)
     assert [f.value for f in facts] == [-7.6e9, -3]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+@pytest.mark.parametrize("text,value", [("股价跌幅却超过了50%。", -50), ("全年零售总额跌幅应为4.8%。", -4.8)])
+def test_a_decline_noun_with_words_before_its_number(ex, conv, text, value):
+    assert ex.one(ex.hant(text) if conv == "hant" else text).value == value
+
+
+def test_basis_points_counted_with_ge(ex):
+    f = ex.one("两只债券的最大涨幅超过900个基点。")
+    assert (f.value, f.unit) == (900, "basis_point")
