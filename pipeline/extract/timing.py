@@ -13,14 +13,11 @@ from .years import REPORTING_MONTHS, YearMention, continuation_lead
 # past tense, not a passive present ('is invested')
 # (the word boundary first: the look-behinds are then tried at the start of words only, twice as fast; and the
 # verbs' first letters before that, twice as fast again)
-PAST = guarded(r"\b(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?:was|were|grew|rose|fell|reached|accounted|totall?ed|increased|decreased|declined|amounted|stood|"
-                   r"recorded|posted|expanded|contracted|climbed|dropped|jumped|slowed|surged|edged|had|employed|"
-                   r"signed|installed|reported|spent|invested|attracted|exported|imported|narrowed|widened|eased|"
-                   r"rebounded|soared|plunged|slumped|shrank|accelerated|improved|doubled|topped|generated|produced|sold|"
-                   r"delivered|earned|logged|registered|saw|returned|recovered|came in|hit|lowered|reduced|trimmed|slashed|cut|"
-                   r"raised|lifted|boosted)\b")
-_FORECAST_AFTER = re.compile(r"[ \t]*(?:左右|以上|以下)?(?:的)?(?:预测|预期目标|预期|预估|目标)")
+PAST = guarded(rf"\b(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?:{alternation(load_json('time_cues.json')['en_past_verbs'])})\b")
+_FORECAST_AFTER = re.compile(rf"[ \t]*(?:左右|以上|以下)?(?:的)?(?:{alternation(load_json('time_cues.json')['zh_forecast_after'])})")
 _BUDGETED = re.compile(r"预算(?:的|为|数|是|安排)?[ \t]*$")
+
+
 @lru_cache(maxsize=1)
 def time_cues() -> dict:
     c = load_json("time_cues.json")
