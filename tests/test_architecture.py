@@ -85,3 +85,37 @@ def test_no_import_cycle_in_the_pipeline():
         if m not in state:
             visit(m, [m])
     assert not cycles, cycles
+
+
+_WORD = r"[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff' -]*"
+_ALTERNATION = __import__("re").compile(rf"\(\?:((?:{_WORD}\|){{2,}}{_WORD})\)")
+
+
+def _word_lists(path: Path) -> int:
+    """Vocabulary kept in code: literal lists of three or more words, and regex alternations of three or more
+    words, in a module's string constants."""
+    import re
+    n = 0
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)) and len(node.elts) >= 3 and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) and re.fullmatch(_WORD, e.value)
+                for e in node.elts):
+            n += 1
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            n += len(_ALTERNATION.findall(node.value))
+    return n
+
+
+# Issue 14 asks for none in pipeline/extract; until the rest moves to pipeline/reference/, no module may hold more
+# than it does today (a ratchet: lower a number when a list moves out, never raise one). Some are not vocabulary
+# (the contract's unit and kind names in fact.py, __slots__), and stay.
+WORD_LIST_CEILING = {"context.py": 3, "counts.py": 1, "fact.py": 4, "indicators.py": 15, "nonfacts.py": 2,
+                     "phrases.py": 5, "qualifiers.py": 2, "quantities.py": 4, "regions.py": 12, "spelled.py": 5,
+                     "timing.py": 5, "units.py": 1, "year_evidence.py": 7, "year_periods.py": 1, "year_rules.py": 2,
+                     "years.py": 13}  # 82 in all (the count at 2026-12-02)
+
+
+def test_word_lists_in_the_extractors_code_do_not_grow():
+    found = {p.name: n for p in sorted((ROOT / "pipeline" / "extract").glob("*.py")) if (n := _word_lists(p))}
+    over = {name: (n, WORD_LIST_CEILING.get(name, 0)) for name, n in found.items() if n > WORD_LIST_CEILING.get(name, 0)}
+    assert not over, over
