@@ -79,7 +79,7 @@ def _metadata(name: str, df: pd.DataFrame, path, tables: dict[str, pd.DataFrame]
         meta["document_list"] = dg.MetadataValue.md(summaries.md_table(rows, limit=200))
     elif name == "facts":
         meta["documents_with_facts"] = int(df["doc_id"].nunique())
-        for col in ("kind", "unit", "lang"):
+        for col in ("kind", "unit", "lang", "year_basis"):  # (how each year was decided, counted)
             meta[f"by_{col}"] = dg.MetadataValue.md(summaries.counts_md(df, col, "facts"))
     elif name == "table_cells":
         meta["documents_with_tables"] = int(df["doc_id"].nunique())
