@@ -202,6 +202,13 @@ _DATE_ONLY = re.compile(r"^[\s0-9年月日号号:：/.\-—–,()（）T+]*$")
 _SIGNED_AT = re.compile(r"(?:[0-9]{1,2}[点时:：][0-9]{1,2}分?)?[ \t]*(?:于|於|写于|寫於)[\u3400-\u9fff]{1,8}[。.]?$")
 
 
+@lru_cache(maxsize=1)
+def _line_fields() -> re.Pattern:
+    """Where a date line's other fields begin: a bar, or a label of the author's or publisher's (来源：, By)."""
+    labels = sorted(_vocab()["labels"]["author"] + _vocab()["labels"]["publisher"], key=len, reverse=True)
+    return re.compile(rf"[|｜]|\s(?=(?:{'|'.join(map(re.escape, labels))})[:：\s])")
+
+
 def _date_line(lines: list[str]) -> Date | None:
     """A line that holds only a date (a release's 2024年4月30日, a page's '2019年9月26日 15:10', 'December 2024')."""
     weekdays = _vocab()["weekdays"]
@@ -210,6 +217,8 @@ def _date_line(lines: list[str]) -> Date | None:
         bare = _SIGNED_AT.sub("", ln.removeprefix(next((o for o in openers if ln.startswith(o)), "")))
         for w in weekdays:
             bare = bare.replace(w, "")
+        # (2020年10月22日 15:00 | 来源：东方财富: a news page's date line goes on with its source or author)
+        bare = _line_fields().split(bare, 1)[0]
         found = dates_in(bare)
         if len(found) == 1 and len(bare) <= 40:
             rest = re.sub(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", "", bare)

@@ -183,3 +183,12 @@ def test_a_page_kept_in_a_programs_string_has_its_meta_read(tmp_path):
             "<div><p>今年上半年銷量逾129萬支。</p><p>較去年同期成長6%。</p><p>一</p><p>二</p></div>`;\n")
     d = _read(tmp_path, "page.txt", page)
     assert (d.date, d.date_source) == ("2024-08-05", "html_meta")
+
+
+@pytest.mark.parametrize("text,date", [
+    ("某基金网\n\n大盘指数\n\nA股三大指数缩量收跌\n\n2020年10月22日 15:00 | 来源：东方财富研究中心\n\n沪指下跌0.38%。\n", "2020-10-22"),
+    ("某基金網\n\n大盤指數\n\n台股收跌\n\n2020年10月22日 15:00 來源：中央社\n\n指數下跌0.38%。\n", "2020-10-22"),
+    ("Minutes of the Monetary Policy Meeting\n\nMarch22,2018\n\nThe Board met and kept rates at 1.375%.\n", "2018-03-22"),
+])
+def test_a_date_line_that_goes_on_with_its_source_or_lost_its_spaces(tmp_path, text, date):
+    assert _read(tmp_path, "a.txt", text).date == date

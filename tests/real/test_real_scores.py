@@ -15,7 +15,7 @@ sys.path.insert(0, str(HERE))
 import evaluate  # noqa: E402
 
 REAL_FLOOR = {"f1": 0.95, "macro_f1": 0.92, "min_doc_f1": 0.88}   # reached: 0.975, 0.940, 0.909
-DEV_FLOOR = {"f1": 0.89, "macro_f1": 0.85}                        # reached: 0.916, 0.884 over all 45
+DEV_FLOOR = {"f1": 0.87, "macro_f1": 0.83}                        # reached: 0.899, 0.859 over all 52
 # the documents whose licence let them be committed (all that CI has), each to its own floor: reached minus ~0.03
 COMMITTED_DOC_FLOOR = {
     "zh_pdf_stat_communique_zhoukou_2023": 0.94,                   # 0.977
@@ -27,6 +27,7 @@ COMMITTED_DOC_FLOOR = {
     "en_md_us_ccg_china_agricultural_overview_nodate": 0.63,       # 0.667 (first score, batch 6)
     "en_release_pboc_mpc_q4_2002": 0.95,                           # 1.000 (first score, batch 6)
     "zh_js_liuhe_county_key_industry_support_policy_nodate": 0.94,  # 0.981
+    "en_pdf_cbc_taiwan_mpm_minutes_20180322": 0.45,                # 0.484 (first score, batch 7: appendix tables)
 }
 
 
