@@ -92,14 +92,22 @@ def _is_header_row(row: list[str], label_col: int | None) -> bool:
     return bool(filled) and not any(_numeric(c) for c in filled)
 
 
+def _labels_column(rows: list[list[str]], c: int) -> bool:
+    """Column c names the rows: half of them hold a word there. The first column usually does; when it only
+    groups the rows (Domestic institutions / Foreign institutions, one cell per group), the second one does."""
+    votes = sum(1 for r in rows if c < len(r) and r[c] and not _numeric(r[c]))
+    if c > 0 and any(_numeric(r[0]) for r in rows if r[0]):
+        return False  # a first column of numbers is data, so the second cannot name the rows
+    return votes >= max(1, len(rows) // 2)
+
+
 def analyse(raw: list[list[str | None]], previous: Grid | None = None) -> Grid:
     """Structure of one table. `previous` is the table it may continue (last table of the previous page)."""
     rows, with_none = clean_rows(raw)
     if not rows:
         return Grid(rows=[])
     width = len(rows[0])
-    label_votes = sum(1 for r in rows if r[0] and not _numeric(r[0]))
-    label_col = 0 if label_votes >= max(1, len(rows) // 2) else None
+    label_col = next((c for c in range(min(2, width)) if _labels_column(rows, c)), None)
     g = Grid(rows=rows, label_col=label_col)
     # header rows: a run at the top without numbers, and any later row that restates labels (years, periods)
     r = 0

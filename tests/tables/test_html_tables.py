@@ -275,3 +275,17 @@ def test_a_caption_that_quotes_the_cells_as_a_rate_and_the_documents_date(tmp_pa
     facts = {f.quote: f for f in extract_table_facts(doc)}
     assert (facts["1.1964"].unit, facts["1.1964"].year, facts["1.1964"].year_rule) == ("HKD/CNY", 2011, "document_date")
     assert (facts["0.64%"].unit, facts["0.64%"].year) == ("percent", 2011)
+
+
+GROUPED_PAGE = """<html><head><title>Inflation outlook</title></head><body><p>Forecasts of institutions. Unit: %</p>
+<table border="1"><tr><th></th><th>Institution</th><th>Inflation outlook 2018(f)</th></tr>
+<tr><td>Domestic</td><td>TIER</td><td>1.03</td></tr><tr><td></td><td>DGBAS</td><td>1.21</td></tr>
+<tr><td></td><td>Academia Sinica</td><td>1.18</td></tr>
+<tr><td>Foreign</td><td>HSBC</td><td>1.20</td></tr><tr><td></td><td>Nomura</td><td>1.50</td></tr></table>
+<p>Median: 1.20%.</p></body></html>"""
+
+
+def test_a_table_whose_first_column_only_groups_its_rows_is_labelled_by_the_second(tmp_path):
+    facts = {f.quote: f for f in extract_table_facts(_read(tmp_path, "grouped.html", GROUPED_PAGE))}
+    assert sorted(facts) == ["1.03", "1.18", "1.20", "1.21", "1.50"]
+    assert (facts["1.50"].unit, facts["1.50"].year, facts["1.50"].indicator.split()[0]) == ("percent", 2018, "Nomura")
