@@ -194,6 +194,20 @@ def span_to_now(yq: YearQuery) -> YearAnswer | None:
     return None
 
 
+def current_after_year(yq: YearQuery) -> YearAnswer | None:
+    """2015年率先实现县县通高速，目前全省公路总里程突破8000公里: a 'now' word between the sentence's last year and
+    the value dates the value now — the document's year, or none when the document states no date."""
+    i, years = yq.i, yq.years
+    last = years[i].end if i >= 0 and years[i].start >= yq.ss else yq.ss
+    if last == yq.ss or not _current_rx().search(yq.wt, last, yq.q.start):
+        return None
+    # (an undated report's own year, as its 今年 is resolved, when its wrapper states no date)
+    ctx = yq.ctx
+    y = ctx.stated_year or ctx.year or ctx.report_year
+    basis = "document_date" if ctx.stated_year else ("relative" if y is not None else None)
+    return YearAnswer(y, None, None, basis, "current_after_year")
+
+
 def same_sentence(yq: YearQuery) -> YearAnswer | None:
     """The nearest year before the value in its sentence, passing over those that date something else."""
     wt, q, years = yq.wt, yq.q, yq.years
@@ -361,7 +375,7 @@ def document_date(yq: YearQuery) -> YearAnswer | None:
     return YearAnswer(y, None, None, "document_date", "document_date") if y is not None else None
 
 
-RULES = {f.__name__: f for f in (table_column, table_caption, respective_year, year_after_value, repeated_from_to, span_to_now, same_sentence,
+RULES = {f.__name__: f for f in (table_column, table_caption, respective_year, year_after_value, repeated_from_to, span_to_now, current_after_year, same_sentence,
                                  relative_unresolved, current_value, previous_sentences, list_lead, plan_period, paragraph_opening,
                                  heading, title_year, news_story, dateline_report, document_date)}
 

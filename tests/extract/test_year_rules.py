@@ -340,3 +340,16 @@ def test_a_digest_items_long_heading_dates_its_summary(ex, conv):
     text = ex.hant(text) if conv == "hant" else text
     facts = ex.facts(text, date="2023-12-15")
     assert [f.year for f in facts][-1] == 2022
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_now_after_a_year_in_the_sentence_dates_the_value_now(ex, conv):
+    text = "2015年在西部地区率先实现县县通高速公路，目前全省公路总里程突破8000公里。"
+    text = ex.hant(text) if conv == "hant" else text
+    assert [(f.year, f.year_rule) for f in ex.facts(text, date="2021-04-21")] == [(2021, "current_after_year")]
+    assert [f.year for f in ex.facts(text)] == [None]  # a document that states no date: no year
+
+
+def test_now_after_a_year_in_the_sentence_en(ex):
+    text = "Growth slowed in 2015, but the network now spans 8,000 km of roads."
+    assert [(f.quote, f.year) for f in ex.facts(text, date="2021-04-21")][-1] == ("8,000 km", 2021)
