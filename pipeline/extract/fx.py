@@ -78,3 +78,4 @@ def scan_per_currency(text: str) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), m.start(), v, v, m.group()[len(m.group("num")):].strip(), 1.0,
                                 f"{subject}/{code}", "ratio", script="en"))
     return out
+

@@ -215,3 +215,11 @@ def test_headlines_in_the_present_tense_and_pc_en(ex, text, quote, value):
 ])
 def test_what_a_scaled_count_counts_from_the_nouns_before_it_en(ex, text, quote, unit):
     assert ex.one(text, quote=quote).unit == unit
+
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_an_index_closes_in_points(ex, conv):
+    text = "台湾加权指数收在10888.27点，指数收盘小跌，以10880.5点作收。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.raw_value, f.unit) for f in facts] == [(10888.27, "point"), (10880.5, "point")]
