@@ -21,8 +21,12 @@ _HEADER = ("# Changelog\n\nOne entry per data release, newest first. Facts are m
 _OLD_HEADERS = ("# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`.\n",)
 
 
-def _read(path: Path | None) -> pd.DataFrame | None:
-    return pq.read_table(path).to_pandas() if path is not None and path.is_file() else None
+def _read(path: Path | None, columns: list[str] | None = None) -> pd.DataFrame | None:
+    return pq.read_table(path, columns=columns).to_pandas() if path is not None and path.is_file() else None
+
+
+# diff_documents needs these two: not every document's text (most of documents.parquet), read twice per release
+_DOCUMENT_COLUMNS = ["path", "sha256"]
 
 
 def diff_documents(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
@@ -42,8 +46,8 @@ def build(new_release: Path, previous_release: Path | None, manifest: dict, prev
         "previous_data_sha256": previous_manifest.get("data_sha256"),
         "facts": diff_facts(_read(prev / "parquet" / "facts.parquet" if prev else None),
                             _read(new_release / "parquet" / "facts.parquet")),
-        "documents": diff_documents(_read(prev / "parquet" / "documents.parquet" if prev else None),
-                                    _read(new_release / "parquet" / "documents.parquet")),
+        "documents": diff_documents(_read(prev / "parquet" / "documents.parquet" if prev else None, _DOCUMENT_COLUMNS),
+                                    _read(new_release / "parquet" / "documents.parquet", _DOCUMENT_COLUMNS)),
     }
 
 
