@@ -96,6 +96,14 @@ def _nothing_changed(plan: shards.Plan, started: float, out) -> bool:
     return True
 
 
+def warm_up(plan: shards.Plan, compute=None) -> None:
+    """Many new documents: their worker processes start now, while Dagster is imported and sets up its runs
+    (once per build; the shard step's map takes the cluster)."""
+    from .engine import Engine
+
+    (compute.engine() if compute is not None else Engine()).warm_up(plan.unseen)
+
+
 def build(warehouse, instance, out=sys.stdout, compute=None, every_shard: bool = False,
           tags: dict | None = None, planned: tuple[shards.Plan, bool] | None = None) -> bool:
     """Bring the release up to date (warehouse: a Warehouse resource; instance: a DagsterInstance).
@@ -109,10 +117,9 @@ def build(warehouse, instance, out=sys.stdout, compute=None, every_shard: bool =
     plan, current = planned or up_to_date(warehouse.raw, warehouse.root)
     if current and not every_shard:
         return _nothing_changed(plan, started, out)
-    from .engine import Engine, discard_warm_cluster
+    from .engine import discard_warm_cluster
 
-    # Many new documents: their worker processes start now, while Dagster is imported and sets up its runs
-    (compute.engine() if compute is not None else Engine()).warm_up(plan.unseen)
+    warm_up(plan, compute)
     try:
         return _build(warehouse, instance, out, compute, every_shard, tags, plan, started)
     finally:
@@ -194,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         _nothing_changed(plan, started, sys.stdout)
         summary(root)
         return 0
+    warm_up(plan)  # before importing Dagster, too
     import dagster as dg
 
     from .assets.resources import Warehouse
