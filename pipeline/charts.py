@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
-import pickle
 import signal
 import time
 from functools import lru_cache
@@ -158,7 +158,7 @@ ASIDE_TIMEOUT_S = 300
 class Aside:
     """The chart drawn by a forked child process, on another core. Importing matplotlib and its fonts, then drawing,
     cost ~1.3 s of a build that changed one document: the child is started before the tables are combined and
-    imports meanwhile; draw() sends it the chart's inputs (a few KB through a pipe), and it draws while this process
+    imports meanwhile; draw() sends it the chart's inputs (a few KB of JSON through a pipe), and it draws while this process
     writes the tables. The child leaves with os._exit (no cleanup of state it shares with its parent). Without
     fork, or when the child fails or hangs, result() draws in this process (and so raises the real error).
 
@@ -192,7 +192,7 @@ class Aside:
             pipe, self._send = os.fdopen(self._send, "wb"), None
             try:
                 with pipe:
-                    pipe.write(pickle.dumps((self.inputs, str(self.path))))
+                    pipe.write(_encode(self.inputs, self.path))
             except BrokenPipeError:  # the child is gone already: result() draws here
                 pass
 
@@ -217,11 +217,27 @@ def _draw_when_told(read: int) -> None:
         with os.fdopen(read, "rb") as pipe:
             data = pipe.read()
         if data:
-            inputs, path = pickle.loads(data)
-            write_png(_png(*inputs), Path(path))
+            inputs, path = _decode(data)
+            write_png(_png(*inputs), path)
             code = 0
     finally:
         os._exit(code)
+
+
+def _encode(inputs: tuple, path: Path) -> bytes:
+    """The chart's inputs as JSON for the child (counts, labels and names: plain values)."""
+    table, labels, n_docs, n_facts = inputs
+    return json.dumps({"index": [str(d) for d in table.index], "columns": [str(c) for c in table.columns],
+                       "values": table.to_numpy().tolist(), "labels": [str(labels[d]) for d in table.index],
+                       "n_docs": int(n_docs), "n_facts": int(n_facts), "path": str(path)}).encode()
+
+
+def _decode(data: bytes) -> tuple[tuple, Path]:
+    d = json.loads(data)
+    index = pd.Index(d["index"], name="doc_id", dtype=object)
+    table = pd.DataFrame(d["values"], index=index, columns=d["columns"], dtype="int64")
+    labels = pd.Series(d["labels"], index=index, dtype=object)
+    return (table, labels, d["n_docs"], d["n_facts"]), Path(d["path"])
 
 
 def _exited_cleanly(pid: int, timeout: float = ASIDE_TIMEOUT_S) -> bool:

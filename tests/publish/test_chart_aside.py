@@ -58,3 +58,10 @@ def test_the_schemas_do_not_import_dask_dataframe():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.stdout.strip() == "False"
+
+
+def test_a_chart_without_facts_is_drawn_the_same_by_the_child(tmp_path):
+    none = FACTS.iloc[0:0]
+    with charts.Aside() as chart:
+        chart.draw(DOCS, none, tmp_path / "chart.png")
+        assert chart.result() == charts.facts_per_document_png(DOCS, none)
