@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -65,22 +66,20 @@ def du(path: Path) -> int:
 
 
 class Sampler(threading.Thread):
-    """Peak resident memory of a process and all its descendants (the Dask workers), sampled every 0.2 s."""
+    """Peak resident memory of a process and all its descendants (the Dask workers, the chart's forked child),
+    sampled every 0.2 s. A sum of RSS: pages a forked child shares with its parent count twice (an upper bound)."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.proc, self.peak, self.cpu, self._done = psutil.Process(pid), 0, {}, threading.Event()
+        self.proc, self.peak, self._done = psutil.Process(pid), 0, threading.Event()
 
     def run(self):
         while not self._done.is_set():
             try:
-                procs = [self.proc, *self.proc.children(recursive=True)]
                 rss = 0
-                for p in procs:
+                for p in [self.proc, *self.proc.children(recursive=True)]:
                     try:
                         rss += p.memory_info().rss
-                        t = p.cpu_times()
-                        self.cpu[p.pid] = t.user + t.system + getattr(t, "children_user", 0) + getattr(t, "children_system", 0)
                     except psutil.Error:
                         pass
                 self.peak = max(self.peak, rss)
@@ -93,8 +92,15 @@ class Sampler(threading.Thread):
         self.join()
 
 
+def _children_cpu() -> float:
+    """CPU seconds of every reaped descendant: the build and, through it, its workers and helpers, each counted
+    once (sampling each process's times and its children's double-counted every child it had reaped)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def run_build(env: dict, label: str, home: Path) -> dict:
-    before = du(home)
+    before, cpu_before, load = du(home), _children_cpu(), os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.run"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -105,9 +111,10 @@ def run_build(env: dict, label: str, home: Path) -> dict:
     sampler.stop()
     if proc.returncode:
         raise SystemExit(f"{label}: build failed\n{out[-3000:]}")
-    cpu = sum(sampler.cpu.values())
+    cpu = _children_cpu() - cpu_before
     return {"label": label, "wall": wall, "cpu": cpu, "cores": cpu / wall, "peak_mb": sampler.peak / 2**20,
-            "home_mb": (du(home) - before) / 2**20, "last": [ln for ln in out.splitlines() if ln.strip()][:2]}
+            "home_mb": (du(home) - before) / 2**20, "load": load,
+            "last": [ln for ln in out.splitlines() if ln.strip()][:2]}
 
 
 def library_alone(raw: Path) -> float:
@@ -136,19 +143,22 @@ def bench_size(n: int, base: Path) -> dict:
     rows.append(run_build(env, "1 changed", home))
     extra.unlink()
     rows.append(run_build(env, "1 removed", home))
+    lib_load = os.getloadavg()[0]
     lib = library_alone(raw)
-    return {"n": n, "mb": mb, "rows": rows, "library": lib, "home_total_mb": du(home) / 2**20}
+    return {"n": n, "mb": mb, "rows": rows, "library": lib, "library_load": lib_load,
+            "home_total_mb": du(home) / 2**20}
 
 
 def report(results: list[dict]) -> None:
-    print(f"\n{os.cpu_count()} cores; times in seconds; memory in MB (build process + its workers)")
+    print(f"\n{os.cpu_count()} cores; times in seconds; cpu: the build and its workers (getrusage of reaped "
+          f"children); memory in MB (sum of RSS); load: 1-minute load average as the step began")
     for r in results:
         print(f"\n{r['n']:,} documents, {r['mb']:.1f} MB of text; library alone (1 process, no Dagster): "
-              f"{r['library']:.1f}s; DAGSTER_HOME now {r['home_total_mb']:.1f} MB")
-        print(f"  {'step':<14}{'wall':>8}{'cpu':>8}{'cores':>7}{'peak MB':>9}{'HOME +MB':>10}")
+              f"{r['library']:.1f}s at load {r['library_load']:.2f}; DAGSTER_HOME now {r['home_total_mb']:.1f} MB")
+        print(f"  {'step':<14}{'wall':>8}{'cpu':>8}{'cores':>7}{'peak MB':>9}{'HOME +MB':>10}{'load':>7}")
         for row in r["rows"]:
             print(f"  {row['label']:<14}{row['wall']:>8.1f}{row['cpu']:>8.1f}{row['cores']:>7.2f}"
-                  f"{row['peak_mb']:>9.0f}{row['home_mb']:>10.2f}")
+                  f"{row['peak_mb']:>9.0f}{row['home_mb']:>10.2f}{row['load']:>7.2f}")
         full = r["rows"][0]
         print(f"  full build / library alone: {full['wall'] / r['library']:.2f}x; "
               f"DAGSTER_HOME per 1,000 documents per full build: {full['home_mb'] / r['n'] * 1000:.2f} MB")

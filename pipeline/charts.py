@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import base64
 import io
+import json
+import os
+import signal
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,14 +59,27 @@ def _counts(documents: pd.DataFrame, facts: pd.DataFrame, top: int) -> pd.DataFr
 
 
 def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: int = 30) -> bytes:
+    return _png(*_chart_inputs(documents, facts, top))
+
+
+def _chart_inputs(documents: pd.DataFrame, facts: pd.DataFrame, top: int) -> tuple:
+    """All the chart draws from the tables (a few KB: the top rows, their labels, two counts)."""
+    table = _counts(documents, facts, top)
+    return table, _labels(documents).reindex(table.index), len(documents), len(facts)
+
+
+def _figure_class():
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    table = _counts(documents, facts, top)
-    names = tick_labels(documents, table.index)
-    n_docs = len(documents)
+    return Figure
+
+
+def _png(table: pd.DataFrame, labels: pd.Series, n_docs: int, n_facts: int) -> bytes:
+    Figure = _figure_class()
+    names = _tick_names(labels, table.index)
     height = 1.6 + 0.32 * max(len(table), 1)
     fig = Figure(figsize=(8.0, height), dpi=100)
     ax = fig.add_subplot()
@@ -76,7 +93,7 @@ def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: in
         ax.text(total, yi, f" {total}", va="center", fontsize=8)
     ax.set_yticks(y, names, fontsize=8, fontfamily=fonts()[0])
     shown = f"top {len(table)} of {n_docs} documents" if len(table) < n_docs else f"{n_docs} documents"
-    ax.set_title(f"Facts per document by kind ({len(facts)} facts, {shown})", fontsize=10)
+    ax.set_title(f"Facts per document by kind ({n_facts} facts, {shown})", fontsize=10)
     ax.set_xlabel("facts")
     ax.set_xlim(0, max(left + [1]) * 1.12)
     if len(table.columns):
@@ -93,7 +110,10 @@ def facts_per_document_png(documents: pd.DataFrame, facts: pd.DataFrame, top: in
 
 def tick_labels(documents: pd.DataFrame, doc_ids) -> list[str]:
     """The chart's label for each document: its label, cut short, or its doc_id when the fonts cannot draw it."""
-    labels = _labels(documents)
+    return _tick_names(_labels(documents), doc_ids)
+
+
+def _tick_names(labels: pd.Series, doc_ids) -> list[str]:
     drawable = fonts()[1]
     return [_short(labels[d]) if set(labels[d]) <= drawable else f"{d} (doc_id)" for d in doc_ids]
 
@@ -129,6 +149,108 @@ def write_png(png: bytes, path: Path) -> Path:
     tmp.write_bytes(png)
     tmp.replace(path)
     return path
+
+
+# A child that draws for longer than this is stopped and the chart drawn in this process.
+ASIDE_TIMEOUT_S = 300
+
+
+class Aside:
+    """The chart drawn by a forked child process, on another core. Importing matplotlib and its fonts, then drawing,
+    cost ~1.3 s of a build that changed one document: the child is started before the tables are combined and
+    imports meanwhile; draw() sends it the chart's inputs (a few KB of JSON through a pipe), and it draws while this process
+    writes the tables. The child leaves with os._exit (no cleanup of state it shares with its parent). Without
+    fork, or when the child fails or hangs, result() draws in this process (and so raises the real error).
+
+        with charts.Aside() as chart:
+            ...                                   # combine the tables
+            chart.draw(documents, facts, path)
+            ...                                   # write them
+            png = chart.result()
+    """
+
+    def __enter__(self) -> "Aside":
+        self.pid, self.inputs, self.path, self._send = -1, None, None, None
+        if not hasattr(os, "fork"):
+            return self
+        read, self._send = os.pipe()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no more processes: draw here
+            os.close(read)
+            return self
+        if self.pid == 0:
+            os.close(self._send)
+            _draw_when_told(read)  # never returns
+        os.close(read)
+        return self
+
+    def draw(self, documents: pd.DataFrame, facts: pd.DataFrame, path: Path, top: int = 30) -> None:
+        self.inputs, self.path = _chart_inputs(documents, facts, top), Path(path)
+        self.path.unlink(missing_ok=True)  # a file left by an earlier build must not pass for this one's
+        if self.pid > 0:
+            pipe, self._send = os.fdopen(self._send, "wb"), None
+            try:
+                with pipe:
+                    pipe.write(_encode(self.inputs, self.path))
+            except BrokenPipeError:  # the child is gone already: result() draws here
+                pass
+
+    def result(self) -> bytes:
+        if self.pid > 0 and _exited_cleanly(self.pid) and self.path.is_file():
+            self.pid = -1
+            return self.path.read_bytes()
+        self.pid = -1
+        return write_png(_png(*self.inputs), self.path).read_bytes()
+
+    def __exit__(self, *exc) -> None:
+        if self._send is not None:  # draw() never came (a failed step): the child reads EOF and leaves
+            os.close(self._send)
+        if self.pid > 0:
+            _exited_cleanly(self.pid, timeout=0)
+
+
+def _draw_when_told(read: int) -> None:
+    code = 1
+    try:
+        _figure_class(), fonts()  # the slow imports, while the parent combines the tables
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        if data:
+            inputs, path = _decode(data)
+            write_png(_png(*inputs), path)
+            code = 0
+    finally:
+        os._exit(code)
+
+
+def _encode(inputs: tuple, path: Path) -> bytes:
+    """The chart's inputs as JSON for the child (counts, labels and names: plain values)."""
+    table, labels, n_docs, n_facts = inputs
+    return json.dumps({"index": [str(d) for d in table.index], "columns": [str(c) for c in table.columns],
+                       "values": table.to_numpy().tolist(), "labels": [str(labels[d]) for d in table.index],
+                       "n_docs": int(n_docs), "n_facts": int(n_facts), "path": str(path)}).encode()
+
+
+def _decode(data: bytes) -> tuple[tuple, Path]:
+    d = json.loads(data)
+    index = pd.Index(d["index"], name="doc_id", dtype=object)
+    table = pd.DataFrame(d["values"], index=index, columns=d["columns"], dtype="int64")
+    labels = pd.Series(d["labels"], index=index, dtype=object)
+    return (table, labels, d["n_docs"], d["n_facts"]), Path(d["path"])
+
+
+def _exited_cleanly(pid: int, timeout: float = ASIDE_TIMEOUT_S) -> bool:
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status) == 0
+        if time.monotonic() >= deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return False
+        time.sleep(0.005)
 
 
 def markdown_image(png: bytes, alt: str) -> str:

@@ -81,7 +81,8 @@ def _run_shards(plan: shards.Plan, keys: list[str], everything, resources, insta
         # one run over the range of keys (a run per shard would cost ~0.5 s of bookkeeping each)
         res = dg.materialize(everything, selection=[document_shards.key], instance=instance, resources=resources,
                              raise_on_error=False, run_config=QUIET,
-                             tags={**tags, RANGE_START: first, RANGE_END: last})
+                             tags={**tags, RANGE_START: first, RANGE_END: last,
+                                   shards.PLAN_TAG: shards.hand_over(plan)})
     finally:
         progress.removeHandler(lines)
     if not res.success:
@@ -95,18 +96,41 @@ def _nothing_changed(plan: shards.Plan, started: float, out) -> bool:
     return True
 
 
+def warm_up(plan: shards.Plan, compute=None) -> None:
+    """Many new documents: their worker processes start now, while Dagster is imported and sets up its runs
+    (once per build; the shard step's map takes the cluster)."""
+    from .engine import Engine
+
+    (compute.engine() if compute is not None else Engine()).warm_up(plan.unseen)
+
+
 def build(warehouse, instance, out=sys.stdout, compute=None, every_shard: bool = False,
-          tags: dict | None = None) -> bool:
+          tags: dict | None = None, planned: tuple[shards.Plan, bool] | None = None) -> bool:
     """Bring the release up to date (warehouse: a Warehouse resource; instance: a DagsterInstance).
 
     every_shard: run every shard (every partition of document_shards), not only the changed ones, and publish even
     when nothing changed: the UI's build_all job. A shard whose files and code are unchanged is recognized by its
-    fingerprint (a manifest read) and records a fresh materialization. tags: put on the runs this starts."""
+    fingerprint (a manifest read) and records a fresh materialization. tags: put on the runs this starts.
+    planned: up_to_date's answer for these directories when the caller has it (one scan of raw/ per build; the
+    shard step gets the same plan)."""
     started = time.perf_counter()
-    plan, current = up_to_date(warehouse.raw, warehouse.root)
+    plan, current = planned or up_to_date(warehouse.raw, warehouse.root)
     if current and not every_shard:
         return _nothing_changed(plan, started, out)
+    from .engine import discard_warm_cluster
+
+    warm_up(plan, compute)
+    try:
+        return _build(warehouse, instance, out, compute, every_shard, tags, plan, started)
+    finally:
+        discard_warm_cluster()
+
+
+def _build(warehouse, instance, out, compute, every_shard: bool, tags: dict | None, plan: shards.Plan,
+           started: float) -> bool:
     import dagster as dg
+
+    from .engine import discard_warm_cluster
 
     from .assets.checks import ALL_CHECKS
     from .assets.resources import Compute
@@ -124,6 +148,7 @@ def build(warehouse, instance, out=sys.stdout, compute=None, every_shard: bool =
               + (f"; all {len(keys)} run, the unchanged ones only record a materialization" if every_shard else ""),
               file=out)
         ok, cached = _run_shards(plan, keys, everything, resources, instance, out, tags)
+        discard_warm_cluster()  # not taken: the documents were staged already
         if not ok:
             return False
     res = dg.materialize(everything, selection=[*TABLE_NAMES, "release"], instance=instance, resources=resources,
@@ -176,12 +201,14 @@ def main(argv: list[str] | None = None) -> int:
         _nothing_changed(plan, started, sys.stdout)
         summary(root)
         return 0
+    warm_up(plan)  # before importing Dagster, too
     import dagster as dg
 
     from .assets.resources import Warehouse
 
     warehouse = Warehouse()
-    ok = build(warehouse, dg.DagsterInstance.get())
+    same = (warehouse.raw.resolve(), warehouse.root.resolve()) == (raw.resolve(), root.resolve())
+    ok = build(warehouse, dg.DagsterInstance.get(), planned=(plan, current) if same else None)
     if not ok:
         print("release NOT published; the previous release is unchanged", file=sys.stderr)
         return 1

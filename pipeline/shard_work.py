@@ -9,6 +9,7 @@ import time
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import fsspec
 import pyarrow as pa
@@ -181,27 +182,48 @@ def write_shard(warehouse: Path, shard: str, files: dict[str, list], fingerprint
     shards.write_manifest(out, {"fingerprint": fingerprint, "documents": files, "summary": summary})
 
 
-def build_shards(raw_url: str, warehouse: Path, keys: list[str], engine: Engine, on_document=None) -> dict[str, dict]:
-    """Bring these shards up to date; shard → {"changed": bool, "summary": [per-document dicts]}. Only shards whose
-    files or code changed are worked on; in them, only changed documents are read and extracted again."""
-    plan = shards.plan(Path(raw_url), warehouse)  # the scan needs raw/ on this machine (a mount will do)
-    todo = [k for k in keys if k in set(plan.changed)]
-    by_path, tasks = {}, []
-    for path in (p for k in todo for p in plan.by_shard[k]):
-        found = staged_result(Path(raw_url), str(warehouse), path) if _is_local(raw_url) else None
-        if found is None:
-            tasks.append((raw_url, str(warehouse), path))
-        else:
-            by_path[path] = found
-            if on_document:
-                on_document(found)
-    by_path.update((r["path"], r) for r in engine.map(process_document, tasks, on_result=on_document))
-    out = {}
-    for k in keys:
-        if k in todo:
-            summary = [by_path[p] for p in plan.by_shard[k]]
-            write_shard(warehouse, k, plan.by_shard[k], plan.fingerprints[k], summary)
-            out[k] = {"changed": True, "summary": summary}
-        else:
-            out[k] = {"changed": False, "summary": shards.read_manifest(shards.shard_dir(warehouse, k)).get("summary", [])}
-    return out
+def build_shards(raw_url: str, warehouse: Path, keys: list[str], engine: Engine, on_document=None,
+                 plan: shards.Plan | None = None) -> dict[str, dict]:
+    """Bring these shards up to date; shard → {"changed": bool, "summary": [per-document dicts]} (iter_shards, all
+    at once)."""
+    return dict(iter_shards(raw_url, warehouse, keys, engine, on_document, plan))
+
+
+def iter_shards(raw_url: str, warehouse: Path, keys: list[str], engine: Engine, on_document=None,
+                plan: shards.Plan | None = None) -> Iterator[tuple[str, dict]]:
+    """(shard, {"changed": bool, "summary": [per-document dicts]}) for each of these shards, as soon as it is up
+    to date: unchanged ones first, then each changed one when its last document is done (its Parquet and manifest
+    written), while the engine works on the others. Only shards whose files or code changed are worked on; in
+    them, only changed documents are read and extracted again. plan: the build's scan of raw/ (default: now)."""
+    plan = plan or shards.plan(Path(raw_url), warehouse)  # the scan needs raw/ on this machine (a mount will do)
+    changed = set(plan.changed)
+    for k in (k for k in keys if k not in changed):
+        yield k, {"changed": False, "summary": shards.read_manifest(shards.shard_dir(warehouse, k)).get("summary", [])}
+    todo = [k for k in keys if k in changed]
+    by_path, tasks, task_shard, waiting = {}, [], [], {k: 0 for k in todo}
+    for k in todo:
+        for path in plan.by_shard[k]:
+            found = staged_result(Path(raw_url), str(warehouse), path) if _is_local(raw_url) else None
+            if found is None:
+                tasks.append((raw_url, str(warehouse), path))
+                task_shard.append(k)
+                waiting[k] += 1
+            else:
+                by_path[path] = found
+                if on_document:
+                    on_document(found)
+
+    def finish(k: str) -> tuple[str, dict]:
+        summary = [by_path[p] for p in plan.by_shard[k]]
+        write_shard(warehouse, k, plan.by_shard[k], plan.fingerprints[k], summary)
+        return k, {"changed": True, "summary": summary}
+
+    for k in (k for k in todo if not waiting[k]):  # nothing to send: written while the engine starts
+        yield finish(k)
+    for i, result in engine.imap(process_document, tasks):
+        by_path[result["path"]] = result
+        if on_document:
+            on_document(result)
+        waiting[task_shard[i]] -= 1
+        if not waiting[task_shard[i]]:
+            yield finish(task_shard[i])

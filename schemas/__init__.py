@@ -1,15 +1,31 @@
 """pandera models of every published table, one per file. TABLES maps table name → model, in publish order."""
 from __future__ import annotations
 
+import sys
+import types
+
 import pandas as pd
 
-from .documents import DocumentsSchema
-from .facts import FactsSchema
-from .pages import PagesSchema
-from .indicators import IndicatorsSchema
-from .observations import ObservationsSchema
-from .regions import RegionsSchema
-from .table_cells import TableCellsSchema
+
+def _pandas_only() -> None:
+    """pandera's typing asks `import dask.dataframe` whether a model's annotations might be dask types (0.3–0.9 s,
+    most of what a build spends on its schemas) whenever dask is installed, as it is here for the engine. These
+    models annotate pandas only, so pandera is told dask is not there; an import of it elsewhere comes first."""
+    if "pandera.typing.dask" not in sys.modules:
+        stub = types.ModuleType("pandera.typing.dask", "pandas-only models: see schemas/__init__.py")
+        stub.DASK_INSTALLED = False
+        sys.modules["pandera.typing.dask"] = stub
+
+
+_pandas_only()
+
+from .documents import DocumentsSchema  # noqa: E402
+from .facts import FactsSchema  # noqa: E402
+from .pages import PagesSchema  # noqa: E402
+from .indicators import IndicatorsSchema  # noqa: E402
+from .observations import ObservationsSchema  # noqa: E402
+from .regions import RegionsSchema  # noqa: E402
+from .table_cells import TableCellsSchema  # noqa: E402
 
 TABLES = {"documents": DocumentsSchema, "pages": PagesSchema, "facts": FactsSchema, "table_cells": TableCellsSchema,
           "indicators": IndicatorsSchema, "regions": RegionsSchema, "observations": ObservationsSchema}

@@ -8,9 +8,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .fact_diff import DERIVED, LOCATION, diff_facts
+from .fact_diff import DERIVED, LOCATION, diff_facts, differing_documents_in_files
 
 MD_LIST_LIMIT = 200
 _HEADER = ("# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`, then, since an "
@@ -21,8 +23,12 @@ _HEADER = ("# Changelog\n\nOne entry per data release, newest first. Facts are m
 _OLD_HEADERS = ("# Changelog\n\nOne entry per data release, newest first. Facts are matched by `fact_id`.\n",)
 
 
-def _read(path: Path | None) -> pd.DataFrame | None:
-    return pq.read_table(path).to_pandas() if path is not None and path.is_file() else None
+def _read(path: Path | None, columns: list[str] | None = None) -> pd.DataFrame | None:
+    return pq.read_table(path, columns=columns).to_pandas() if path is not None and path.is_file() else None
+
+
+# diff_documents needs these two: not every document's text (most of documents.parquet), read twice per release
+_DOCUMENT_COLUMNS = ["path", "sha256"]
 
 
 def diff_documents(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:
@@ -40,11 +46,29 @@ def build(new_release: Path, previous_release: Path | None, manifest: dict, prev
         "data_sha256": manifest["data_sha256"],
         "previous_version": previous_manifest.get("version"),
         "previous_data_sha256": previous_manifest.get("data_sha256"),
-        "facts": diff_facts(_read(prev / "parquet" / "facts.parquet" if prev else None),
-                            _read(new_release / "parquet" / "facts.parquet")),
-        "documents": diff_documents(_read(prev / "parquet" / "documents.parquet" if prev else None),
-                                    _read(new_release / "parquet" / "documents.parquet")),
+        "facts": _facts_diff(prev / "parquet" / "facts.parquet" if prev else None,
+                             new_release / "parquet" / "facts.parquet"),
+        "documents": diff_documents(_read(prev / "parquet" / "documents.parquet" if prev else None, _DOCUMENT_COLUMNS),
+                                    _read(new_release / "parquet" / "documents.parquet", _DOCUMENT_COLUMNS)),
     }
+
+
+def _facts_diff(old: Path | None, new: Path) -> dict:
+    """diff_facts of two releases' facts, reading only the facts of the documents whose facts differ (DuckDB finds
+    them in the files): a release that changed one document reads one document's facts, not the corpus's twice."""
+    if old is None or not old.is_file():
+        return diff_facts(None, _read(new))
+    docs = differing_documents_in_files(old, new)
+    if docs is None:
+        return diff_facts(_read(old), _read(new))
+    return diff_facts(_read_documents(old, docs), _read_documents(new, docs))
+
+
+def _read_documents(path: Path, doc_ids: set) -> pd.DataFrame:
+    """The rows of these documents, in file order, with the dtypes a whole read gives."""
+    table = pq.read_table(path)
+    return table.filter(pc.is_in(table["doc_id"], value_set=pa.array(sorted(doc_ids), type=table["doc_id"].type))
+                        ).to_pandas()
 
 
 def _bullets(items: list[str], what: str) -> list[str]:

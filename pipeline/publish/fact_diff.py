@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
+from pathlib import Path
 
 import pandas as pd
 
@@ -105,9 +106,54 @@ def _differing_documents(old: pd.DataFrame, new: pd.DataFrame, cols: list[str]) 
     document only (a fact_id hashes its document), so a document with the same facts adds nothing to the diff: a
     release that changed one document compares that document's facts, not the corpus's (one merge on all the
     columns, where nulls match nulls, instead of a Python record per fact)."""
-    both = old[cols].merge(new[cols], how="outer", on=cols, indicator=True)
-    docs = set(both.loc[both["_merge"] != "both", "doc_id"])
+    docs = _docs_with_unmatched_rows(old[cols], new[cols])
     return old[old["doc_id"].isin(docs)], new[new["doc_id"].isin(docs)]
+
+
+# The rows of either table that are not rows of the other (set difference: NULL matches NULL), by DuckDB on all
+# cores: a pandas outer merge on every column cost ~0.9 s at 70,000 facts, most of a one-document changelog.
+# DuckDB may find a few more documents than the merge (a NaN is not a NULL there): harmless, since a document
+# whose facts are the same rows adds nothing to the diff; it never finds fewer.
+_UNMATCHED = "select distinct doc_id from ((select {cols} from {o} except select {cols} from {n}) union all " \
+             "(select {cols} from {n} except select {cols} from {o}))"
+
+
+def _docs_with_unmatched_rows(old: pd.DataFrame, new: pd.DataFrame) -> set:
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("o", old)
+        con.register("n", new)
+        return {row[0] for row in con.execute(_UNMATCHED.format(cols="*", o="o", n="n")).fetchall()}
+    except duckdb.Error:  # columns DuckDB cannot compare as given (e.g. all nulls on one side): the merge decides
+        both = old.merge(new, how="outer", on=list(old.columns), indicator=True)
+        return set(both.loc[both["_merge"] != "both", "doc_id"])
+    finally:
+        con.close()
+
+
+def differing_documents_in_files(old: Path, new: Path) -> set | None:
+    """The doc_ids of _differing_documents for two facts.parquet files, read by DuckDB straight from the files
+    (no pandas frames of the whole corpus); None when DuckDB cannot compare them (the caller diffs the frames)."""
+    import duckdb
+    import pyarrow.parquet as pq
+
+    names = pq.read_schema(new).names
+    common = [c for c in names if c in set(pq.read_schema(old).names)]
+    cols = ", ".join('"' + c.replace('"', '""') + '"' for c in common)
+    con = duckdb.connect(":memory:")
+    try:
+        query = _UNMATCHED.format(cols=cols, o=_parquet_source(old), n=_parquet_source(new))
+        return {row[0] for row in con.execute(query).fetchall()}
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _parquet_source(path: Path) -> str:
+    return "read_parquet('" + str(path).replace("'", "''") + "')"
 
 
 def diff_facts(old: pd.DataFrame | None, new: pd.DataFrame) -> dict:

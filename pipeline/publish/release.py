@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -110,12 +111,17 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: Path,
                     "files": {f"parquet/{p.name}": datapackage.sha256_file(p) for p in files.values()}}
         if plan is not None:
             manifest["distribution"] = plan
-        _write_docs(tmp, tables, files, rows, manifest, previous, prev_manifest)
-        duckdb_db.write_database(tmp / DB_NAME, files)
-        # written before the wheel so the builder can ship it
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        if wheel_builder:
-            wheel_builder(tmp, files, manifest)
+        # DuckDB releases the GIL while it loads the Parquet, and neither the documents nor the wheel read the
+        # database: it is written on another core meanwhile (10,000 documents: ~2.5 s). Leaving the block waits
+        # for it, also when a step fails, so nothing writes into tmp after it is removed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cef-duckdb") as pool:
+            database = pool.submit(duckdb_db.write_database, tmp / DB_NAME, files)
+            _write_docs(tmp, tables, files, rows, manifest, previous, prev_manifest)
+            # written before the wheel so the builder can ship it
+            (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+            if wheel_builder:
+                wheel_builder(tmp, files, manifest)
+            database.result()
         final = releases / f"{ver}-{manifest['release_id']}"
         if final.exists():  # left by a crash after the rename but before the swap: same version, same data
             shutil.rmtree(tmp)

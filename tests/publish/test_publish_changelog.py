@@ -137,3 +137,26 @@ def test_long_lists_are_cut_and_the_markdown_is_deterministic():
     assert added[0] == "- `n001.txt` `1亿元`: 100,000,000 CNY — `new001`"
     assert added[199].startswith("- `n200.txt`") and added[200] == "- … and 5 more facts (all listed in changelog.json)"
     assert md == changelog.entry_markdown(json.loads(json.dumps(log)), {"facts": 206, "documents": 206})
+
+
+def test_documents_with_differing_facts_are_found_as_a_merge_on_every_column_finds_them():
+    """The changelog diffs only documents whose facts are not the same rows in both releases (DuckDB's set
+    difference): nulls match nulls (None and NaN alike), a row dropped from duplicates changes nothing, an edited
+    or an added row marks its document."""
+    import numpy as np
+    import pandas as pd
+
+    from pipeline.publish.fact_diff import _docs_with_unmatched_rows
+
+    old = pd.DataFrame({"doc_id": ["a", "a", "b", "c", "c", "d"], "v": [1.0, np.nan, 2.0, 3.0, 3.0, None],
+                        "s": ["x", None, "y", "z", "z", None], "i": pd.array([1, None, 2, 3, 3, None], dtype="Int64"),
+                        "b": [True, False, True, True, True, False]})
+    new = old.copy()
+    new.loc[1, "s"] = "edited"
+    new = new.drop(index=4)
+    new.loc[5, "v"] = np.nan
+    added = pd.DataFrame({"doc_id": ["e"], "v": [1.0], "s": ["n"], "i": pd.array([1], dtype="Int64"), "b": [True]})
+    new = pd.concat([new, added], ignore_index=True)
+    both = old.merge(new, how="outer", on=list(old.columns), indicator=True)
+    assert _docs_with_unmatched_rows(old, new) == set(both.loc[both["_merge"] != "both", "doc_id"]) == {"a", "e"}
+    assert _docs_with_unmatched_rows(old, old.copy()) == set()

@@ -127,3 +127,19 @@ def test_a_failing_wheel_build_leaves_the_previous_release_current(tmp_path):
     assert release.current_release(tmp_path) == good.path.resolve()
     assert not [p for p in (tmp_path / "releases").iterdir() if p.name.startswith(".tmp")]
     assert release.publish(sample_tables(1), tmp_path).version == "1.1"  # the failed attempt used no number
+
+
+def test_a_failing_database_write_on_its_thread_fails_the_release_and_leaves_nothing(tmp_path, monkeypatch):
+    """The DuckDB file is written on another thread while the documents and the wheel are: its failure still
+    stops the release, and the release directory is removed only after that thread is done."""
+    good = release.publish(sample_tables(0), tmp_path)
+
+    def broken(db_path, files):
+        db_path.write_bytes(b"half a database")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(release.duckdb_db, "write_database", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        release.publish(sample_tables(1), tmp_path)
+    assert release.current_release(tmp_path) == good.path.resolve()
+    assert not [p for p in (tmp_path / "releases").iterdir() if p.name.startswith(".tmp")]
