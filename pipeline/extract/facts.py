@@ -22,7 +22,7 @@ from .structure import list_leads, respective_regions, respective_years
 from .timing import is_average, is_target
 from .units import declared_currency, dollar_continued, local_currency, local_dollar
 from .year_rules import year_of
-from .fx import rate_unit
+from .fx import rate_unit, speed_unit
 from .years import find_mentions
 from ..documents.metadata import front_matter_end
 
@@ -100,7 +100,7 @@ def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, m
             value, high = high, value  # 下降2—3%: from -3 to -2
     if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
         return None
-    unit = rate_unit(wt, q, _local_currency(wt, q, region, ctx), ss)
+    unit = speed_unit(wt, q, rate_unit(wt, q, _local_currency(wt, q, region, ctx), ss))
     if unit == "count" and q.raw_unit and not q.noun:
         unit = _counted_before(clause_before) or unit
     a, b = w.span(q.start, q.end)

@@ -1,4 +1,4 @@
-"""Exchange rates in market reports: 'The euro was last down 0.6 percent at $1.1194' (USD/EUR), 'the dollar edged
+"""Rates and speeds. Exchange rates in market reports: 'The euro was last down 0.6 percent at $1.1194' (USD/EUR), 'the dollar edged
 up to 113.75 yen' (JPY/USD), 'spot yuan jumped to 6.4934 per dollar' (CNY/USD). A rate is the price of the
 currency the sentence is about, in another currency; GOLD_SPEC writes it quoted/base (CNY/USD)."""
 from __future__ import annotations
@@ -79,3 +79,15 @@ def scan_per_currency(text: str) -> list[Quantity]:
                                 f"{subject}/{code}", "ratio", script="en"))
     return out
 
+
+
+@lru_cache(maxsize=1)
+def _speed_rx() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(load_json('units.json')['zh_speed_before'])})[ \t]*(?:达|为|达到|约)?[ \t]*$")
+
+
+def speed_unit(text: str, q: Quantity, unit: str) -> str:
+    """设计时速350公里: kilometres after 时速 are kilometres per hour."""
+    if unit == "km" and q.script == "zh" and _speed_rx().search(text, max(0, q.start - 8), q.start):
+        return "km/h"
+    return unit

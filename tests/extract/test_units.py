@@ -200,3 +200,10 @@ def test_kva_and_elderly_people(ex, conv, text, quote, value, unit):
     text, quote = (ex.hant(text), ex.hant(quote)) if conv == "hant" else (text, quote)
     f = ex.one(text, quote=quote)
     assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_kilometres_after_a_speed_word_are_per_hour(ex, conv):
+    text = "全长481公里的高铁设计时速350公里。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text)
+    assert [(f.raw_value, f.unit) for f in facts] == [(481, "km"), (350, "km/h")]
