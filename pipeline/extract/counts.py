@@ -50,6 +50,9 @@ def counted_noun(text: str, start: int, after: int, spelled: bool, scaled: bool,
             break
     if head_i is None and scaled:
         return None  # after a scale word only a plural noun is taken as what is counted
+    if head_i is None and not spelled and not year_like and not scaled and _after_count_verb(text, start) and (
+            not tokens or tokens[0].lower() in voc["stop"]):
+        return after, "", "count"  # 'it sold just 1,389 last year': the verb says what is counted
     if head_i is None:
         if spelled or not tokens or tokens[0].lower() in voc["stop"] or year_like:
             return None  # '2025 strategy', 'the 2019 edition': a year used as a name, not a count
@@ -69,6 +72,17 @@ def counted_noun(text: str, start: int, after: int, spelled: bool, scaled: bool,
 
 
 _ANAPHORA_WINDOW = 800
+
+
+@lru_cache(maxsize=1)
+def _count_verb_rx() -> re.Pattern:
+    verbs = load_json("count_nouns.json")["count_verbs"]
+    return re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, sorted(verbs, key=len, reverse=True)))})"
+                      r"(?:[ \t]+(?:just|only|about|nearly|some|around|more than|over|a further|another))?[ \t]+$")
+
+
+def _after_count_verb(text: str, start: int) -> bool:
+    return bool(_count_verb_rx().search(text, max(0, start - 30), start))
 _DEFINITE = re.compile(r"(?i)\bthe[ \t]+$")
 _INTRODUCES = re.compile(r"[ \t]*(?:of\b|:|：)")
 

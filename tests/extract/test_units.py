@@ -207,3 +207,12 @@ def test_kilometres_after_a_speed_word_are_per_hour(ex, conv):
     text = "全长481公里的高铁设计时速350公里。"
     facts = ex.facts(ex.hant(text) if conv == "hant" else text)
     assert [(f.raw_value, f.unit) for f in facts] == [(481, "km"), (350, "km/h")]
+
+
+@pytest.mark.parametrize("text,quotes", [
+    ("Amid fierce competition the carmaker sold just 1,389 last year.", ["1,389"]),
+    ("The bank hired 2,100 in 2023, it said.", ["2,100"]),
+    ("Exports rose 5 in 2023.", []),  # no verb that counts
+])
+def test_a_bare_number_after_a_verb_that_counts_en(ex, text, quotes):
+    assert ex.quotes(text) == quotes
