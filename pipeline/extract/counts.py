@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reference import load_json
+from .reference import alternation, load_json
 
 # ('1m EVs', '300 SMEs': an acronym's plural counts like a word's)
 _FOLLOW_WORDS = re.compile(r"[ \t]+((?:(?:[a-z][a-z'’-]*|[A-Z]{2,6}s(?![A-Za-z]))[ \t]*){1,4})")
@@ -76,9 +76,8 @@ _ANAPHORA_WINDOW = 800
 
 @lru_cache(maxsize=1)
 def _count_verb_rx() -> re.Pattern:
-    verbs = load_json("count_nouns.json")["count_verbs"]
-    return re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, sorted(verbs, key=len, reverse=True)))})"
-                      r"(?:[ \t]+(?:just|only|about|nearly|some|around|more than|over|a further|another))?[ \t]+$")
+    cn = load_json("count_nouns.json")
+    return re.compile(rf"(?i)\b(?:{alternation(cn['count_verbs'])})(?:[ \t]+(?:{alternation(cn['count_verb_modifiers'])}))?[ \t]+$")
 
 
 def _after_count_verb(text: str, start: int) -> bool:

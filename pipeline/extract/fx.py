@@ -83,7 +83,8 @@ def scan_per_currency(text: str) -> list[Quantity]:
 
 @lru_cache(maxsize=1)
 def _speed_rx() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(load_json('units.json')['zh_speed_before'])})[ \t]*(?:达|为|达到|约)?[ \t]*$")
+    u = load_json("units.json")
+    return re.compile(rf"(?:{alternation(u['zh_speed_before'])})[ \t]*(?:{alternation(u['zh_speed_links'])})?[ \t]*$")
 
 
 def speed_unit(text: str, q: Quantity, unit: str) -> str:
