@@ -299,6 +299,9 @@ def previous_sentences(yq: YearQuery) -> YearAnswer | None:
             # ('rose to $100 billion in 2011, up from $91 billion in 2010': the year of the base it rose from
             # dates that base, not the sentence)
             found = [y for y in found if not _FROM_IN_CLAUSE.search(wt, max(prev_s, y.start - 60), y.start)] or found
+            # ('Exports are expected to grow 8% in 2026. Electronics account for 70% of exports': a forecast's
+            # year does not date the statements of fact after it)
+            found = [y for y in found if not _forecast_year_for_a_fact(yq, y.year)]
         if found:
             # a Chinese sentence opens with its time (2013年，…); an English one ends with it (… in 2022)
             y = found[0] if q.script == "zh" else found[-1]
@@ -343,13 +346,28 @@ def paragraph_opening(yq: YearQuery) -> YearAnswer | None:
 def heading(yq: YearQuery) -> YearAnswer | None:
     """二、2023年工作安排 / '## 2022 in review' over the paragraphs below it."""
     head = yq.seg.memo(("heading", id(yq.years), yq.ps), lambda: _heading_year(yq.wt, yq.seg, yq.years, yq.ps))
-    return yq.answer("heading", head, "section") if head is not None else None
+    if head is None or _forecast_year_for_a_fact(yq, head.year):
+        return None
+    return yq.answer("heading", head, "section")
+
+
+def _forecast_year_for_a_fact(yq: YearQuery, year: int) -> bool:
+    """'Export Outlook 2026' over 'electronics account for 70% of exports', in an English text dated 2025: a year
+    after the document's own dates forecasts, and a statement with no plan word of its own is not one of them."""
+    now = yq.ctx.stated_year or yq.ctx.year
+    return (now is not None and year > now and not _HAN_RX.search(yq.wt, yq.ss, yq.se)
+            and not yq.sentence_has("en_target"))
+
+
+_HAN_RX = re.compile(r"[\u3400-\u9fff]")
 
 
 def title_year(yq: YearQuery) -> YearAnswer | None:
     """The year the title reports on (某省2023年统计公报, 'output … in April' in a dated wire)."""
     y = yq.ctx.reference_year
-    return YearAnswer(y, None, None, "section", "title_year") if y is not None else None
+    if y is None or _forecast_year_for_a_fact(yq, y):
+        return None
+    return YearAnswer(y, None, None, "section", "title_year")
 
 
 def news_story(yq: YearQuery) -> YearAnswer | None:

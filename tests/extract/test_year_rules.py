@@ -353,3 +353,17 @@ def test_now_after_a_year_in_the_sentence_dates_the_value_now(ex, conv):
 def test_now_after_a_year_in_the_sentence_en(ex):
     text = "Growth slowed in 2015, but the network now spans 8,000 km of roads."
     assert [(f.quote, f.year) for f in ex.facts(text, date="2021-04-21")][-1] == ("8,000 km", 2021)
+
+
+def test_a_forecasts_year_does_not_date_the_facts_after_it_en(ex):
+    text = ("# Export Outlook 2026\n\nHong Kong's exports are expected to grow by 8% in 2026, the council said. "
+            "Electronics account for more than 70% of Hong Kong's exports.\n")
+    facts = ex.facts(text, date="2025-12-11")
+    assert [(f.quote, f.year, f.is_target) for f in facts] == [("8%", 2026, True), ("70%", 2025, False)]
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_plans_year_still_dates_the_sentence_after_it(ex, conv):
+    text = "到2026年，全市地区生产总值达到5000亿元。全市常住人口达到900万人。"
+    facts = ex.facts(ex.hant(text) if conv == "hant" else text, date="2024-02-02")
+    assert [f.year for f in facts] == [2026, 2026]
