@@ -11,7 +11,7 @@ OTHER_UNITS = frozenset({
     "percent", "percentage_point", "basis_point", "per_mille", "count", "person", "person_time", "household",
     "km", "km2", "m2", "hectare", "tonne", "kwh", "kw", "point", "times", "year", "month", "day",
     "USD/barrel", "USD/ounce", "CNY/tonne", "CNY/USD", "CNY/person", "USD/person", "m3", "teu",
-    "tonne_km", "passenger_km", "ug/m3", "litre", "acre", "kva", "hour", "km/h",
+    "tonne_km", "passenger_km", "ug/m3", "litre", "acre", "kva", "hour", "km/h", "barrel/day",
     "vehicle", "unit",
 })
 # a price quoted per unit (CNY/share, USD/barrel, CNY/m2): any currency per one of these

@@ -216,3 +216,12 @@ def test_kilometres_after_a_speed_word_are_per_hour(ex, conv):
 ])
 def test_a_bare_number_after_a_verb_that_counts_en(ex, text, quotes):
     assert ex.quotes(text) == quotes
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("Imports averaged 339,400 barrels per day in 2020.", "339,400 barrels per day", 339400),
+    ("Imports rose to 1.70 million bpd in the first half of 2025.", "1.70 million bpd", 1.7e6),
+])
+def test_barrels_per_day_en(ex, text, quote, value):
+    f = ex.one(text)
+    assert (f.quote, f.value, f.unit) == (quote, value, "barrel/day")
