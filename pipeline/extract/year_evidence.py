@@ -4,8 +4,10 @@ report, and how a year mention resolves for a from-to pair or a period."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .quantities import Quantity
+from .reference import alternation, load_json
 from .sentences import Segments
 from .timing import PAST, time_cues
 from .years import YearMention, document_date
@@ -138,3 +140,32 @@ def resolve(y: YearMention, q: Quantity, in_from: bool, in_to: bool, clause_befo
     return y.year, (None if in_to else y.year_start), y
 
 
+# ---------------------------------------------------------------- evidence the year rules share
+
+@lru_cache(maxsize=1)
+def current_rx() -> re.Pattern:
+    words = load_json("time_cues.json")["current_cues"]
+    return re.compile(rf"(?:{alternation([w for w in words if not w.isascii()])})"
+                      rf"|(?i:\b(?:{alternation([w for w in words if w.isascii()])})\b)")
+
+
+@lru_cache(maxsize=1)
+def perfect_rx() -> re.Pattern:
+    c = load_json("time_cues.json")
+    irregular, adverbs = alternation(c["en_perfect_participles"]), alternation(c["en_perfect_adverbs"])
+    return re.compile(rf"\b(?:has|have)(?:[ \t]+(?:{adverbs}))?[ \t]+(?:[a-z]+ed|{irregular})\b")
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+def clause_end(wt: str, start: int, sentence_end: int) -> int:
+    m = CLAUSE_BREAK.search(wt, start, sentence_end)
+    return m.start() if m else sentence_end
+
+
+def dates_the_recurrence(y: YearMention | None, annual_end: int) -> bool:
+    """到2026年，每年新引进项目1个 and 'sell 1m EVs a year by 2025' are the plan's figure for its deadline year
+    (GOLD_SPEC: a plan target takes the target year); 每年…；它去年仅售出1389辆: a year named after 每年, nearer
+    the value, dates it."""
+    return y is not None and (y.target_cue or y.start >= annual_end)

@@ -17,7 +17,9 @@ from .sentences import Segments
 from .structure import table_column_year
 from .timing import PAST as _PAST, time_cues as _cues
 from .year_evidence import (ATTACHED as _ATTACHED, EN_TIME_AFTER as _EN_TIME_AFTER, FROM_BEFORE as _FROM_BEFORE,
-                            FROM_TO_AFTER as _FROM_TO_AFTER, PER_HEAD as _PER_HEAD,
+                            FROM_TO_AFTER as _FROM_TO_AFTER, PER_HEAD as _PER_HEAD, clause_end as _clause_end,
+                            current_rx as _current_rx, dates_the_recurrence as _dates_the_recurrence,
+                            perfect_rx as _perfect_rx,
                             forecast_before_report as _forecast_before_report, heading_year as _heading_year,
                             in_side_clause as _in_side_clause, list_lead_in as _list_lead_in, resolve as _resolve)
 from .years import YearMention
@@ -242,19 +244,6 @@ def relative_unresolved(yq: YearQuery) -> YearAnswer | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _current_rx() -> re.Pattern:
-    words = load_json("time_cues.json")["current_cues"]
-    return re.compile(rf"(?:{alternation([w for w in words if not w.isascii()])})"
-                      rf"|(?i:\b(?:{alternation([w for w in words if w.isascii()])})\b)")
-
-
-@lru_cache(maxsize=1)
-def _perfect_rx() -> re.Pattern:
-    irregular = alternation(load_json("time_cues.json")["en_perfect_participles"])
-    return re.compile(rf"\b(?:has|have)(?:[ \t]+(?:now|already|also|just|recently|since))?[ \t]+(?:[a-z]+ed|{irregular})\b")
-
-
 def current_value(yq: YearQuery) -> YearAnswer | None:
     """目前全市共有数据中心120个, 'the city currently has 120 data centres', 'it has left 4bn yuan unpaid': a value
     stated as of now (or in the present perfect), in a dated document, is of the document's year — not of the year
@@ -433,18 +422,3 @@ def year_of(wt: str, seg: Segments, q: Quantity, years, ctx: DocContext, clause_
             and not _dates_the_recurrence(a.mention, annual.end())):
         return YearAnswer(None, None, a.mention, None, "recurring")  # 每年 / per year: not one year's value
     return a
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:]")
-
-
-def _clause_end(wt: str, start: int, sentence_end: int) -> int:
-    m = _CLAUSE_BREAK.search(wt, start, sentence_end)
-    return m.start() if m else sentence_end
-
-
-def _dates_the_recurrence(y: YearMention | None, annual_end: int) -> bool:
-    """到2026年，每年新引进项目1个 and 'sell 1m EVs a year by 2025' are the plan's figure for its deadline year
-    (GOLD_SPEC: a plan target takes the target year); 每年…；它去年仅售出1389辆: a year named after 每年, nearer
-    the value, dates it."""
-    return y is not None and (y.target_cue or y.start >= annual_end)
