@@ -131,14 +131,15 @@ OPENING_LINES = 40
 PARAGRAPH_MIN = 60
 
 
+def _first_paragraph(lines: list[str], reach: int) -> int | None:
+    """Index of the first line of running text (a paragraph's length) among the first `reach` lines."""
+    return next((i for i, ln in enumerate(lines[:reach]) if len(ln) >= PARAGRAPH_MIN), None)
+
+
 def _opening(lines: list[str]) -> list[str]:
     """The lines before the first paragraph: a page's menus and headings."""
-    out = []
-    for ln in lines[:OPENING_LINES]:
-        if len(ln) >= PARAGRAPH_MIN:
-            break
-        out.append(ln)
-    return out
+    i = _first_paragraph(lines, OPENING_LINES)
+    return lines[:OPENING_LINES if i is None else i]
 
 
 ARTICLE_HEAD = 6
@@ -149,7 +150,7 @@ def _head(lines: list[str]) -> list[str]:
     """The first lines, and — when a page's menus fill them — the lines where its article begins (its first
     paragraph and the few after it: a standfirst, the headline, the date line under it)."""
     head = lines[:HEAD_LINES]
-    start = next((i for i, ln in enumerate(lines[:MENU_LINES]) if len(ln) >= PARAGRAPH_MIN), 0)
+    start = _first_paragraph(lines, MENU_LINES) or 0
     return head + lines[start:start + ARTICLE_HEAD] if start >= HEAD_LINES else head
 
 

@@ -20,9 +20,9 @@ from .regions import Region, gazetteer, region_of
 from .sentences import Indexed, Segments
 from .structure import list_leads, respective_regions, respective_years
 from .timing import is_average, is_target
-from .units import declared_currency, dollar_continued, local_currency, local_dollar
+from .units import declared_currency, dollar_continued, local_currency, local_dollar, speed_unit
 from .year_rules import year_of
-from .fx import rate_unit, speed_unit
+from .fx import rate_unit
 from .years import find_mentions
 from ..documents.metadata import front_matter_end
 

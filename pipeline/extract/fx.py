@@ -1,4 +1,4 @@
-"""Rates and speeds. Exchange rates in market reports: 'The euro was last down 0.6 percent at $1.1194' (USD/EUR), 'the dollar edged
+"""Exchange rates in market reports: 'The euro was last down 0.6 percent at $1.1194' (USD/EUR), 'the dollar edged
 up to 113.75 yen' (JPY/USD), 'spot yuan jumped to 6.4934 per dollar' (CNY/USD). A rate is the price of the
 currency the sentence is about, in another currency; GOLD_SPEC writes it quoted/base (CNY/USD)."""
 from __future__ import annotations
@@ -21,9 +21,14 @@ def _subject_rx() -> re.Pattern:
     return re.compile(rf"\b(?i:{alternation(names)})\b")
 
 
+@lru_cache(maxsize=1)
+def _subject_codes() -> dict[str, str]:
+    return {k.lower(): v for k, v in load_json("units.json")["en_currency_subjects"].items()}
+
+
 def _subject(text: str, start: int, sentence_start: int) -> str | None:
     """The currency the sentence (or, after 'it', the sentence before) is about: the last one named before `start`."""
-    names = {k.lower(): v for k, v in load_json("units.json")["en_currency_subjects"].items()}
+    names = _subject_codes()
     lo = sentence_start if not re.search(r"\bit\b", text[sentence_start:start]) else max(0, start - SUBJECT_REACH)
     last = None
     for m in _subject_rx().finditer(text, lo, start):
@@ -80,15 +85,3 @@ def scan_per_currency(text: str) -> list[Quantity]:
     return out
 
 
-
-@lru_cache(maxsize=1)
-def _speed_rx() -> re.Pattern:
-    u = load_json("units.json")
-    return re.compile(rf"(?:{alternation(u['zh_speed_before'])})[ \t]*(?:{alternation(u['zh_speed_links'])})?[ \t]*$")
-
-
-def speed_unit(text: str, q: Quantity, unit: str) -> str:
-    """设计时速350公里: kilometres after 时速 are kilometres per hour."""
-    if unit == "km" and q.script == "zh" and _speed_rx().search(text, max(0, q.start - 8), q.start):
-        return "km/h"
-    return unit

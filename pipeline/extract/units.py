@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .quantity import Quantity
 from .reference import alternation, load_json, trie_pattern
 
 
@@ -171,3 +172,16 @@ def dollar_continued(text: str, start: int) -> str | None:
         return None  # a conversion in brackets
     mark = last.group().rstrip("0123456789 \t")
     return load_json("units.json")["en_money_prefix"][mark]
+
+
+@lru_cache(maxsize=1)
+def _speed_rx() -> re.Pattern:
+    u = load_json("units.json")
+    return re.compile(rf"(?:{alternation(u['zh_speed_before'])})[ \t]*(?:{alternation(u['zh_speed_links'])})?[ \t]*$")
+
+
+def speed_unit(text: str, q: Quantity, unit: str) -> str:
+    """设计时速350公里: kilometres after 时速 are kilometres per hour."""
+    if unit == "km" and q.script == "zh" and _speed_rx().search(text, max(0, q.start - 8), q.start):
+        return "km/h"
+    return unit
