@@ -59,6 +59,9 @@ _PERIOD_WORD = r"(?:(?:year|month|quarter|week)-(?:on|over)-(?:year|month|quarte
 
 
 
+_RATE_UNITS = ("percent", "percentage_point", "per_mille", "basis_point", "times", "point")
+
+
 def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tuple[str, int]:
     """('growth'|'share'|'level', sign). Growth needs its cue right before the number: 年均增长25%, grew by 5%;
     增长到1749.6亿元 is a level."""
@@ -78,7 +81,14 @@ def measure(clause_before: str, unit: str, is_zh: bool, after: str = "") -> tupl
             return "growth", -1
         if _rx()['en_growth_after'].match(after):
             return "growth", 1
-    if unit in ("percent", "percentage_point", "per_mille", "basis_point", "times", "point") or is_zh:
+    if not is_zh and unit not in _RATE_UNITS:
+        # 'fell 150 million yuan', 'rose $2 billion', 'cut spending by $3 billion': an amount of change, signed
+        # like 减少300亿元 ('fell to $30 billion' names the level: the verb is not right before the number)
+        if r["en_decline_by"].search(by_tail) or r["en_decline"].search(tail):
+            return "change", -1
+        if r["en_growth_by"].search(by_tail) or r["en_growth"].search(tail):
+            return "change", 1
+    if unit in _RATE_UNITS or is_zh:
         if not is_zh and r["en_decline_by"].search(by_tail):
             return "growth", -1
         if not is_zh and r["en_growth_by"].search(by_tail):

@@ -16,7 +16,7 @@ from .phrases import per_unit, zh_per_unit, scan_bare_money, scan_bare_scaled, s
 from .quantity import Quantity, product
 from .spelled import scan_spelled_en
 from .text_tables import scan_text_tables
-from .reference import guarded, trie_pattern
+from .reference import guarded, load_json, trie_pattern
 from .units import SUBUNIT, Unit, en_unit, patterns, prefix_currency, scale_of, zh_unit
 
 __all__ = ["Quantity", "product", "scan"]
@@ -106,6 +106,25 @@ def _add_uncovered(out: list[Quantity], found: list[Quantity]) -> None:
             out.append(q)
 
 
+@lru_cache(maxsize=1)
+def _zh_change_before() -> re.Pattern:
+    cues = load_json("indicator_cues.json")
+    verbs = trie_pattern(cues["zh_growth"] + cues["zh_decline"])
+    return re.compile(rf"(?:{verbs})(?:了)?(?:{trie_pattern(cues['zh_change_modifiers'])})?[ \t]*$")
+
+
+def _zh_change_then_level(text: str, m: re.Match) -> bool:
+    """微跌1.5亿元至1391亿元, 增加3家至12家: a change verb, an amount with its own full unit, then 至 and a new
+    level at least three times the change: two values. A range keeps its ends close (增长5%至8%, 多了十五亿元到
+    二十亿元) and seldom repeats its unit after a change verb (增长10亿至15亿元)."""
+    if not m.group("unit1") or m.group("unit1") != m.group("unit") or m.group("dash") not in ("至", "到"):
+        return False
+    v1, v2 = parse_number(m.group("num")), parse_number(m.group("num2"))
+    if v1 is None or v2 is None or v1 <= 0 or v2 < 3 * v1:
+        return False
+    return bool(_zh_change_before().search(text, max(0, m.start() - 12), m.start()))
+
+
 def _is_plain_range(text: str, start: int) -> bool:
     """'8% to 10%' is a range; 'from 35% to 25%' and 从…到… are two values."""
     return not _NOT_RANGE_BEFORE.search(text[max(0, start - 20):start])
@@ -153,7 +172,7 @@ def _scan_zh(text: str) -> list[Quantity]:
             continue  # '8% to 10%' in English prose is read by the English pattern
         if m.group("sign") and m.group("sign") in "-−－负":
             v = -v
-        if m.group("num2") and (not _is_plain_range(text, m.start())
+        if m.group("num2") and (not _is_plain_range(text, m.start()) or _zh_change_then_level(text, m)
                                 or (m.group("unit1") and m.group("unit1") != m.group("unit"))
                                 or (m.group("u1") and unit.unit != "percent")):  # 下跌0.6%至2,048.2億元
             # 从3家增加到5家, 从100万元到300万元: two values, not a range; rescan from the second
