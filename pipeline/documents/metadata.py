@@ -173,12 +173,18 @@ def _label_rx(field: str) -> re.Pattern:
                       rf"(?=[ \t\u00a0\u3000]{{2,}}|[|｜]|$)")
 
 
+_NEXT_FIELD = re.compile(r"\u3000|[ \t]{2,}|[ \t]*[|｜][ \t]*")
+
+
 def _values(lines: list[str], field: str):
     """The values of the lines labelled as `field` (发文时间：…), in order, passing over 未知 and the like."""
     unknown = {w.lower() for w in _vocab()["unknown_values"]}
     for ln in lines:
         for m in _label_rx(field).finditer(ln):
             v = m.group("v").strip().rstrip(",").strip("\"'").strip()  # ('"title": "…",': a record's field)
+            if field != "title":
+                # a footer sets fields side by side: 网站主办单位：中国人民银行办公厅　最佳分辨率：1024*768
+                v = _NEXT_FIELD.split(v, maxsplit=1)[0].strip()
             if v and v.lower() not in unknown:
                 yield v
 

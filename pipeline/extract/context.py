@@ -39,10 +39,13 @@ class DocContext:
     report_year: int | None = None     # an undated report's own year, from its section headings (2015年工作回顾 → 2016)
     currencies: tuple = ()             # (offset, code) of each （澳门元，下同）: the currency of bare 元 amounts after it
     dollar_place: str | None = None    # a traditional-Chinese text that prices in $…億 (整體稅收$3286億): Hong Kong
+    money_place: str | None = None     # the place whose currency most of the text's money is in (HK$, MOP, NT$)
+    unnamed_mainland: bool = False     # a simplified-Chinese text that names no place: China
 
 
 def document_context(title: str | None, working_text: str, has_han: bool, has_latin: bool,
-                     stated_date: str | None = None, lang: str | None = None) -> DocContext:
+                     stated_date: str | None = None, lang: str | None = None,
+                     publisher: str | None = None) -> DocContext:
     """`stated_date` is the date the document's wrapper states (documents.date: front matter, HTML meta, a
     header or footer line); without one, the first date in the opening lines of the text."""
     if title:
@@ -64,6 +67,9 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
     if region is None and (has_national_publisher(head + "\n" + "\n".join(_header_block(working_text)))
                            or speaks_for_the_nation(working_text[:OPENING_CHARS])):
         region = gazetteer().lookup("China")
+    # else the publisher the wrapper names (网站主办单位：中国人民银行办公厅, 来源：某市人民政府): its place
+    if region is None and publisher:
+        region = _publisher_place(Working(publisher).text, has_han, has_latin)
     # a Taiwan text dates itself in the ROC calendar at its top, or prices in 新台币; a mainland history that
     # mentions 中华民国 is neither
     roc = "民国" in working_text[:600] or "民国" in head or working_text.count("新台币") >= 2
@@ -82,6 +88,23 @@ def document_context(title: str | None, working_text: str, has_han: bool, has_la
 
 # $3286亿, HK$50亿: Hong Kong writes its dollar as a sign before Chinese scales; the mainland writes 元, Taiwan 新台币
 _DOLLAR_SIGN = re.compile(r"(?<![A-Za-z])(?:HK)?\$[ \t]?[0-9][0-9,.]*[ \t]*(?:亿|万)")
+
+
+_CURRENCY_PLACES = {"HKD": "Hong Kong", "MOP": "Macao", "TWD": "Taiwan"}
+
+
+def money_place(units: list[str], dollar_place: str | None) -> str | None:
+    """A text whose money is mostly in one place's own currency (HK$531.8 billion, MOP 1,148亿, NT$3兆) is about
+    that place where it names none: at least three amounts and half of all its money."""
+    counts: dict[str, int] = {}
+    for u in units:
+        place = _CURRENCY_PLACES.get(u)
+        if place:
+            counts[place] = counts.get(place, 0) + 1
+    if not counts:
+        return dollar_place
+    best = max(counts, key=lambda k: (counts[k], k))
+    return best if counts[best] >= 3 and counts[best] * 2 >= len(units) else dollar_place
 
 
 def _dollar_place(text: str) -> str | None:
@@ -173,6 +196,14 @@ def _issuer_place(text: str, has_han: bool, has_latin: bool) -> Region | None:
             if named:
                 return named[-1].region  # the place right before the body's name
     return None
+
+
+def _publisher_place(publisher: str, has_han: bool, has_latin: bool) -> Region | None:
+    """A national body (中国人民银行, the State Council) is China's; else the place its name holds (保定市人民政府)."""
+    if has_national_publisher(publisher):
+        return gazetteer().lookup("China")
+    named = gazetteer().mentions(publisher, has_han, has_latin)
+    return named[0].region if len(named) == 1 else None
 
 
 def _header_block(text: str, max_lines: int = 6, max_len: int = 80) -> list[str]:

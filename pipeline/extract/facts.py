@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..documents.model import Document
 from ..documents.script import detect_lang
-from .context import DocContext, document_context, dominant_region
+from .context import DocContext, document_context, dominant_region, money_place
 from .fact import KINDS, MEASURES, MONEY_UNITS, QUALIFIERS, UNITS, Fact
 from .indicators import indicator, measure
 from .nonfacts import is_nonfact
@@ -44,13 +44,15 @@ def extract_facts(doc: Document) -> list[Fact]:
     quantities = [q for q in scan(wt, has_han, has_latin) if w.orig(q.start) >= body and not is_nonfact(wt, q)]
     if not quantities:
         return []
-    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date, doc.lang)
+    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date, doc.lang, doc.publisher)
     story = (ctx.dateline_year, ctx.month) if ctx.dateline_year else None
     # (a release dated 5月31日 without a year, titled 2024年4月…: its 今年 is its title's year)
     years = Indexed(find_mentions(wt, ctx.year or ctx.reference_year or ctx.report_year, ctx.roc, story, ctx.month,
                                   ctx.reference_year))
     mentions = Indexed(gazetteer().mentions(wt, has_han, has_latin))
     ctx.dominant = dominant_region(mentions)
+    ctx.money_place = money_place([q.unit for q in quantities if q.kind == "money"], ctx.dollar_place)
+    ctx.unnamed_mainland = _unnamed_mainland(doc.lang or detect_lang(text), ctx, mentions)
     lang = doc.lang or detect_lang(text)
     respective = respective_regions(wt, seg, quantities, mentions)
     resp_years = respective_years(wt, seg, quantities, years)
@@ -62,6 +64,31 @@ def extract_facts(doc: Document) -> list[Fact]:
         if f is not None:
             facts.append(f)
     return facts
+
+
+def _unnamed_mainland(lang: str, ctx: DocContext, mentions) -> bool:
+    """A simplified-Chinese text that names no place at all (a fund's macro note on CPI and 社融, an A-share
+    close) is about the mainland as a whole; a single stray mention does not make it local."""
+    return (lang == "zh-Hans" and ctx.region is None and not ctx.roc and ctx.money_place is None
+            and len(mentions) <= 1)
+
+
+def document_place(doc: Document) -> Region | None:
+    """The place a document is about when a value names none: its title's or header's place, its publisher's,
+    else the place most of its mentions name, the place whose currency its money is in, and Taiwan for a text in
+    the ROC calendar (as region_of's
+    document-wide steps decide it). For facts read from tables, which have no sentence of their own."""
+    w = Working(doc.text)
+    wt = w.text
+    has_han, has_latin = bool(_HAN.search(wt)), bool(_LATIN.search(wt))
+    ctx = document_context(doc.title or doc.lead, wt, has_han, has_latin, doc.date, doc.lang, doc.publisher)
+    if ctx.region is not None:
+        return ctx.region
+    dominant = dominant_region(gazetteer().mentions(wt, has_han, has_latin))
+    if dominant is None and not ctx.roc:
+        money = money_place([q.unit for q in scan(wt, has_han, has_latin) if q.kind == "money"], ctx.dollar_place)
+        dominant = gazetteer().lookup(money) if money else None
+    return dominant or (gazetteer().lookup("台湾") if ctx.roc else None)
 
 
 def _fact(doc, w: Working, seg: Segments, q: Quantity, ctx: DocContext, years, mentions, lang, resp_region,

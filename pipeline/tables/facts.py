@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from ..documents.model import Document, TableCell
 from ..extract.fact import UNITS, Fact
+from ..extract.facts import document_place
 from .cells import CellNumber, is_year_label, parse_cell
 from .grid import CELL_SEP, LEVEL_SEP, Grid, analyse_all, header_words, render_row
 from .periods import (GROWTH, NUMBERING, YEAR, closing_row_year, column_year, label_year, period_year,
@@ -91,6 +93,8 @@ def extract_table_facts(doc: Document) -> list[Fact]:
         raws.append((key[0], rows))
     grids = analyse_all(raws)
     report = report_year(doc.text)
+    # a cell has no sentence to name a place: the document's own place (its title's, publisher's, most named)
+    place = document_place(doc)
     zh = (doc.lang or "").startswith("zh")
     facts: list[Fact] = []
     cursor: dict[int, int] = {}
@@ -120,8 +124,9 @@ def extract_table_facts(doc: Document) -> list[Fact]:
                 # a row without numbers may state the unit itself (单位：亿元 in its last cell), for the rows below
                 cap = caption_unit(" ".join(row)) or cap
             if r not in grid.header_rows:
-                facts.extend(_row_facts(doc, grid, r, row, row_offset, page if doc.page_starts else None, report,
-                                        cap, cap_year, zh))
+                facts.extend(replace(f, region=place.en, region_zh=place.zh) if place else f
+                             for f in _row_facts(doc, grid, r, row, row_offset, page if doc.page_starts else None,
+                                                 report, cap, cap_year, zh))
             row_offset += len(render_row(row)) + 1
     return facts
 
