@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # annotations only: context.py and quantities.py import this 
 # suffixes an official name drops in running text (青岛市 → 青岛); longest first
 _ZH_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|区|县)|自治区|特别行政区|新区|地区|省|市|盟")
 # a mention followed by one of these names an organisation, not the place (北京大学, Guangxi Arts University)
-_ZH_ORG_AFTER = re.compile(r"[东西南北中]?路|大?马路|大街|大道|街|巷|大学|学院|出版社|日报|银行|证券|科学院|研究院|电视台|商报|晚报|卫视|集团|航空")
+_ZH_ORG_AFTER = re.compile(r"[东西南北中]?路|大?马路|大街|大道|街|巷|肺炎|大学|学院|出版社|日报|银行|证券|科学院|研究院|电视台|商报|晚报|卫视|集团|航空")
 _EN_ORG_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Za-z&]*){0,3}[ \t]+(?:University|College|Institute|Press|Daily|Bank|Academy|"
                            r"Airlines|Group|Times|Post|Journal)\b")
 # a mention right after a comparison word is the yardstick, not the subject (北京市是河北省的2.56倍)

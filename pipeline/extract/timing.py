@@ -53,8 +53,10 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
     if ctx.plan and (year is None or year >= ctx.plan[0]):
         return True
     if (is_zh and ym is not None and ym.relative and ym.year == ctx.year and ctx.month
-            and ctx.month <= REPORTING_MONTHS):
-        return True  # 今年… in a report dated in spring: the year has barely begun, so its whole-year figure is a plan
+            and ctx.month <= REPORTING_MONTHS and not _months_passed(wt, ym.end, ctx.month)):
+        # 今年… in a report dated in spring: the year has barely begun, so its whole-year figure is a plan
+        # (今年首两月, 今年1-2月 in a March report: months already past, reported)
+        return True
     if is_zh:
         # 政府开支预计为7,767亿元，收入为5,759亿元: a plan word earlier in the sentence covers its later clauses —
         # up to a word that names an observed figure (同比增长4.4%，预期4.9%，前值3.9%: 前值 is last month's outcome)
@@ -71,6 +73,24 @@ def is_target(wt, ss, ce, q, cs, ym: YearMention | None, year, ctx: DocContext, 
     if year is not None and ctx.year is not None and year > ctx.year:
         return True
     return False
+
+
+# 首两月, 前两个月, 1-2月, 1月, 一季度: the months of the year a figure covers, from its first
+_MONTHS_OF_YEAR = re.compile(r"[ \t]*(?:(?:首|前)(?P<n>[一二两三四五六七八九十]|[0-9]{1,2})个?月(?:份)?"
+                             r"|(?:1|一)?[ \t]*[-—–~至到]?[ \t]*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
+                             r"|(?:第)?(?P<q>一)季度)")
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+
+
+def _months_passed(wt: str, pos: int, doc_month: int) -> bool:
+    """Whether the months named right after 今年 (首两月, 1-2月, 一季度) ended before the document's month."""
+    m = _MONTHS_OF_YEAR.match(wt, pos)
+    if not m:
+        return False
+    n = m.group("n") or m.group("m")
+    last = 3 if m.group("q") else (int(n) if n.isdigit() else _CN_DIGIT.get(n, 13))
+    return last < doc_month
 
 
 def _after_observed(wt: str, ss: int, pos: int) -> int:

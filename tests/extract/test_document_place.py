@@ -80,3 +80,10 @@ def test_table_cells_take_the_documents_place(tmp_path):
             "</table></body></html>")
     facts = [f for f in _facts(tmp_path, "hk.html", page) if f.source == "table"]
     assert facts and {f.region for f in facts} == {"Hong Kong"}
+
+
+@pytest.mark.parametrize("conv", ["hans", "hant"])
+def test_a_disease_named_after_a_city_is_no_place(ex, conv):
+    text = "受武汉肺炎疫情冲击，全国社会消费品零售总额52,130亿元。"
+    text = ex.hant(text) if conv == "hant" else text
+    assert ex.one(text, date="2020-03-16").region != "Wuhan"
