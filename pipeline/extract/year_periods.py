@@ -108,10 +108,10 @@ def periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, s
                 and m.group() in whole_year):
             year = doc_year - 1  # 全年 in a report dated in spring
         if (undated and not anchor and year == doc_year and doc_month and doc_month <= REPORTING_MONTHS
-                and n < n_zh and (_zh_start_month(m.group()) or 0) > doc_month
+                and n < n_zh and (_zh_start_month(m.group()) or 0) > max(doc_month, _MIDYEAR)
                 and not _DEADLINE_AFTER.match(text, m.end())
                 and not _FUTURE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
-            # 四季度, 12月份 in a text dated January: a period not yet begun is last year's (将于10月, 12月底前:
+            # 四季度, 12月份 in a text dated January: a second-half period not yet begun is last year's (将于10月, 12月底前:
             # ahead in the document's own year)
             year = doc_year - 1
         if en_story and n >= n_zh and (k < 0 or SENTENCE_BREAK.search(text, explicit[k][0], m.start() + 1)):
@@ -139,6 +139,9 @@ def periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, s
 
 # 12月底前, 12月以前: a deadline ahead in the document's own year
 _DEADLINE_AFTER = re.compile(r"[ \t]*(?:[0-9]{1,2}日)?(?:底|末|中旬|下旬|上旬)?(?:前|以前|之前)")
+# only a period of the year's second half is surely not begun in its first months (截至6月底 in March may be
+# either year's)
+_MIDYEAR = 6
 _FUTURE_BEFORE = re.compile(r"(?:将|拟|预计|计划|定)于?[ \t]*$|(?:将|拟)在[ \t]*$")
 _ZH_MONTH_NUMBER = re.compile(r"([0-9]{1,2}|十[一二]|[一二三四五六七八九十])月")
 _ZH_NUMERAL_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
