@@ -6,7 +6,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .reference import alternation
+from .numbers import parse_number
+from .reference import alternation, trie_pattern
 from .sentences import line_matches, lines_holding
 from .year_mention import YearMention, cues as _cues
 
@@ -109,8 +110,8 @@ def periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, s
             year = doc_year - 1  # 全年 in a report dated in spring
         if (undated and not anchor and year == doc_year and doc_month and doc_month <= REPORTING_MONTHS
                 and n < n_zh and (_zh_start_month(m.group()) or 0) > max(doc_month, _MIDYEAR)
-                and not _DEADLINE_AFTER.match(text, m.end())
-                and not _FUTURE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+                and not _deadline_after().match(text, m.end())
+                and not _future_before().search(text, max(0, m.start() - 4), m.start())):
             # 四季度, 12月份 in a text dated January: a second-half period not yet begun is last year's (将于10月, 12月底前:
             # ahead in the document's own year)
             year = doc_year - 1
@@ -138,14 +139,20 @@ def periods(text: str, rx: dict, out: list[YearMention], doc_year: int | None, s
 
 
 # 12月底前, 12月以前: a deadline ahead in the document's own year
-_DEADLINE_AFTER = re.compile(r"[ \t]*(?:[0-9]{1,2}日)?(?:底|末|中旬|下旬|上旬)?(?:前|以前|之前)")
 # only a period of the year's second half is surely not begun in its first months (截至6月底 in March may be
 # either year's)
 _MIDYEAR = 6
-_FUTURE_BEFORE = re.compile(r"(?:将|拟|预计|计划|定)于?[ \t]*$|(?:将|拟)在[ \t]*$")
 _ZH_MONTH_NUMBER = re.compile(r"([0-9]{1,2}|十[一二]|[一二三四五六七八九十])月")
-_ZH_NUMERAL_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-                      "十一": 11, "十二": 12}
+
+
+@lru_cache(maxsize=1)
+def _deadline_after() -> re.Pattern:
+    return re.compile(rf"[ \t]*(?:[0-9]{{1,2}}日)?(?:{trie_pattern(_cues()['zh_deadline_after'])})")
+
+
+@lru_cache(maxsize=1)
+def _future_before() -> re.Pattern:
+    return re.compile(rf"(?:{trie_pattern(_cues()['zh_future_before'])})[ \t]*$")
 
 
 def _zh_start_month(period: str) -> int | None:
@@ -153,7 +160,7 @@ def _zh_start_month(period: str) -> int | None:
     m = re.match(r"([0-9]{1,2})[ \t]*[-—~～至–]", period) or _ZH_MONTH_NUMBER.search(period)
     if m:
         g = m.group(1)
-        return int(g) if g.isdigit() else _ZH_NUMERAL_MONTHS.get(g)
+        return int(g) if g.isdigit() else int(parse_number(g))
     return _cues()["zh_period_start_months"].get(period)
 
 

@@ -327,7 +327,9 @@ def paragraph_opening(yq: YearQuery) -> YearAnswer | None:
     if first_e > yq.ss or (q.script == "en" and _forecast_before_report(wt, first_s, first_e, yq.ss, yq.se)):
         return None
     for y in yq.years.between(first_s, first_e):
-        if not y.base_cue and not y.ratio_base and y.year_start is None and not y.since:
+        # ('contracted 15.5 percent from a year earlier': the year compared with, not the year reported)
+        if (not y.base_cue and not y.ratio_base and y.year_start is None and not y.since
+                and not (y.relative and y.from_cue)):
             return YearAnswer(y.year, None, y, "relative" if y.relative else "context", "paragraph_opening")
     return None
 

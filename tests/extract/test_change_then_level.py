@@ -32,3 +32,11 @@ def test_a_change_then_the_level_it_reaches_zh(ex, conv, text, expected):
 def test_an_amount_right_after_a_verb_of_change_is_the_change_en(ex, text, quote, value, measure):
     f = ex.one(text, quote=quote)
     assert (f.value, f.measure) == (pytest.approx(value), measure)
+
+
+def test_the_year_compared_with_does_not_date_the_next_sentence_en(ex):
+    text = ("The trade surplus with the U.S. contracted by 15.5 percent from a year earlier to $17.5 billion. "
+            "The surplus with Europe shrank 20.3 per cent to $10.2 billion.")
+    f = ex.one(text, quote="20.3 per cent", date="2013-07-10")
+    assert (f.value, f.year) == (-20.3, 2013)
+
